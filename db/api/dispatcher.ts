@@ -1,0 +1,61 @@
+// The dispatcher: the single entry every transport (Electron IPC, the loopback HTTP server,
+// tests) calls. It parses the input with the contract's schema, runs the handler — writes one
+// at a time — and returns { ok, value } or { ok: false, error }: an exception never crosses it.
+
+import { UserError } from '../errors.ts';
+import { isWrite, methodInputs, type ApiError, type ApiResult } from './contract.ts';
+import { createHandlers, type HandlerContext } from './handlers.ts';
+
+export type ApiCall = (method: string, input?: unknown) => Promise<ApiResult>;
+
+function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path.map(String).join('.') || '_';
+    errors[field] = errors[field] ? `${errors[field]}；${issue.message}` : issue.message;
+  }
+  return errors;
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof UserError) {
+    return { kind: error.kind, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+  }
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_FULL') return { kind: 'internal', message: '磁盘空间不足，未能保存。已保存的数据不受影响，请清理磁盘后重试。' };
+  if (code === 'SQLITE_BUSY') return { kind: 'internal', message: '数据库正被其他程序使用，请稍后重试。' };
+  if (code === 'SQLITE_READONLY') return { kind: 'internal', message: '数据库文件只读，无法保存。' };
+  console.error(error);
+  return { kind: 'internal', message: `程序内部错误：${(error as Error)?.message ?? String(error)}` };
+}
+
+export function createDispatcher(context: HandlerContext): ApiCall {
+  const handlers = createHandlers(context) as Record<string, (input: unknown) => unknown>;
+  let writeQueue: Promise<unknown> = Promise.resolve();
+
+  return async (method, input) => {
+    const schema = (methodInputs as Record<string, (typeof methodInputs)[keyof typeof methodInputs]>)[method];
+    if (!schema || !Object.hasOwn(handlers, method)) {
+      return { ok: false, error: { kind: 'bad_request', message: `没有这个接口方法：「${method}」` } };
+    }
+    const parsed = schema.safeParse(input ?? {});
+    if (!parsed.success) {
+      const fieldErrors = zodFieldErrors(parsed.error.issues);
+      return {
+        ok: false,
+        error: { kind: 'bad_request', message: `请求参数有误：${Object.values(fieldErrors).join('；')}`, fieldErrors },
+      };
+    }
+    const run = async (): Promise<ApiResult> => {
+      try {
+        return { ok: true, value: await handlers[method]!(parsed.data) };
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    };
+    if (!isWrite(method)) return run();
+    const result = writeQueue.then(run);
+    writeQueue = result;
+    return result;
+  };
+}

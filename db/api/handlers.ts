@@ -1,0 +1,205 @@
+// What each API method does, over one open database. Inputs arrive already parsed by the
+// contract's schemas; a handler throws UserError for what people must fix and returns data
+// otherwise. Plain Node (better-sqlite3); no transport knowledge here.
+
+import type { RegisterDatabase } from '../database.ts';
+import { schemaVersion } from '../database.ts';
+import { UserError } from '../errors.ts';
+import { importHistory, undoImport } from '../import/import-history.ts';
+import { importLedgers } from '../import/import-ledger.ts';
+import { registerByName } from '../registers/index.ts';
+import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
+import { statement } from '../registers/register.ts';
+import {
+  insertRecord,
+  listRecords,
+  loadVocabulary,
+  readRecord,
+  setDeleted,
+  updateRecord,
+  validateRecord,
+  type ListQuery,
+} from '../registers/store.ts';
+import { listDefinitions, listNames, type ListName } from '../registers/vocabulary.ts';
+import { indicatorDefinitions } from '../report/indicators.ts';
+import { drillDown, runReport } from '../report/engine.ts';
+import { qualityWarnings } from '../report/quality.ts';
+import { registerNames, type methodInputs } from './contract.ts';
+import type { z } from 'zod';
+
+type Inputs = { [M in keyof typeof methodInputs]: z.infer<(typeof methodInputs)[M]> };
+type Handler<M extends keyof Inputs> = (input: Inputs[M]) => unknown;
+
+export interface HandlerContext {
+  readonly db: RegisterDatabase;
+  /** Who is acting (recorded in the import log). */
+  readonly user: string;
+  /** Today, `YYYY-MM-DD` (the data-quality warnings are read as of this day). */
+  readonly today: () => string;
+}
+
+function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
+  const mustExist = (id: number) => {
+    const record = readRecord(db, register, id);
+    if (!record) throw new UserError(`${register.title}记录不存在（编号 ${id}）`, 'not_found');
+    return record;
+  };
+  const validated = (input: Record<string, unknown>, id?: number) => {
+    const result = validateRecord(db, register, loadVocabulary(db), input, id);
+    if (!result.ok) {
+      const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
+      const summary = Object.entries(result.fieldErrors)
+        .map(([field, message]) => `${headerOf.get(field) ?? field}${message}`)
+        .join('；');
+      throw new UserError(`${register.title}未保存：${summary}`, 'validation', result.fieldErrors);
+    }
+    return result.record;
+  };
+  return {
+    list: (input: ListQuery) => listRecords(db, register, input),
+    get: ({ id }: { id: number }) => mustExist(id),
+    create: ({ record }: { record: Record<string, unknown> }) =>
+      db.transaction(() => readRecord(db, register, insertRecord(db, register, validated(record))))(),
+    update: ({ id, record }: { id: number; record: Record<string, unknown> }) =>
+      db.transaction(() => {
+        mustExist(id);
+        updateRecord(db, register, id, validated(record, id));
+        return readRecord(db, register, id);
+      })(),
+    delete: ({ id }: { id: number }) => {
+      mustExist(id);
+      if (!setDeleted(db, register, id, true)) throw new UserError('该记录已删除', 'conflict');
+      return { id };
+    },
+    restore: ({ id }: { id: number }) =>
+      db.transaction(() => {
+        const stored = mustExist(id);
+        if (!stored.deleted_at) throw new UserError('该记录未被删除', 'conflict');
+        validated(stored, id);
+        setDeleted(db, register, id, false);
+        return readRecord(db, register, id);
+      })(),
+  };
+}
+
+/** Next number in the office's series for the year: (2024)城西调字第0013号. */
+function nextNumber(existing: string[], year: number, defaultPrefix: string): string {
+  const pattern = new RegExp(`^[（(]${year}[)）](.+?)字第(\\d+)号$`);
+  let prefix = defaultPrefix;
+  let highest = 0;
+  let width = 4;
+  for (const caseNo of existing) {
+    const match = pattern.exec(caseNo);
+    if (!match) continue;
+    const sequence = Number(match[2]);
+    if (sequence >= highest) {
+      highest = sequence;
+      prefix = match[1]!;
+      width = Math.max(4, match[2]!.length);
+    }
+  }
+  return `(${year})${prefix}字第${String(highest + 1).padStart(width, '0')}号`;
+}
+
+const shortOfficeName = (name: string) => name.replace(/(司法所|司法局|法律援助中心|本级)$/, '') || name;
+
+export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: Handler<M> } {
+  const { db } = context;
+  const perRegister = Object.fromEntries(
+    registerNames.flatMap((name) =>
+      Object.entries(registerHandlers(db, registerByName.get(name as RegisterName)!)).map(([method, handler]) => [
+        `${name}.${method}`,
+        handler,
+      ]),
+    ),
+  );
+  const setting = (key: string) =>
+    (statement(db, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  const decodeFiles = (files: { name: string; content: string }[]) =>
+    files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') }));
+  const officeName = (id: number) =>
+    (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+
+  return {
+    ...(perRegister as unknown as { [M in keyof Inputs]: Handler<M> }),
+    'app.info': () => ({
+      bureauName: setting('bureauName'),
+      schemaVersion: schemaVersion(db),
+      today: context.today(),
+      recordCount: (statement(db, 'SELECT (SELECT count(*) FROM mediation_case) + (SELECT count(*) FROM legal_aid_case) + (SELECT count(*) FROM correction_stint) AS n').get() as { n: number }).n,
+    }),
+    'settings.update': ({ bureauName }) => {
+      statement(db, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+        'bureauName',
+        bureauName,
+      );
+      return { bureauName };
+    },
+    'office.list': () => statement(db, 'SELECT id, name, sort FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all(),
+    'office.create': ({ name }) => {
+      if (statement(db, 'SELECT 1 FROM office WHERE name = ?').get(name)) {
+        throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
+      }
+      const id = Number(statement(db, 'INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
+      return { id, name };
+    },
+    'office.rename': ({ id, name }) => {
+      if (!officeName(id)) throw new UserError(`单位不存在（编号 ${id}）`, 'not_found');
+      const clash = statement(db, 'SELECT id FROM office WHERE name = ?').get(name) as { id: number } | undefined;
+      if (clash && clash.id !== id) throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
+      statement(db, "UPDATE office SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(name, id);
+      return { id, name };
+    },
+    'lists.get': () =>
+      listNames.map((list) => ({
+        name: list,
+        title: listDefinitions[list].title,
+        configurable: listDefinitions[list].configurable,
+        items: statement(db, 'SELECT code, label FROM list_item WHERE list = ? ORDER BY sort').all(list),
+      })),
+    'lists.addItem': ({ list, label }) => {
+      if (!(listNames as string[]).includes(list)) throw new UserError(`没有名为「${list}」的列表`, 'not_found');
+      const definition = listDefinitions[list as ListName];
+      if (!definition.configurable) throw new UserError(`「${definition.title}」是法定分类，不能增加`, 'conflict');
+      if (statement(db, 'SELECT 1 FROM list_item WHERE list = ? AND label = ?').get(list, label)) {
+        throw new UserError(`「${definition.title}」中已有「${label}」`, 'validation', { label: '已存在' });
+      }
+      const custom = statement(db, "SELECT count(*) AS n FROM list_item WHERE list = ? AND code LIKE 'custom\\_%' ESCAPE '\\'").get(
+        list,
+      ) as { n: number };
+      const code = `custom_${custom.n + 1}`;
+      const sort = (statement(db, 'SELECT max(sort) AS s FROM list_item WHERE list = ?').get(list) as { s: number }).s + 1;
+      statement(db, 'INSERT INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, 1)').run(list, code, label, sort);
+      return { list, code, label };
+    },
+    'mediationCase.nextCaseNumber': ({ orgId, year }) => {
+      const org = statement(
+        db,
+        'SELECT o.office_id, f.name AS office FROM mediation_org o JOIN office f ON f.id = o.office_id WHERE o.id = ?',
+      ).get(orgId) as { office_id: number; office: string } | undefined;
+      if (!org) throw new UserError('调解组织不存在', 'not_found');
+      const numbers = statement(
+        db,
+        'SELECT c.case_no FROM mediation_case c JOIN mediation_org o ON o.id = c.org_id WHERE o.office_id = ? AND c.case_no LIKE ?',
+      ).all(org.office_id, `_${year}_%`) as { case_no: string }[];
+      return { caseNo: nextNumber(numbers.map((row) => row.case_no), year, `${shortOfficeName(org.office)}调`) };
+    },
+    'legalAidCase.nextCaseNumber': ({ officeId, year }) => {
+      if (!officeName(officeId)) throw new UserError(`单位不存在（编号 ${officeId}）`, 'not_found');
+      const numbers = statement(db, 'SELECT case_no FROM legal_aid_case WHERE office_id = ? AND case_no LIKE ?').all(
+        officeId,
+        `_${year}_%`,
+      ) as { case_no: string }[];
+      return { caseNo: nextNumber(numbers.map((row) => row.case_no), year, '法援') };
+    },
+    'report.indicators': () =>
+      indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
+    'report.run': (input) => runReport(db, input),
+    'report.drillDown': (input) => drillDown(db, input),
+    'report.quality': ({ asOf, officeId }) => qualityWarnings(db, { asOf: asOf ?? context.today(), officeId: officeId ?? null }),
+    'import.preview': async ({ files }) => importLedgers(db, decodeFiles(files), { preview: true, user: context.user }),
+    'import.commit': async ({ files }) => importLedgers(db, decodeFiles(files), { user: context.user }),
+    'import.history': () => importHistory(db),
+    'import.undo': ({ importId }) => undoImport(db, importId),
+  };
+}

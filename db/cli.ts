@@ -1,0 +1,167 @@
+// The command line (indicators.md, "The CLI contract"):
+//   cli import --db FILE.sqlite PATH [PATH ...]
+//   cli report --db FILE.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 名称] [--compare] --format json|table
+// Exit codes: 0 done; 1 something was rejected (nothing from a rejected file was written);
+// 2 the command itself could not run (usage, a missing or foreign database, a bad period).
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DatabaseOpenError, openDatabase, type RegisterDatabase } from './database.ts';
+import { UserError } from './errors.ts';
+import { importLedgers } from './import/import-ledger.ts';
+import { indicatorDefinitions } from './report/indicators.ts';
+import { runReport, type Report } from './report/engine.ts';
+
+const usage = `用法：
+  npm run --silent cli -- import --db 数据库.sqlite 台账文件 [台账文件 ...]
+  npm run --silent cli -- report --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--compare] --format json|table`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      office: { type: 'string' },
+      compare: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'json' },
+    },
+  });
+  if (!values.db) throw new UsageError('缺少 --db 数据库文件');
+  switch (command) {
+    case 'import':
+      return importCommand(values.db, positionals);
+    case 'report':
+      return reportCommand(values.db, values);
+    default:
+      throw new UsageError(command ? `不认识的命令「${command}」` : '缺少命令');
+  }
+}
+
+async function importCommand(dbFile: string, files: string[]): Promise<number> {
+  if (files.length === 0) throw new UsageError('缺少要导入的台账文件');
+  const inputs = files.map((file) => {
+    try {
+      return { name: file, content: fs.readFileSync(file) };
+    } catch {
+      throw new UserError(`无法读取文件「${file}」：文件不存在或没有读取权限`);
+    }
+  });
+  const db = openDatabase(dbFile, { create: true });
+  try {
+    const outcome = await importLedgers(db, inputs, { user: `${os.userInfo().username}（命令行）` });
+    for (const sheet of outcome.sheets) {
+      console.log(
+        `${sheet.sheet}（${path.basename(sheet.file)}）：${sheet.rows} 行，新增 ${sheet.added}，更新 ${sheet.updated}，未变 ${sheet.unchanged}`,
+      );
+    }
+    for (const notice of outcome.notices) console.log(`提示：${notice}`);
+    for (const problem of outcome.problems) console.error(problem.message);
+    if (outcome.rejectedFiles.length > 0) {
+      console.error(
+        `以下文件未导入（其中的数据一行也没有写入）：${outcome.rejectedFiles.map((file) => path.basename(file)).join('、')}`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function reportCommand(
+  dbFile: string,
+  options: { from?: string; to?: string; office?: string; compare?: boolean; format?: string },
+): number {
+  if (!options.from || !options.to) throw new UsageError('缺少 --from 或 --to');
+  if (options.format !== 'json' && options.format !== 'table') throw new UsageError('--format 只能是 json 或 table');
+  const db = openDatabase(dbFile, { create: false });
+  try {
+    const officeId = options.office ? officeIdByName(db, options.office) : null;
+    const report = runReport(db, { from: options.from, to: options.to, officeId, compare: options.compare ?? false });
+    console.log(options.format === 'json' ? JSON.stringify(reportJson(report)) : reportTable(db, report));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function officeIdByName(db: RegisterDatabase, name: string): number {
+  const row = db.prepare('SELECT id FROM office WHERE name = ? AND deleted_at IS NULL').get(name) as { id: number } | undefined;
+  if (!row) {
+    const names = (db.prepare('SELECT name FROM office WHERE deleted_at IS NULL ORDER BY id').all() as { name: string }[])
+      .map((office) => office.name)
+      .join('、');
+    throw new UserError(`没有名为「${name}」的单位（现有单位：${names || '无'}）`);
+  }
+  return row.id;
+}
+
+/** Exactly the object of the CLI contract. */
+function reportJson(report: Report) {
+  return {
+    from: report.from,
+    to: report.to,
+    office: report.office,
+    generatedAt: report.generatedAt,
+    indicators: report.indicators,
+    ...(report.previous ? { previous: report.previous, change: report.change } : {}),
+  };
+}
+
+/** Columns in a terminal: a CJK character takes two cells. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+const shown = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toLocaleString('zh-CN'));
+
+function reportTable(db: RegisterDatabase, report: Report): string {
+  const definitions = indicatorDefinitions(db);
+  const header = ['指标', '数值', ...(report.previous ? ['上年同期', '同比(%)'] : [])];
+  const body = definitions.map((definition) => [
+    definition.label,
+    shown(report.indicators[definition.id]),
+    ...(report.previous ? [shown(report.previous[definition.id]), shown(report.change?.[definition.id])] : []),
+  ]);
+  const widths = header.map((cell, column) => Math.max(displayWidth(cell), ...body.map((row) => displayWidth(row[column]!))));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? padEnd(cell, widths[column]!) : padStart(cell, widths[column]!))).join('  ');
+  const title = `${report.office ?? '全局'} ${report.from} 至 ${report.to} 统计（生成于 ${report.generatedAt}）`;
+  const lines = [title, line(header)];
+  let group = '';
+  definitions.forEach((definition, index) => {
+    if (definition.register !== group) {
+      group = definition.register;
+      lines.push('', `【${group}】`);
+    }
+    lines.push(line(body[index]!));
+  });
+  const identity = report.checks.correctionIdentity;
+  lines.push('', `社区矫正平衡校验：列管 ${identity.managed} = 期初 + 接收 ${identity.activeStartPlusReceived} = 在册 + 解除 + 终止 + 迁出 ${identity.activeEndPlusExits}，${identity.ok ? '相符' : '不相符，请核查数据'}`);
+  return lines.join('\n');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n${usage}`);
+    else if (error instanceof UserError || error instanceof DatabaseOpenError) console.error(error.message);
+    else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(error as Error).message}\n${usage}`);
+    else console.error(`程序内部错误：${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,89 @@
+// Reading one ledger cell into the value of a register field, by the field's kind: dates in
+// every spelling and as real Excel dates, money to fen, 是/否, list labels to codes.
+// Returns the value or the reason it cannot be read; never writes anything.
+
+import type { RegisterDatabase } from '../database.ts';
+import type { FieldSpec, RegisterRecord } from '../registers/register.ts';
+import {
+  excelSerialToIso,
+  isoDate,
+  readDate,
+  readIdNumber,
+  readMoneyFen,
+  readWholeNumber,
+  readYesNo,
+  splitNames,
+  toHalfWidth,
+  type Read,
+} from '../registers/values.ts';
+import type { Vocabulary } from '../registers/vocabulary.ts';
+import type { RawCell } from './read-ledger.ts';
+
+/** How a cell is quoted in a message: dates as the user sees them, text trimmed. */
+export function cellText(cell: RawCell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return isoDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+  if (typeof cell === 'boolean') return cell ? '是' : '否';
+  return String(cell).trim();
+}
+
+export interface CellContext {
+  readonly db: RegisterDatabase;
+  readonly vocabulary: Vocabulary;
+  /** The fields read so far from this row. */
+  readonly record: RegisterRecord;
+  /** Office name → id; creates the office when it has not been seen. */
+  readonly officeId: (name: string) => number;
+}
+
+/** Reads a non-empty cell; empty cells are null and left to the schema's required rules. */
+export function readCell(field: FieldSpec, cell: RawCell, context: CellContext): Read<unknown> {
+  const text = cellText(cell);
+  switch (field.kind) {
+    case 'text':
+      return { ok: true, value: text };
+    case 'date':
+      if (cell instanceof Date) return { ok: true, value: cellText(cell) };
+      if (typeof cell === 'number') {
+        const date = excelSerialToIso(cell);
+        return date ? { ok: true, value: date } : { ok: false, reason: '不是有效日期' };
+      }
+      return readDate(text);
+    case 'money':
+      return readMoneyFen(typeof cell === 'number' ? String(cell) : text);
+    case 'int':
+      return readWholeNumber(text, field.min ?? 0);
+    case 'yesNo':
+      return typeof cell === 'boolean' ? { ok: true, value: cell } : readYesNo(text);
+    case 'code':
+      return readCode(field, text, context.vocabulary);
+    case 'codeSet': {
+      const codes: string[] = [];
+      for (const label of splitNames(text)) {
+        const read = readCode(field, label, context.vocabulary);
+        if (!read.ok) return read;
+        codes.push(read.value);
+      }
+      return { ok: true, value: codes };
+    }
+    case 'idNumber': {
+      const read = readIdNumber(text);
+      return read.ok ? { ok: true, value: read.value.idNumber } : { ok: false, reason: `身份证号码${read.reason}` };
+    }
+    case 'office':
+      return { ok: true, value: context.officeId(text) };
+    case 'custom':
+      return field.read!(text, context.record, context.db);
+  }
+}
+
+function readCode(field: FieldSpec, text: string, vocabulary: Vocabulary): Read<string> {
+  const list = field.list!;
+  const code = vocabulary.codeOf(list, text) ?? vocabulary.codeOf(list, normaliseLabel(text));
+  return code ? { ok: true, value: code } : { ok: false, reason: `应为 ${vocabulary.labelsText(list)} 之一` };
+}
+
+/** Labels as typed with full-width brackets or stray spaces: 村（居）调委会 → 村(居)调委会. */
+function normaliseLabel(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '');
+}

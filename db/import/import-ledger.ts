@@ -1,0 +1,361 @@
+// Importing ledgers (台账) as registers.md §4 says: every row of every file is read and checked
+// before anything stays written; a file with any problem is rejected whole (and files that only
+// made sense with it are rejected too); rows are upserted by their key, so importing the same
+// ledger twice changes nothing; each import is logged with what it changed, for undo.
+//
+// The work runs in one transaction that is rolled back unless every remaining file is clean,
+// so the checks that need the database (references, uniqueness, overlaps) see exactly the
+// rows that will be written, in the order registers depend on each other.
+
+import path from 'node:path';
+import type { RegisterDatabase } from '../database.ts';
+import { registerBySheet, registers } from '../registers/index.ts';
+import { findByKey, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
+import {
+  insertRecord,
+  loadVocabulary,
+  readRecord,
+  recordFields,
+  updateRecord,
+  validateRecord,
+} from '../registers/store.ts';
+import { toHalfWidth } from '../registers/values.ts';
+import { cellText, readCell } from './cells.ts';
+import { LedgerFileError, readLedgerFile, type RawCell, type RawSheet } from './read-ledger.ts';
+
+export interface LedgerInput {
+  /** File name as the user chose it; a CSV's base name names its sheet. */
+  readonly name: string;
+  readonly content: Buffer;
+}
+
+export interface ImportProblem {
+  readonly file: string;
+  readonly sheet: string | null;
+  /** Row number as Excel shows it; null for a problem of the whole file or sheet. */
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly value: string | null;
+  readonly reason: string;
+  /** The whole problem in one Chinese sentence: 人民调解案件 第12行 受理日期「2024-13-01」不是有效日期 */
+  readonly message: string;
+}
+
+export interface SheetSummary {
+  readonly file: string;
+  readonly sheet: string;
+  readonly rows: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+export interface ImportOutcome {
+  /** True when every file was accepted. */
+  readonly ok: boolean;
+  /** The import log entry; absent when nothing was written (a preview, or everything rejected). */
+  readonly importId: number | null;
+  readonly sheets: SheetSummary[];
+  readonly problems: ImportProblem[];
+  /** Things worth knowing that stop nothing: ignored sheets and columns, encodings. */
+  readonly notices: string[];
+  readonly rejectedFiles: string[];
+  readonly officesCreated: string[];
+}
+
+export interface ImportOptions {
+  /** Check and count, then roll everything back. */
+  readonly preview?: boolean;
+  readonly user: string;
+}
+
+interface SheetPlan {
+  readonly raw: RawSheet;
+  readonly register: RegisterDefinition;
+  /** Field name → column index. */
+  readonly columnOf: Map<string, number>;
+  readonly headerRow: number;
+}
+
+function describe(problem: Omit<ImportProblem, 'message'>): ImportProblem {
+  const where = [problem.sheet ?? path.basename(problem.file), problem.row ? `第${problem.row}行` : '']
+    .filter(Boolean)
+    .join(' ');
+  const what = problem.column ? `${problem.column}「${problem.value ?? ''}」` : '';
+  return { ...problem, message: `${where} ${what}${problem.reason}` };
+}
+
+/** Header cells as people write them: stray spaces, full-width brackets. */
+export function normaliseHeader(cell: RawCell): string {
+  return toHalfWidth(cellText(cell)).replace(/\s+/g, '');
+}
+
+function planSheet(raw: RawSheet, register: RegisterDefinition, problems: ImportProblem[], notices: string[]): SheetPlan | null {
+  const byHeader = new Map(register.fields.map((field) => [normaliseHeader(field.header), field.name]));
+  let best = { row: raw.headerRows[0], matches: -1 };
+  for (const row of raw.headerRows) {
+    const matches = row.cells.filter((cell) => byHeader.has(normaliseHeader(cell))).length;
+    if (matches > best.matches) best = { row, matches };
+  }
+  const columnOf = new Map<string, number>();
+  const unknown: string[] = [];
+  best.row?.cells.forEach((cell, index) => {
+    const header = normaliseHeader(cell);
+    const field = byHeader.get(header);
+    if (field && !columnOf.has(field)) columnOf.set(field, index);
+    else if (header) unknown.push(header);
+  });
+  const missing = register.fields.filter((field) => field.requiredColumn && !columnOf.has(field.name));
+  if (missing.length > 0) {
+    problems.push(
+      describe({
+        file: raw.file,
+        sheet: raw.sheet,
+        row: null,
+        column: null,
+        value: null,
+        reason: `缺少必填列：${missing.map((field) => `「${field.header}」`).join('')}`,
+      }),
+    );
+    return null;
+  }
+  if (unknown.length > 0) notices.push(`${raw.sheet}：不认识的列已忽略：${unknown.map((h) => `「${h}」`).join('')}`);
+  return { raw, register, columnOf, headerRow: best.row!.rowNumber };
+}
+
+interface ChangeLog {
+  tbl: string;
+  rowId: number;
+  before: RegisterRecord | null;
+}
+
+interface PassResult {
+  problems: ImportProblem[];
+  sheets: SheetSummary[];
+  changes: ChangeLog[];
+  officesCreated: string[];
+}
+
+/** One pass over the planned sheets, writing as it goes (the caller commits or rolls back). */
+function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
+  const vocabulary = loadVocabulary(db);
+  const problems: ImportProblem[] = [];
+  const changes: ChangeLog[] = [];
+  const officesCreated: string[] = [];
+  const officeIds = new Map(
+    (db.prepare('SELECT id, name FROM office').all() as { id: number; name: string }[]).map((o) => [o.name, o.id]),
+  );
+  const officeId = (name: string): number => {
+    const existing = officeIds.get(name);
+    if (existing !== undefined || name === '') return existing ?? 0;
+    const id = Number(db.prepare('INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
+    officeIds.set(name, id);
+    officesCreated.push(name);
+    changes.push({ tbl: 'office', rowId: id, before: null });
+    return id;
+  };
+  const sheets: SheetSummary[] = [];
+  const ordered = registers.flatMap((register) => plans.filter((plan) => plan.register === register));
+  for (const plan of ordered) {
+    const { register, raw } = plan;
+    const summary = { file: raw.file, sheet: raw.sheet, rows: 0, added: 0, updated: 0, unchanged: 0 };
+    const seenKeys = new Map<string, number>();
+    const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
+    for (const row of raw.rows) {
+      if (row.rowNumber <= plan.headerRow) continue;
+      if (row.cells.every((cell) => cellText(cell) === '')) continue;
+      summary.rows++;
+      const rowProblem = (field: string | null, reason: string, value?: string) =>
+        problems.push(
+          describe({
+            file: raw.file,
+            sheet: raw.sheet,
+            row: row.rowNumber,
+            column: field ? (headerOf.get(field) ?? field) : null,
+            value: field ? (value ?? cellOf(plan, row.cells, field)) : null,
+            reason,
+          }),
+        );
+      const record: RegisterRecord = {};
+      let readable = true;
+      for (const field of register.fields) {
+        const index = plan.columnOf.get(field.name);
+        const cell = index === undefined ? null : (row.cells[index] ?? null);
+        if (cellText(cell) === '') continue;
+        const read = readCell(field, cell, { db, vocabulary, record, officeId });
+        if (read.ok) record[field.name] = read.value;
+        else {
+          readable = false;
+          rowProblem(field.name, read.reason);
+        }
+      }
+      if (!readable) continue;
+      const existing = findByKey(db, register.table, register.keyOf(record));
+      const validated = validateRecord(db, register, vocabulary, record, existing?.id);
+      if (!validated.ok) {
+        for (const [field, reason] of Object.entries(validated.fieldErrors)) {
+          rowProblem(headerOf.has(field) ? field : null, reason);
+        }
+        continue;
+      }
+      const keyText = JSON.stringify(register.keyOf(validated.record).params);
+      const earlierRow = seenKeys.get(keyText);
+      if (earlierRow !== undefined) {
+        rowProblem(null, `与第${earlierRow}行重复（${register.keyOf(validated.record).what}相同）`);
+        continue;
+      }
+      seenKeys.set(keyText, row.rowNumber);
+      if (!existing) {
+        const id = insertRecord(db, register, validated.record);
+        changes.push({ tbl: register.table, rowId: id, before: null });
+        summary.added++;
+        continue;
+      }
+      const before = readRecord(db, register, existing.id)!;
+      const merged = register.keepOnImport ? register.keepOnImport(validated.record, before) : validated.record;
+      if (!existing.deleted_at && sameFields(register, before, merged)) {
+        summary.unchanged++;
+        continue;
+      }
+      updateRecord(db, register, existing.id, merged);
+      changes.push({ tbl: register.table, rowId: existing.id, before });
+      summary.updated++;
+    }
+    sheets.push(summary);
+  }
+  return { problems, sheets, changes, officesCreated };
+}
+
+function cellOf(plan: SheetPlan, cells: readonly RawCell[], field: string): string {
+  const index = plan.columnOf.get(field);
+  return index === undefined ? '' : cellText(cells[index] ?? null);
+}
+
+/** Compares what the ledger says with what is stored, in the stored form (flags as 0/1). */
+function sameFields(register: RegisterDefinition, stored: RegisterRecord, imported: RegisterRecord): boolean {
+  const canonical = (record: RegisterRecord) =>
+    JSON.stringify(recordFields(register, record), (_key, value: unknown) => {
+      if (typeof value === 'boolean') return Number(value);
+      if (Array.isArray(value) && value.every((item) => typeof item !== 'object')) return [...value].sort();
+      return value ?? null;
+    });
+  return canonical(stored) === canonical(imported);
+}
+
+export async function importLedgers(
+  db: RegisterDatabase,
+  inputs: readonly LedgerInput[],
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const problems: ImportProblem[] = [];
+  const notices: string[] = [];
+  const rejected = new Set<string>();
+  const plans: SheetPlan[] = [];
+  for (const input of inputs) {
+    try {
+      const ledger = await readLedgerFile(input.name, input.content);
+      if (ledger.encoding) notices.push(`${path.basename(input.name)}：按 ${ledger.encoding} 编码读取`);
+      for (const raw of ledger.sheets) {
+        const register = registerBySheet.get(normaliseHeader(raw.sheet));
+        if (!register) {
+          const csv = ledger.encoding !== undefined;
+          if (csv) {
+            rejected.add(input.name);
+            problems.push(
+              describe({
+                file: input.name,
+                sheet: null,
+                row: null,
+                column: null,
+                value: null,
+                reason: `无法从文件名判断是哪一种台账：CSV 文件应以台账名称命名，如「人民调解案件.csv」（可用的名称：${[...registerBySheet.keys()].join('、')}）`,
+              }),
+            );
+          } else notices.push(`${path.basename(input.name)}：工作表「${raw.sheet}」不是台账，已忽略`);
+          continue;
+        }
+        const plan = planSheet(raw, register, problems, notices);
+        if (plan) plans.push(plan);
+        else rejected.add(input.name);
+      }
+      if (!ledger.sheets.some((sheet) => registerBySheet.has(normaliseHeader(sheet.sheet)))) {
+        rejected.add(input.name);
+        if (ledger.encoding === undefined) {
+          problems.push(
+            describe({
+              file: input.name,
+              sheet: null,
+              row: null,
+              column: null,
+              value: null,
+              reason: `工作簿中没有可导入的工作表（工作表应命名为：${[...registerBySheet.keys()].join('、')}）`,
+            }),
+          );
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof LedgerFileError)) throw error;
+      rejected.add(input.name);
+      problems.push(describe({ file: input.name, sheet: null, row: null, column: null, value: null, reason: error.message }));
+    }
+  }
+
+  // Passes: a file with problems is dropped and the rest tried again without it, until what
+  // remains is clean (a file of cases can fail because the mediators it names were rejected).
+  for (;;) {
+    const remaining = plans.filter((plan) => !rejected.has(plan.raw.file));
+    if (remaining.length === 0) return finish(null, [], []);
+    db.exec('BEGIN IMMEDIATE');
+    let pass: PassResult;
+    try {
+      pass = runPass(db, remaining);
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+    if (pass.problems.length > 0) {
+      db.exec('ROLLBACK');
+      for (const problem of pass.problems) rejected.add(problem.file);
+      problems.push(...pass.problems);
+      continue;
+    }
+    if (options.preview) {
+      db.exec('ROLLBACK');
+      return finish(null, pass.sheets, pass.officesCreated);
+    }
+    try {
+      const importId = logImport(db, inputs, pass, options.user);
+      db.exec('COMMIT');
+      return finish(importId, pass.sheets, pass.officesCreated);
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  function finish(importId: number | null, sheets: SheetSummary[], officesCreated: string[]): ImportOutcome {
+    return {
+      ok: rejected.size === 0,
+      importId,
+      sheets,
+      problems,
+      notices,
+      rejectedFiles: [...rejected],
+      officesCreated,
+    };
+  }
+}
+
+function logImport(db: RegisterDatabase, inputs: readonly LedgerInput[], pass: PassResult, user: string): number {
+  const importId = Number(
+    db
+      .prepare('INSERT INTO import_log (imported_by, files, summary) VALUES (?, ?, ?)')
+      .run(user, JSON.stringify(inputs.map((input) => path.basename(input.name))), JSON.stringify(pass.sheets))
+      .lastInsertRowid,
+  );
+  const insert = db.prepare('INSERT INTO import_change (import_id, seq, tbl, row_id, before_json) VALUES (?, ?, ?, ?, ?)');
+  pass.changes.forEach((change, seq) =>
+    insert.run(importId, seq, change.tbl, change.rowId, change.before ? JSON.stringify(change.before) : null),
+  );
+  return importId;
+}

@@ -1,0 +1,128 @@
+// Reading ledger files (台账) into sheets of raw cells: .xlsx through exceljs, .csv in UTF-8
+// (with or without BOM) or GB18030/GBK (detected: Chinese Excel saves CSV as GBK) through
+// csv-parse and iconv-lite. Knows nothing of registers; it only finds rows and cells.
+
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import path from 'node:path';
+
+/** A cell as the file holds it: spreadsheets keep real numbers, dates and booleans. */
+export type RawCell = string | number | boolean | Date | null;
+
+export interface RawRow {
+  /** Row number as Excel shows it (the header is usually row 1). */
+  readonly rowNumber: number;
+  readonly cells: readonly RawCell[];
+}
+
+export interface RawSheet {
+  readonly file: string;
+  readonly sheet: string;
+  /** Header cells by column index, as written (not yet matched). */
+  readonly headerRows: readonly RawRow[];
+  readonly rows: readonly RawRow[];
+}
+
+export class LedgerFileError extends Error {
+  override readonly name = 'LedgerFileError';
+}
+
+export interface LedgerFile {
+  readonly sheets: RawSheet[];
+  /** Which text encoding a CSV was read in (for the import summary). */
+  readonly encoding?: string;
+}
+
+/** How many rows from the top may hold the header (ledgers often carry a title row above it). */
+const HEADER_SEARCH_ROWS = 5;
+
+export async function readLedgerFile(file: string, content: Buffer): Promise<LedgerFile> {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.xlsx' || extension === '.xlsm') return readWorkbook(file, content);
+  if (extension === '.csv' || extension === '.txt') return readCsv(file, content);
+  if (extension === '.xls' || extension === '.et' || extension === '.wps') {
+    throw new LedgerFileError(`文件「${path.basename(file)}」是旧版 Excel/WPS 格式，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入`);
+  }
+  throw new LedgerFileError(`文件「${path.basename(file)}」不是 .xlsx 或 .csv 台账文件`);
+}
+
+async function readWorkbook(file: string, content: Buffer): Promise<LedgerFile> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw new LedgerFileError(`文件「${path.basename(file)}」不是有效的 Excel 工作簿（.xlsx），可能已损坏或并非 Excel 文件`);
+  }
+  const sheets: RawSheet[] = [];
+  workbook.eachSheet((worksheet) => {
+    const rows: RawRow[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells: RawCell[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellValue(cell.value);
+      });
+      rows.push({ rowNumber: row.number, cells: Array.from(cells, (cell) => cell ?? null) });
+    });
+    sheets.push({
+      file,
+      sheet: worksheet.name.trim(),
+      headerRows: rows.slice(0, HEADER_SEARCH_ROWS),
+      rows,
+    });
+  });
+  return { sheets };
+}
+
+function cellValue(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+function decodeText(file: string, content: Buffer): { text: string; encoding: string } {
+  if (content.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) {
+    return { text: content.subarray(3).toString('utf8'), encoding: 'UTF-8 (BOM)' };
+  }
+  if (content[0] === 0xff && content[1] === 0xfe) return { text: iconv.decode(content.subarray(2), 'utf16le'), encoding: 'UTF-16' };
+  if (content.subarray(0, 4096).includes(0)) {
+    throw new LedgerFileError(`文件「${path.basename(file)}」不是文本格式的 CSV 文件`);
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(content), encoding: 'UTF-8' };
+  } catch {
+    return { text: iconv.decode(content, 'gb18030'), encoding: 'GB18030' };
+  }
+}
+
+function readCsv(file: string, content: Buffer): LedgerFile {
+  const { text, encoding } = decodeText(file, content);
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = detectDelimiter(firstLine);
+  let records: string[][];
+  try {
+    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new LedgerFileError(
+      `文件「${path.basename(file)}」无法按 CSV 读取${line ? `（第${line}行附近）` : ''}：引号或分隔符不配对`,
+    );
+  }
+  const rows = records.map((cells, index) => ({ rowNumber: index + 1, cells }));
+  return {
+    sheets: [{ file, sheet: path.basename(file, path.extname(file)).trim(), headerRows: rows.slice(0, HEADER_SEARCH_ROWS), rows }],
+    encoding,
+  };
+}
+
+function detectDelimiter(headerLine: string): string {
+  const counts = [',', '\t', ';'].map((candidate) => [candidate, headerLine.split(candidate).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}

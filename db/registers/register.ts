@@ -1,0 +1,193 @@
+// What every register is made of: its fields (with the ledger column each one is read from),
+// its key, its zod schema (the rules of registers.md that one record can check by itself) and
+// its relation checks (the rules that need the database: references, uniqueness, overlaps).
+// The API, the importer and the UI forms all read these; the rules live nowhere else.
+
+import type { Statement } from 'better-sqlite3';
+import { z } from 'zod';
+import type { RegisterDatabase } from '../database.ts';
+import type { ListName, Vocabulary } from './vocabulary.ts';
+import { isIsoDate, type Read } from './values.ts';
+
+z.config(z.locales.zhCN());
+
+/** How a ledger cell is read into a field. */
+export type FieldKind =
+  | 'text'
+  | 'date'
+  | 'money' // yuan in the ledger, integer fen in the record
+  | 'int'
+  | 'yesNo'
+  | 'code' // one label of a list → its code
+  | 'codeSet' // labels separated by 、 → codes
+  | 'idNumber'
+  | 'office' // office name → office id (import creates offices it has not seen)
+  | 'custom'; // read by the field's own `read` (organisation by name, mediators, parties, stint …)
+
+/** Reads a ledger cell that names other records; `record` holds the fields read before it. */
+export type CustomReader = (text: string, record: RegisterRecord, db: RegisterDatabase) => Read<unknown>;
+
+export interface FieldSpec {
+  /** Field of the record = column of the table. */
+  readonly name: string;
+  /** Column header of the ledger and label of the form field. */
+  readonly header: string;
+  readonly kind: FieldKind;
+  /** The ledger must have this column. */
+  readonly requiredColumn: boolean;
+  readonly list?: ListName;
+  /** Smallest allowed value of an int field. */
+  readonly min?: number;
+  readonly read?: CustomReader;
+}
+
+export type RegisterRecord = Record<string, unknown>;
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** Context for the checks that need the database. */
+export interface RelationContext {
+  readonly db: RegisterDatabase;
+  /** The id of the record being updated (absent on create). */
+  readonly id?: number;
+}
+
+export interface RegisterDefinition {
+  /** API name, e.g. `mediationCase`. */
+  readonly name: RegisterName;
+  readonly table: string;
+  /** Chinese name = the ledger's sheet name. */
+  readonly title: string;
+  readonly group: '人民调解' | '法律援助' | '社区矫正';
+  readonly fields: readonly FieldSpec[];
+  /** What identifies a record (import upserts by it; no two records share it). */
+  readonly keyOf: (record: RegisterRecord) => RecordKey;
+  /** SQL expression of the office a row belongs to, over the table aliased `t`. */
+  readonly officeSql: string;
+  /** Column that puts a record in a period (受理日期, 日期 …). */
+  readonly dateColumn: string;
+  /** Columns the list's text search looks in. */
+  readonly searchColumns: readonly string[];
+  /** Extra display columns for lists: SQL expression → alias. */
+  readonly listJoins?: string;
+  readonly listColumns?: string;
+  readonly schema: (vocabulary: Vocabulary) => z.ZodType<RegisterRecord>;
+  readonly checkRelations: (record: RegisterRecord, context: RelationContext) => FieldProblem[];
+  /** What of the stored record an import keeps when the ledger carries less (e.g. party details). */
+  readonly keepOnImport?: (imported: RegisterRecord, stored: RegisterRecord) => RegisterRecord;
+  /** Child rows written beside the main row (parties, mediators, attendees). */
+  readonly children?: ChildTables;
+}
+
+export interface RecordKey {
+  /** SQL condition over the table aliased `t`. */
+  readonly where: string;
+  readonly params: readonly unknown[];
+  /** The field a clash is reported on, and what the clash is called. */
+  readonly field: string;
+  readonly what: string;
+}
+
+export interface ChildTables {
+  /** Fields of the record that are stored in child tables, not columns. */
+  readonly fields: readonly string[];
+  read(db: RegisterDatabase, id: number): RegisterRecord;
+  write(db: RegisterDatabase, id: number, record: RegisterRecord): void;
+}
+
+export type RegisterName =
+  | 'mediationOrg'
+  | 'mediator'
+  | 'mediationCase'
+  | 'disputeSweep'
+  | 'legalAidCase'
+  | 'consultation'
+  | 'dutyShift'
+  | 'correctionStint'
+  | 'correctionEvent'
+  | 'correctionActivity'
+  | 'investigation'
+  | 'remoteVisit';
+
+// ---- zod building blocks shared by the registers ----
+
+export const isoDate = z.string().refine(isIsoDate, { message: '不是有效日期（应为 YYYY-MM-DD）' });
+
+export const nonEmptyText = z
+  .string()
+  .trim()
+  .min(1, { message: '不能为空' })
+  .max(500, { message: '不能超过500字' });
+
+/** An optional value: missing, null or empty text all mean "not given" and become null. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === undefined || value === '' ? null : value), schema.nullable());
+}
+
+export function code(vocabulary: Vocabulary, list: ListName) {
+  return z.string().refine((value) => vocabulary.has(list, value), {
+    message: `应为 ${vocabulary.labelsText(list)} 之一`,
+  });
+}
+
+export function wholeNumber(min: number) {
+  return z.number().int({ message: '应为整数' }).min(min, { message: `应不小于 ${min}` });
+}
+
+export const flag = z.boolean().default(false);
+
+export const idNumberText = z.string().regex(/^\d{17}[\dX]$/, { message: '应为18位（最后一位可为X）' });
+
+export const entityId = z.number().int().positive();
+
+/** Adds a problem to a field from inside a superRefine. */
+export function problem(context: z.RefinementCtx, field: string, message: string): void {
+  context.addIssue({ code: 'custom', path: [field], message });
+}
+
+/** Prepared statements cached per database, so hot checks do not re-parse SQL. */
+type AnyStatement = Statement<unknown[]>;
+
+const statementCache = new WeakMap<RegisterDatabase, Map<string, AnyStatement>>();
+
+export function statement(db: RegisterDatabase, sql: string): AnyStatement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare<unknown[]>(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
+/** The row that has a record's key, deleted ones too (they can be restored). */
+export function findByKey(
+  db: RegisterDatabase,
+  table: string,
+  key: RecordKey,
+): { id: number; deleted_at: string | null } | undefined {
+  return statement(db, `SELECT id, deleted_at FROM ${table} t WHERE ${key.where}`).get(...key.params) as
+    | { id: number; deleted_at: string | null }
+    | undefined;
+}
+
+/** Problem when another row already has this record's key. */
+export function keyTaken(register: RegisterDefinition, record: RegisterRecord, context: RelationContext): FieldProblem[] {
+  const key = register.keyOf(record);
+  const row = findByKey(context.db, register.table, key);
+  if (!row || row.id === context.id) return [];
+  const reason = row.deleted_at ? `${key.what}已存在（在已删除的记录中，可恢复该记录）` : `${key.what}已存在`;
+  return [{ field: key.field, reason }];
+}
+
+export function officeExists(context: RelationContext, officeId: unknown): FieldProblem[] {
+  const row = statement(context.db, 'SELECT id FROM office WHERE id = ? AND deleted_at IS NULL').get(officeId);
+  return row ? [] : [{ field: 'office_id', reason: '单位不存在' }];
+}

@@ -1,0 +1,174 @@
+// Reading and writing register records: validation (schema, then relations), insert, update,
+// soft delete, restore, get and list. One implementation for every register, driven by its
+// definition; the API and the importer both write through here.
+
+import type { RegisterDatabase } from '../database.ts';
+import { keyTaken, statement, type RegisterDefinition, type RegisterRecord } from './register.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+export type FieldErrors = Record<string, string>;
+
+export type Validated = { ok: true; record: RegisterRecord } | { ok: false; fieldErrors: FieldErrors };
+
+export function loadVocabulary(db: RegisterDatabase): Vocabulary {
+  return new Vocabulary(
+    statement(db, 'SELECT list, code, label FROM list_item ORDER BY list, sort').all() as {
+      list: string;
+      code: string;
+      label: string;
+    }[],
+  );
+}
+
+/** Schemas are built once per vocabulary (the lists change only in settings). */
+const schemaCache = new WeakMap<Vocabulary, Map<string, ReturnType<RegisterDefinition['schema']>>>();
+
+function schemaOf(register: RegisterDefinition, vocabulary: Vocabulary) {
+  let schemas = schemaCache.get(vocabulary);
+  if (!schemas) {
+    schemas = new Map();
+    schemaCache.set(vocabulary, schemas);
+  }
+  let schema = schemas.get(register.name);
+  if (!schema) {
+    schema = register.schema(vocabulary);
+    schemas.set(register.name, schema);
+  }
+  return schema;
+}
+
+function addError(errors: FieldErrors, field: string, message: string): void {
+  errors[field] = errors[field] ? `${errors[field]}；${message}` : message;
+}
+
+/** The record's own rules (zod), then the rules that need the database. */
+export function validateRecord(
+  db: RegisterDatabase,
+  register: RegisterDefinition,
+  vocabulary: Vocabulary,
+  input: unknown,
+  id?: number,
+): Validated {
+  const parsed = schemaOf(register, vocabulary).safeParse(input);
+  const fieldErrors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) addError(fieldErrors, String(issue.path[0] ?? ''), issue.message);
+    return { ok: false, fieldErrors };
+  }
+  const context = id === undefined ? { db } : { db, id };
+  const problems = [...keyTaken(register, parsed.data, context), ...register.checkRelations(parsed.data, context)];
+  for (const { field, reason } of problems) addError(fieldErrors, field, reason);
+  return problems.length ? { ok: false, fieldErrors } : { ok: true, record: parsed.data };
+}
+
+function columnsOf(register: RegisterDefinition): string[] {
+  const childFields = new Set(register.children?.fields ?? []);
+  return register.fields.map((field) => field.name).filter((name) => !childFields.has(name));
+}
+
+/** SQLite takes numbers, text and null; flags are stored as 0/1. */
+function sqlValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value ?? null;
+}
+
+export function insertRecord(db: RegisterDatabase, register: RegisterDefinition, record: RegisterRecord): number {
+  const columns = columnsOf(register);
+  const sql = `INSERT INTO ${register.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const id = Number(statement(db, sql).run(...columns.map((column) => sqlValue(record[column]))).lastInsertRowid);
+  register.children?.write(db, id, record);
+  return id;
+}
+
+export function updateRecord(db: RegisterDatabase, register: RegisterDefinition, id: number, record: RegisterRecord): void {
+  const columns = columnsOf(register);
+  const sql = `UPDATE ${register.table} SET ${columns.map((column) => `${column} = ?`).join(', ')},
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), deleted_at = NULL WHERE id = ?`;
+  statement(db, sql).run(...columns.map((column) => sqlValue(record[column])), id);
+  register.children?.write(db, id, record);
+}
+
+/** The stored record (columns and child rows), or undefined. */
+export function readRecord(db: RegisterDatabase, register: RegisterDefinition, id: number): RegisterRecord | undefined {
+  const row = statement(db, `SELECT * FROM ${register.table} WHERE id = ?`).get(id) as RegisterRecord | undefined;
+  if (!row) return undefined;
+  return register.children ? { ...row, ...register.children.read(db, id) } : row;
+}
+
+/** The record's fields only, as the schema takes them (for comparing and for undo). */
+export function recordFields(register: RegisterDefinition, stored: RegisterRecord): RegisterRecord {
+  const fields: RegisterRecord = {};
+  for (const name of [...columnsOf(register), ...(register.children?.fields ?? [])]) fields[name] = stored[name];
+  return fields;
+}
+
+export function setDeleted(db: RegisterDatabase, register: RegisterDefinition, id: number, deleted: boolean): boolean {
+  const sql = deleted
+    ? `UPDATE ${register.table} SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND deleted_at IS NULL`
+    : `UPDATE ${register.table} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`;
+  return statement(db, sql).run(id).changes === 1;
+}
+
+export interface ListQuery {
+  readonly officeId?: number | null | undefined;
+  readonly from?: string | null | undefined;
+  readonly to?: string | null | undefined;
+  readonly search?: string | null | undefined;
+  /** Equality filters on code fields (status, type …). */
+  readonly filters?: Record<string, string | number> | undefined;
+  readonly sort?: string | null | undefined;
+  readonly descending?: boolean | undefined;
+  readonly deleted?: boolean | undefined;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface ListPage {
+  readonly total: number;
+  readonly rows: RegisterRecord[];
+}
+
+export function sortableColumns(register: RegisterDefinition): string[] {
+  return ['id', 'updated_at', ...columnsOf(register)];
+}
+
+export function listRecords(db: RegisterDatabase, register: RegisterDefinition, query: ListQuery): ListPage {
+  const where = [query.deleted ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (query.officeId) {
+    where.push(`${register.officeSql} = @officeId`);
+    params.officeId = query.officeId;
+  }
+  if (query.from) {
+    where.push(`t.${register.dateColumn} >= @from`);
+    params.from = query.from;
+  }
+  if (query.to) {
+    where.push(`t.${register.dateColumn} <= @to`);
+    params.to = query.to;
+  }
+  const search = query.search?.trim();
+  if (search) {
+    const columns = [...register.searchColumns, "ifnull(f.name, '')"];
+    where.push(`(${columns.map((column) => `${column} LIKE @search ESCAPE '\\'`).join(' OR ')})`);
+    params.search = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  }
+  const filterable = new Set(columnsOf(register));
+  for (const [column, value] of Object.entries(query.filters ?? {})) {
+    if (!filterable.has(column)) continue;
+    where.push(`t.${column} = @filter_${column}`);
+    params[`filter_${column}`] = value;
+  }
+  const sort = query.sort && sortableColumns(register).includes(query.sort) ? query.sort : register.dateColumn;
+  const from = `FROM ${register.table} t ${register.listJoins ?? ''} LEFT JOIN office f ON f.id = ${register.officeSql}
+    WHERE ${where.join(' AND ')}`;
+  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT t.*, f.name AS office_name${register.listColumns ? `, ${register.listColumns}` : ''} ${from}
+       ORDER BY t.${sort} ${query.descending ? 'DESC' : 'ASC'}, t.id ${query.descending ? 'DESC' : 'ASC'}
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: query.limit, offset: query.offset }) as RegisterRecord[];
+  return { total, rows };
+}

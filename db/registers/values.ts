@@ -1,0 +1,126 @@
+// Reading the values people write in ledgers and forms: dates, money, whole numbers, 是/否,
+// 身份证号码, lists of names. Each reader returns the canonical value or a Chinese reason.
+// Environment-neutral: no node: or DOM imports.
+
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Read<T> => ({ ok: false, reason });
+
+/** Full-width digits and punctuation as people type them in Chinese input methods. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Excel's serial day number (1900 date system) → ISO date. */
+export function excelSerialToIso(serial: number): string | undefined {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return undefined;
+  // Serial 60 is Excel's fictitious 1900-02-29; days after it are one off from the calendar.
+  const epochOffset = serial > 60 ? 25569 : 25568;
+  const date = new Date((serial - epochOffset) * 86_400_000);
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * A calendar date as 2024-01-05, 2024/1/5, 2024.1.5 or 2024年1月5日 (an Excel serial number is
+ * read by the spreadsheet reader, which knows the cell's type).
+ */
+export function readDate(raw: string): Read<string> {
+  const text = toHalfWidth(raw).trim();
+  const match =
+    /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/.exec(text) ??
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(text);
+  if (!match) return fail('不是有效日期');
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isCalendarDate(year, month, day)) return fail('不是有效日期');
+  return ok(isoDate(year, month, day));
+}
+
+/** Yuan with up to two decimals (12,345.50 · 12345.5元 · ￥800) → integer fen, exactly. */
+export function readMoneyFen(raw: string): Read<number> {
+  const text = toHalfWidth(raw).trim().replace(/^[¥￥]/, '').replace(/元$/, '').replace(/,/g, '').trim();
+  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
+  if (!match) {
+    if (/^-/.test(text)) return fail('不能为负数');
+    if (/^\d+\.\d{3,}$/.test(text)) return fail('金额最多保留两位小数');
+    return fail('不是有效金额');
+  }
+  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) return fail('金额过大');
+  return ok(fen);
+}
+
+/** A whole number ≥ min, written with optional thousands separators. */
+export function readWholeNumber(raw: string, min: number): Read<number> {
+  const text = toHalfWidth(raw).trim().replace(/,/g, '');
+  if (!/^-?\d+$/.test(text)) return fail('不是整数');
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) return fail('数值过大');
+  if (value < min) return fail(`应不小于 ${min}`);
+  return ok(value);
+}
+
+const yesSpellings = new Set(['是', 'y', 'yes', '1', '√', '✓', '✔', 'true', '有']);
+const noSpellings = new Set(['否', 'n', 'no', '0', '', '×', '✗', 'false', '无']);
+
+/** 是/否 (also Y/N, 1/0, √/empty). */
+export function readYesNo(raw: string): Read<boolean> {
+  const text = toHalfWidth(raw).trim().toLowerCase();
+  if (yesSpellings.has(text)) return ok(true);
+  if (noSpellings.has(text)) return ok(false);
+  return fail('应填写「是」或「否」');
+}
+
+/** Names separated by 、 (also ，, ；, / or spaces, which ledgers mix in). */
+export function splitNames(raw: string): string[] {
+  return raw
+    .split(/[、，,；;／/\s]+/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const idCheckChars = '10X98765432';
+
+export interface IdNumberFacts {
+  readonly idNumber: string;
+  readonly birthDate: string;
+  readonly sex: 'male' | 'female';
+}
+
+/** 身份证号码 by GB 11643: 18 characters, a real birth date, and the checksum. */
+export function readIdNumber(raw: string): Read<IdNumberFacts> {
+  const idNumber = toHalfWidth(raw).trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return fail('应为18位（最后一位可为X）');
+  const year = Number(idNumber.slice(6, 10));
+  const month = Number(idNumber.slice(10, 12));
+  const day = Number(idNumber.slice(12, 14));
+  if (!isCalendarDate(year, month, day)) return fail('其中的出生日期无效');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(idNumber[i]) * idWeights[i]!;
+  if (idCheckChars[sum % 11] !== idNumber[17]) return fail('校验位错误');
+  return ok({
+    idNumber,
+    birthDate: isoDate(year, month, day),
+    sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+  });
+}

@@ -1,0 +1,354 @@
+// The report engine: runs the indicator definitions over a period and an office scope, and
+// lists the records behind any figure (drill-down). One aggregate SELECT per source table
+// computes all of that table's figures in a single pass over the rows its date index narrows
+// to; statements are prepared once per database and SQL text. Read-only: it never writes.
+// Errors meant for people (bad period, unknown office or indicator) are thrown in Chinese;
+// the API layer turns them into data.
+
+import type { Statement } from 'better-sqlite3';
+import type { RegisterDatabase } from '../database.ts';
+import { isIsoDate } from '../registers/values.ts';
+import { Vocabulary } from '../registers/vocabulary.ts';
+import {
+  indicatorDefinitions,
+  sources,
+  type IndicatorDefinition,
+  type MeasureDefinition,
+  type RowShape,
+  type Source,
+  type SourceName,
+} from './indicators.ts';
+import { changePercent, fenToWan, ratePercent } from './rounding.ts';
+
+export interface Period {
+  /** First day, inclusive, `YYYY-MM-DD`. */
+  readonly from: string;
+  /** Last day, inclusive. */
+  readonly to: string;
+}
+
+export interface Scope extends Period {
+  /** One office (司法所), or the whole bureau when absent or null. */
+  readonly officeId?: number | null;
+}
+
+export interface ReportOptions extends Scope {
+  /** Add the same period one year earlier and 同比. */
+  readonly compare?: boolean;
+}
+
+export type Figures = Record<string, number | null>;
+
+/** 列管 = 期初在册 + 接收 = 在册在矫 + 解除 + 终止 + 迁出 (indicators.md). */
+export interface CorrectionIdentity {
+  readonly managed: number;
+  /** 期初在册 + 接收 */
+  readonly activeStartPlusReceived: number;
+  /** 在册在矫 + 解除 + 终止 + 迁出 */
+  readonly activeEndPlusExits: number;
+  readonly ok: boolean;
+}
+
+export interface Report {
+  readonly from: string;
+  readonly to: string;
+  /** Office name, null for the whole bureau. */
+  readonly office: string | null;
+  readonly generatedAt: string;
+  /** Every indicator id: counts and sums as whole numbers, 万元 and rates with 2 decimals, null for "—". */
+  readonly indicators: Figures;
+  /** With `compare`: the period one year earlier. */
+  readonly previousPeriod?: Period;
+  readonly previous?: Figures;
+  /**
+   * With `compare`: 同比 (%) of every count and sum, 万元 included (from the exact fen sums);
+   * null when last year's figure is 0, and always null for rates (a rate's change is in
+   * percentage points, not a 同比).
+   */
+  readonly change?: Figures;
+  readonly checks: { readonly correctionIdentity: CorrectionIdentity };
+}
+
+export function runReport(db: RegisterDatabase, options: ReportOptions): Report {
+  const period = checkedPeriod(options);
+  const officeId = options.officeId ?? null;
+  const office = officeNameOf(db, officeId);
+  const definitions = indicatorDefinitions(db);
+  const current = measure(db, definitions, { ...period, officeId });
+  const report: Report = {
+    from: period.from,
+    to: period.to,
+    office,
+    generatedAt: new Date().toISOString(),
+    indicators: present(definitions, current),
+    checks: { correctionIdentity: correctionIdentity(current) },
+  };
+  if (!options.compare) return report;
+  const previousPeriod = previousYear(period);
+  const previous = measure(db, definitions, { ...previousPeriod, officeId });
+  return {
+    ...report,
+    previousPeriod,
+    previous: present(definitions, previous),
+    change: Object.fromEntries(
+      definitions.map((definition) => [
+        definition.id,
+        definition.kind === 'measure' ? changePercent(current.get(definition.id)!, previous.get(definition.id)!) : null,
+      ]),
+    ),
+  };
+}
+
+/**
+ * The same period one year earlier. A day missing that year (29 February) becomes the last
+ * day of its month, and a period ending on a month's last day ends on that month's last day
+ * (2025-01-01…2025-02-28 compares with 2024-01-01…2024-02-29).
+ */
+export function previousYear(period: Period): Period {
+  return { from: yearEarlier(period.from, false), to: yearEarlier(period.to, isMonthEnd(period.to)) };
+}
+
+/** The records behind a figure; a rate lists its denominator's records, a 万元 figure the summed ones. */
+export interface DrillDownOptions extends Scope {
+  readonly id: string;
+  /** Page size (default 100). */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface DrillDownRow {
+  /** Table of the record, e.g. `mediation_case`; for distinct persons the person's latest stint. */
+  readonly table: string;
+  readonly id: number;
+  readonly [field: string]: unknown;
+}
+
+export interface DrillDown {
+  readonly id: string;
+  readonly label: string;
+  /** Number of records (persons, for a distinct-person figure): equals a count figure. */
+  readonly total: number;
+  /** For sums: the summed field over all records (fen for 万元 figures): equals the figure. */
+  readonly sum?: number;
+  readonly rows: DrillDownRow[];
+}
+
+export function drillDown(db: RegisterDatabase, options: DrillDownOptions): DrillDown {
+  const period = checkedPeriod(options);
+  const officeId = options.officeId ?? null;
+  officeNameOf(db, officeId);
+  const limit = options.limit ?? 100;
+  const offset = options.offset ?? 0;
+  if (!Number.isSafeInteger(limit) || limit < 0 || !Number.isSafeInteger(offset) || offset < 0) {
+    throw new Error('分页参数必须是非负整数');
+  }
+  const definitions = indicatorDefinitions(db);
+  const definition = definitions.find((candidate) => candidate.id === options.id);
+  if (!definition) throw new Error(`没有这个指标：「${options.id}」`);
+  const records = definition.kind === 'measure' ? definition : denominatorRecords(definition, definitions);
+  const source = sources[records.source];
+  const where = `${scopeWhere(source, officeId)} AND (${records.predicate})`;
+  const params = bindings(period, officeId);
+  const aggregate = records.aggregate;
+  const vocabulary = new Vocabulary(db.prepare('SELECT list, code, label FROM list_item').all() as ListItemRow[]);
+
+  let shape: RowShape;
+  let totalsSql: string;
+  let rowsSql: string;
+  if (typeof aggregate === 'object' && 'distinct' in aggregate) {
+    shape = aggregate.rows;
+    totalsSql = `SELECT COUNT(DISTINCT ${aggregate.distinct}) AS total FROM ${source.from} WHERE ${where}`;
+    rowsSql = `${selectRows(shape)} FROM ${source.from} WHERE ${where} GROUP BY ${aggregate.distinct}`;
+  } else {
+    shape = source.rows;
+    const sum = typeof aggregate === 'object' ? `, COALESCE(SUM(${aggregate.sum}), 0) AS sum` : '';
+    totalsSql = `SELECT COUNT(*) AS total${sum} FROM ${source.from} WHERE ${where}`;
+    rowsSql = `${selectRows(shape)} FROM ${source.from} WHERE ${where}`;
+  }
+  rowsSql += ` ORDER BY ${shape.orderBy} LIMIT @limit OFFSET @offset`;
+
+  const totals = cachedStatement(db, totalsSql).get(params) as { total: number; sum?: number };
+  const rows = (cachedStatement(db, rowsSql).all({ ...params, limit, offset }) as Record<string, unknown>[]).map(
+    (row) => displayRow(shape, row, vocabulary),
+  );
+  return {
+    id: definition.id,
+    label: definition.label,
+    total: totals.total,
+    ...(totals.sum === undefined ? {} : { sum: totals.sum }),
+    rows,
+  };
+}
+
+/**
+ * One plain read of every table the report reads (row count and the length of a column,
+ * so each row is fetched): the floor the report's speed is compared with in the benchmark.
+ */
+export function scanFloor(db: RegisterDatabase): Record<string, number> {
+  const tables = [...new Set(Object.values(sources).map((source) => source.rows.table))];
+  return Object.fromEntries(
+    tables.map((table) => {
+      const row = cachedStatement(db, `SELECT count(*) AS n, sum(length(created_at)) AS bytes FROM ${table}`).get() as {
+        n: number;
+      };
+      return [table, row.n];
+    }),
+  );
+}
+
+// ---- computing the figures ------------------------------------------------------------------
+
+interface ListItemRow {
+  list: string;
+  code: string;
+  label: string;
+}
+
+/** The whole numbers behind the figures: counts, sums (fen for 万元), by measure id. */
+type RawFigures = Map<string, number>;
+
+function measure(
+  db: RegisterDatabase,
+  definitions: readonly IndicatorDefinition[],
+  scope: Period & { officeId: number | null },
+): RawFigures {
+  const bySource = new Map<SourceName, MeasureDefinition[]>();
+  for (const definition of definitions) {
+    if (definition.kind !== 'measure') continue;
+    const list = bySource.get(definition.source) ?? [];
+    list.push(definition);
+    bySource.set(definition.source, list);
+  }
+  const params = bindings(scope, scope.officeId);
+  const raw: RawFigures = new Map();
+  for (const [sourceName, measures] of bySource) {
+    const source = sources[sourceName];
+    const narrow = source.narrow ? ` AND (${source.narrow})` : '';
+    const sql =
+      `SELECT ${measures.map(aggregateColumn).join(',\n  ')}\n` +
+      `FROM ${source.from} WHERE ${scopeWhere(source, scope.officeId)}${narrow}`;
+    const values = cachedStatement(db, sql, true).get(params) as number[];
+    measures.forEach((definition, index) => raw.set(definition.id, values[index]!));
+  }
+  return raw;
+}
+
+function aggregateColumn(definition: MeasureDefinition): string {
+  const { predicate, aggregate } = definition;
+  if (aggregate === 'count') return `COUNT(CASE WHEN ${predicate} THEN 1 END)`;
+  if ('sum' in aggregate) return `COALESCE(SUM(CASE WHEN ${predicate} THEN ${aggregate.sum} END), 0)`;
+  return `COUNT(DISTINCT CASE WHEN ${predicate} THEN ${aggregate.distinct} END)`;
+}
+
+function present(definitions: readonly IndicatorDefinition[], raw: RawFigures): Figures {
+  const sumOf = (ids: readonly string[]) => ids.reduce((total, id) => total + raw.get(id)!, 0);
+  return Object.fromEntries(
+    definitions.map((definition) => {
+      if (definition.kind === 'rate') {
+        return [definition.id, ratePercent(sumOf(definition.numerator), sumOf(definition.denominator))];
+      }
+      const value = raw.get(definition.id)!;
+      return [definition.id, definition.unit === 'wan' ? fenToWan(value) : value];
+    }),
+  );
+}
+
+function correctionIdentity(raw: RawFigures): CorrectionIdentity {
+  const figure = (id: string) => raw.get(`correction.${id}`)!;
+  const managed = figure('managed');
+  const activeStartPlusReceived = figure('active_start') + figure('received');
+  const activeEndPlusExits =
+    figure('active_end') + figure('released') + figure('terminated') + figure('transferred_out');
+  return {
+    managed,
+    activeStartPlusReceived,
+    activeEndPlusExits,
+    ok: managed === activeStartPlusReceived && managed === activeEndPlusExits,
+  };
+}
+
+/** A rate drills to its denominator: the records of its (same-source, counted) denominator measures. */
+function denominatorRecords(
+  rate: Extract<IndicatorDefinition, { kind: 'rate' }>,
+  definitions: readonly IndicatorDefinition[],
+): MeasureDefinition {
+  const parts = rate.denominator.map(
+    (id) => definitions.find((definition): definition is MeasureDefinition => definition.id === id && definition.kind === 'measure')!,
+  );
+  const first = parts[0]!;
+  if (parts.some((part) => part.source !== first.source || part.aggregate !== 'count')) {
+    throw new Error(`指标「${rate.id}」的分母无法列出明细`);
+  }
+  return { ...first, id: rate.id, label: rate.label, predicate: parts.map((part) => `(${part.predicate})`).join(' OR ') };
+}
+
+function selectRows(shape: RowShape): string {
+  return `SELECT ${shape.id} AS id, ${shape.columns.map((column) => `${column.sql} AS ${column.key}`).join(', ')}`;
+}
+
+function displayRow(shape: RowShape, row: Record<string, unknown>, vocabulary: Vocabulary): DrillDownRow {
+  const shown: Record<string, unknown> = { table: shape.table, id: row.id };
+  for (const column of shape.columns) {
+    const value = row[column.key];
+    shown[column.key] =
+      column.list && typeof value === 'string' ? (vocabulary.labelOf(column.list, value) ?? value) : value;
+  }
+  return shown as DrillDownRow;
+}
+
+// ---- scope, parameters, statements --------------------------------------------------------------
+
+function scopeWhere(source: Source, officeId: number | null): string {
+  return officeId === null ? source.alive : `${source.alive} AND ${source.office} = @officeId`;
+}
+
+function bindings(period: Period, officeId: number | null): Record<string, string | number> {
+  return officeId === null ? { from: period.from, to: period.to } : { from: period.from, to: period.to, officeId };
+}
+
+const statementCache = new WeakMap<RegisterDatabase, Map<string, Statement>>();
+
+function cachedStatement(db: RegisterDatabase, sql: string, raw = false): Statement {
+  let statements = statementCache.get(db);
+  if (!statements) {
+    statements = new Map();
+    statementCache.set(db, statements);
+  }
+  const key = raw ? `raw:${sql}` : sql;
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = db.prepare(sql);
+    if (raw) statement.raw(true);
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
+function checkedPeriod(period: Period): Period {
+  for (const date of [period.from, period.to]) {
+    if (typeof date !== 'string' || !isIsoDate(date)) throw new Error(`日期「${String(date)}」不是有效日期（应为 YYYY-MM-DD）`);
+  }
+  if (period.from > period.to) throw new Error(`起始日期 ${period.from} 晚于截止日期 ${period.to}`);
+  return { from: period.from, to: period.to };
+}
+
+function officeNameOf(db: RegisterDatabase, officeId: number | null): string | null {
+  if (officeId === null) return null;
+  const row = db.prepare('SELECT name FROM office WHERE id = ?').get(officeId) as { name: string } | undefined;
+  if (!row) throw new Error(`单位不存在（编号 ${officeId}）`);
+  return row.name;
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function isMonthEnd(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return day === daysInMonth(year, month);
+}
+
+function yearEarlier(date: string, toMonthEnd: boolean): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const lastDay = daysInMonth(year - 1, month);
+  const shifted = toMonthEnd ? lastDay : Math.min(day, lastDay);
+  return `${String(year - 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(shifted).padStart(2, '0')}`;
+}

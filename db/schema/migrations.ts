@@ -1,0 +1,302 @@
+// The database schema as an ordered, append-only list of migrations.
+// A migration is never edited once released: a change to the schema is a new entry at the end.
+// `PRAGMA user_version` records how many of them a database has applied.
+//
+// Conventions: dates are ISO `YYYY-MM-DD` text, money is integer fen, enumerations are stable
+// codes (their Chinese labels live in `list_item`), yes/no flags are 0/1, and every register
+// row carries `deleted_at` (soft delete: a deleted row drops out of every list and figure).
+
+import type { Database } from 'better-sqlite3';
+import { listDefinitions, listNames } from '../registers/vocabulary.ts';
+
+export interface Migration {
+  /** What the migration does, for people reading the log. */
+  readonly description: string;
+  readonly up: (db: Database) => void;
+}
+
+const registerColumns = `
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  deleted_at TEXT`;
+
+export const migrations: readonly Migration[] = [
+  {
+    description: '三类台账、配置项、导入日志',
+    up: (db) => {
+      db.exec(`
+CREATE TABLE setting (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Configurable lists and fixed enumerations alike: code is stable, label is what people see.
+CREATE TABLE list_item (
+  list TEXT NOT NULL,
+  code TEXT NOT NULL,
+  label TEXT NOT NULL,
+  sort INTEGER NOT NULL,
+  configurable INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (list, code),
+  UNIQUE (list, label)
+) WITHOUT ROWID;
+
+-- 单位: the bureau itself, its legal-aid centre, or a township office (司法所).
+CREATE TABLE office (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  sort INTEGER NOT NULL DEFAULT 0,
+  ${registerColumns}
+);
+
+-- 调解组织
+CREATE TABLE mediation_org (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  specialty TEXT,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  founded_on TEXT NOT NULL,
+  dissolved_on TEXT,
+  ${registerColumns}
+);
+CREATE INDEX mediation_org_office ON mediation_org(office_id);
+
+-- 调解员: keyed by 姓名 + 身份证号码 when the number is known, else by 姓名 within the organisation.
+CREATE TABLE mediator (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  id_number TEXT,
+  sex TEXT,
+  org_id INTEGER NOT NULL REFERENCES mediation_org(id),
+  employment TEXT NOT NULL,
+  background TEXT,
+  appointed_on TEXT NOT NULL,
+  dismissed_on TEXT,
+  ${registerColumns}
+);
+CREATE UNIQUE INDEX mediator_key_id ON mediator(name, id_number) WHERE id_number IS NOT NULL;
+CREATE UNIQUE INDEX mediator_key_org ON mediator(name, org_id) WHERE id_number IS NULL;
+CREATE INDEX mediator_org ON mediator(org_id);
+
+-- 人民调解案件
+CREATE TABLE mediation_case (
+  id INTEGER PRIMARY KEY,
+  case_no TEXT NOT NULL UNIQUE,
+  org_id INTEGER NOT NULL REFERENCES mediation_org(id),
+  received_on TEXT NOT NULL,
+  source TEXT NOT NULL,
+  dispute_type TEXT NOT NULL,
+  party_names TEXT NOT NULL DEFAULT '', -- 当事人 names joined by 、, for lists and search
+  people_count INTEGER,
+  amount_fen INTEGER NOT NULL DEFAULT 0,
+  difficulty TEXT NOT NULL DEFAULT 'ordinary',
+  result TEXT NOT NULL,
+  closed_on TEXT,
+  agreement_form TEXT,
+  performance TEXT,
+  failure_route TEXT,
+  prevented_criminal INTEGER NOT NULL DEFAULT 0,
+  prevented_petition INTEGER NOT NULL DEFAULT 0,
+  prevented_fight INTEGER NOT NULL DEFAULT 0,
+  prevented_suicide INTEGER NOT NULL DEFAULT 0,
+  note TEXT,
+  ${registerColumns}
+);
+CREATE INDEX mediation_case_received ON mediation_case(received_on);
+CREATE INDEX mediation_case_org ON mediation_case(org_id, received_on);
+
+-- 当事人: full party records (the ledger carries names only; the UI adds number and role).
+CREATE TABLE mediation_party (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES mediation_case(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT,
+  role TEXT,
+  UNIQUE (case_id, seq)
+);
+
+CREATE TABLE mediation_case_mediator (
+  case_id INTEGER NOT NULL REFERENCES mediation_case(id) ON DELETE CASCADE,
+  mediator_id INTEGER NOT NULL REFERENCES mediator(id),
+  PRIMARY KEY (case_id, mediator_id)
+) WITHOUT ROWID;
+CREATE INDEX mediation_case_mediator_mediator ON mediation_case_mediator(mediator_id);
+
+-- 矛盾纠纷排查
+CREATE TABLE dispute_sweep (
+  id INTEGER PRIMARY KEY,
+  swept_on TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  sweeps INTEGER NOT NULL,
+  disputes_found INTEGER NOT NULL DEFAULT 0,
+  note TEXT,
+  ${registerColumns},
+  UNIQUE (swept_on, office_id)
+);
+
+-- 法律援助案件; special_groups holds list codes as ',code,code,' so one group is an instr() away.
+CREATE TABLE legal_aid_case (
+  id INTEGER PRIMARY KEY,
+  case_no TEXT NOT NULL UNIQUE,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  received_on TEXT NOT NULL,
+  source TEXT NOT NULL,
+  notifying_authority TEXT,
+  category TEXT NOT NULL,
+  criminal_stage TEXT,
+  cause TEXT,
+  review_result TEXT NOT NULL,
+  promise INTEGER NOT NULL DEFAULT 0,
+  recipient_name TEXT NOT NULL,
+  recipient_id_number TEXT,
+  recipient_sex TEXT NOT NULL,
+  recipient_birth_date TEXT NOT NULL,
+  special_groups TEXT NOT NULL DEFAULT '',
+  handler_name TEXT,
+  handler_type TEXT,
+  assigned_on TEXT,
+  closed_on TEXT,
+  closing_method TEXT,
+  recovered_fen INTEGER NOT NULL DEFAULT 0,
+  note TEXT,
+  ${registerColumns}
+);
+CREATE INDEX legal_aid_case_received ON legal_aid_case(received_on);
+CREATE INDEX legal_aid_case_closed ON legal_aid_case(closed_on);
+CREATE INDEX legal_aid_case_office ON legal_aid_case(office_id, received_on);
+
+-- 法律咨询
+CREATE TABLE consultation (
+  id INTEGER PRIMARY KEY,
+  consulted_on TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  channel TEXT NOT NULL,
+  matter TEXT,
+  visitors INTEGER NOT NULL,
+  outcome TEXT,
+  ${registerColumns}
+);
+CREATE UNIQUE INDEX consultation_key ON consultation(consulted_on, office_id, channel, ifnull(matter, ''));
+
+-- 值班律师
+CREATE TABLE duty_shift (
+  id INTEGER PRIMARY KEY,
+  duty_on TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  place TEXT NOT NULL,
+  lawyer TEXT NOT NULL,
+  help_count INTEGER NOT NULL,
+  plea_witness_count INTEGER NOT NULL DEFAULT 0,
+  ${registerColumns},
+  UNIQUE (duty_on, office_id, place, lawyer)
+);
+
+-- 社区矫正对象: one row per stint; a person can be under correction twice.
+CREATE TABLE correction_stint (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  id_number TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  category TEXT NOT NULL,
+  crime TEXT,
+  deciding_authority TEXT,
+  term_start TEXT NOT NULL,
+  term_end TEXT NOT NULL,
+  entered_on TEXT NOT NULL,
+  supervision_level TEXT,
+  exited_on TEXT,
+  exit_type TEXT,
+  ${registerColumns},
+  UNIQUE (id_number, entered_on)
+);
+CREATE INDEX correction_stint_entered ON correction_stint(entered_on);
+CREATE INDEX correction_stint_exited ON correction_stint(exited_on);
+CREATE INDEX correction_stint_office ON correction_stint(office_id, entered_on);
+
+-- 社区矫正事件: belongs to the stint that covers its date.
+CREATE TABLE correction_event (
+  id INTEGER PRIMARY KEY,
+  stint_id INTEGER NOT NULL REFERENCES correction_stint(id),
+  event_on TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  note TEXT,
+  ${registerColumns},
+  UNIQUE (stint_id, event_on, event_type)
+);
+CREATE INDEX correction_event_on ON correction_event(event_on);
+
+-- 社区矫正教育活动; attendees ticked from the roster in the UI.
+CREATE TABLE correction_activity (
+  id INTEGER PRIMARY KEY,
+  held_on TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  activity_type TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  attendance INTEGER NOT NULL,
+  ${registerColumns},
+  UNIQUE (held_on, office_id, activity_type, topic)
+);
+
+CREATE TABLE correction_activity_attendee (
+  activity_id INTEGER NOT NULL REFERENCES correction_activity(id) ON DELETE CASCADE,
+  stint_id INTEGER NOT NULL REFERENCES correction_stint(id),
+  PRIMARY KEY (activity_id, stint_id)
+) WITHOUT ROWID;
+
+-- 调查评估
+CREATE TABLE investigation (
+  id INTEGER PRIMARY KEY,
+  commission_no TEXT NOT NULL UNIQUE,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  commissioned_on TEXT NOT NULL,
+  commissioning_authority TEXT NOT NULL,
+  subject_name TEXT NOT NULL,
+  opinion TEXT,
+  completed_on TEXT,
+  ${registerColumns}
+);
+CREATE INDEX investigation_commissioned ON investigation(commissioned_on);
+
+-- 远程视频会见
+CREATE TABLE remote_visit (
+  id INTEGER PRIMARY KEY,
+  visited_on TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  visits INTEGER NOT NULL,
+  ${registerColumns},
+  UNIQUE (visited_on, office_id)
+);
+
+-- 导入日志: one row per import; import_change keeps what each import touched, so it can be undone.
+CREATE TABLE import_log (
+  id INTEGER PRIMARY KEY,
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  imported_by TEXT NOT NULL,
+  files TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  undone_at TEXT
+);
+
+CREATE TABLE import_change (
+  import_id INTEGER NOT NULL REFERENCES import_log(id),
+  seq INTEGER NOT NULL,
+  tbl TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  before_json TEXT,
+  PRIMARY KEY (import_id, seq)
+) WITHOUT ROWID;
+`);
+      const insert = db.prepare(
+        'INSERT INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const list of listNames) {
+        const definition = listDefinitions[list];
+        definition.items.forEach((item, index) =>
+          insert.run(list, item.code, item.label, index, definition.configurable ? 1 : 0),
+        );
+      }
+    },
+  },
+];

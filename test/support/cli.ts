@@ -1,0 +1,60 @@
+// Runs the real CLI (db/cli.ts, what `npm run cli` runs) in a child process.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const sampleDir = path.resolve(repoRoot, '../shared/fixtures/sample');
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[]): CliRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'db/cli.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `sftz-${prefix}-`));
+}
+
+/** The sample county as bureaus keep it: three sheets in 台账.xlsx, the other nine as CSV. */
+export function sampleLedgerPaths(): string[] {
+  const inWorkbook = new Set(['调解组织.csv', '调解员.csv', '人民调解案件.csv']);
+  const csvDir = path.join(sampleDir, 'csv');
+  return [
+    path.join(sampleDir, '台账.xlsx'),
+    ...fs
+      .readdirSync(csvDir)
+      .filter((file) => !inWorkbook.has(file))
+      .sort()
+      .map((file) => path.join(csvDir, file)),
+  ];
+}
+
+export interface ExpectedCase {
+  readonly from: string;
+  readonly to: string;
+  readonly office: string | null;
+  readonly indicators: Record<string, number | null>;
+}
+
+export interface ExpectedFile {
+  readonly asOf: string;
+  readonly rows: Record<string, number>;
+  readonly offices: string[];
+  readonly cases: ExpectedCase[];
+}
+
+export function readExpected(dir = sampleDir): ExpectedFile {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as ExpectedFile;
+}
