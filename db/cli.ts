@@ -1,6 +1,7 @@
 // The command line (indicators.md, "The CLI contract"):
 //   cli import --db FILE.sqlite PATH [PATH ...]
 //   cli report --db FILE.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 名称] [--compare] --format json|table
+//   cli export --db FILE.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 名称] [--xlsx OUT.xlsx] [--docx OUT.docx]
 // Exit codes: 0 done; 1 something was rejected (nothing from a rejected file was written);
 // 2 the command itself could not run (usage, a missing or foreign database, a bad period).
 
@@ -10,13 +11,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseOpenError, openDatabase, type RegisterDatabase } from './database.ts';
 import { UserError } from './errors.ts';
+import { buildReportDocument } from './export/report-document.ts';
+import { buildReportWorkbook } from './export/report-workbook.ts';
+import { writeFileAtomically } from './export/write-file.ts';
 import { importLedgers } from './import/import-ledger.ts';
+import { isIsoDate } from './registers/values.ts';
 import { indicatorDefinitions } from './report/indicators.ts';
 import { runReport, type Report } from './report/engine.ts';
 
 const usage = `用法：
   npm run --silent cli -- import --db 数据库.sqlite 台账文件 [台账文件 ...]
-  npm run --silent cli -- report --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--compare] --format json|table`;
+  npm run --silent cli -- report --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--compare] --format json|table
+  npm run --silent cli -- export --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--xlsx 统计表.xlsx] [--docx 报告.docx]`;
 
 class UsageError extends Error {}
 
@@ -32,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       office: { type: 'string' },
       compare: { type: 'boolean', default: false },
       format: { type: 'string', default: 'json' },
+      xlsx: { type: 'string' },
+      docx: { type: 'string' },
     },
   });
   if (!values.db) throw new UsageError('缺少 --db 数据库文件');
@@ -40,6 +48,9 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(values.db, positionals);
     case 'report':
       return reportCommand(values.db, values);
+    case 'export':
+      if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
+      return exportCommand(values.db, values);
     default:
       throw new UsageError(command ? `不认识的命令「${command}」` : '缺少命令');
   }
@@ -87,6 +98,35 @@ function reportCommand(
     const officeId = options.office ? officeIdByName(db, options.office) : null;
     const report = runReport(db, { from: options.from, to: options.to, officeId, compare: options.compare ?? false });
     console.log(options.format === 'json' ? JSON.stringify(reportJson(report)) : reportTable(db, report));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes the Excel tables and/or the Word draft of one report; each file appears whole or not at all. */
+async function exportCommand(
+  dbFile: string,
+  options: { from?: string; to?: string; office?: string; xlsx?: string; docx?: string },
+): Promise<number> {
+  const { from, to, xlsx, docx } = options;
+  if (!from || !to) throw new UsageError('缺少 --from 或 --to');
+  if (!xlsx && !docx) throw new UsageError('缺少 --xlsx 或 --docx：至少指定一个导出文件');
+  if (xlsx && docx && path.resolve(xlsx) === path.resolve(docx)) throw new UsageError('--xlsx 与 --docx 不能是同一个文件');
+  for (const date of [from, to]) {
+    if (!isIsoDate(date)) throw new UserError(`日期「${date}」不是有效日期（应为 YYYY-MM-DD）`);
+  }
+  if (from > to) throw new UserError(`起始日期 ${from} 晚于截止日期 ${to}`);
+  const db = openDatabase(dbFile, { create: false });
+  try {
+    const scope = { from, to, officeId: options.office ? officeIdByName(db, options.office) : null };
+    const outputs: { file: string; what: string; content: Buffer }[] = [];
+    if (xlsx) outputs.push({ file: xlsx, what: 'Excel 统计表', content: await buildReportWorkbook(db, scope) });
+    if (docx) outputs.push({ file: docx, what: 'Word 报告初稿', content: await buildReportDocument(db, scope) });
+    for (const output of outputs) {
+      writeFileAtomically(output.file, output.content);
+      console.log(`已导出 ${output.what}：${path.resolve(output.file)}`);
+    }
     return 0;
   } finally {
     db.close();

@@ -34,6 +34,7 @@ export function openDatabase(file: string, options: OpenOptions): RegisterDataba
   }
   try {
     checkOwnership(db, file);
+    refuseNewer(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -69,17 +70,22 @@ function checkOwnership(db: RegisterDatabase, file: string): void {
 
 /** Applies the migrations a database has not seen, each in its own transaction. */
 export function migrate(db: RegisterDatabase, target = migrations.length): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new DatabaseOpenError(
-      `该数据库由更新版本的司法台账创建（结构版本 ${current}，本程序支持到 ${migrations.length}），请升级程序后再打开`,
-    );
-  }
+  refuseNewer(db);
+  const current = schemaVersion(db);
   for (let version = current; version < target; version++) {
     db.transaction(() => {
       migrations[version]!.up(db);
       db.pragma(`user_version = ${version + 1}`);
     })();
+  }
+}
+
+function refuseNewer(db: RegisterDatabase): void {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new DatabaseOpenError(
+      `该数据库由更新版本的司法台账创建（结构版本 ${current}，本程序支持到 ${migrations.length}），请升级程序后再打开`,
+    );
   }
 }
 

@@ -74,6 +74,8 @@ const period = { from: isoDay, to: isoDay, officeId: officeScope };
 
 export const methodInputs = {
   'app.info': z.object({}),
+  'registers.describe': z.object({}),
+  'sample.load': z.object({}),
   'settings.update': z.object({ bureauName: z.string().trim().min(1, { message: '局名称不能为空' }).max(50) }),
   'office.list': z.object({}),
   'office.create': z.object({ name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }),
@@ -91,6 +93,8 @@ export const methodInputs = {
     limit: z.number().int().min(1).max(1000).default(100),
   }),
   'report.quality': z.object({ asOf: isoDay.optional(), officeId: officeScope }),
+  'report.exportXlsx': z.object(period),
+  'report.exportDocx': z.object(period),
   'import.preview': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),
   'import.commit': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),
   'import.history': z.object({}),
@@ -106,5 +110,5 @@ export type MethodName = keyof typeof methodInputs;
 
 /** Methods that change the database: the dispatcher runs them one at a time. */
 export function isWrite(method: string): boolean {
-  return /\.(create|update|delete|restore|rename|addItem|commit|undo)$/.test(method) || method === 'settings.update';
+  return /\.(create|update|delete|restore|rename|addItem|commit|undo|load)$/.test(method) || method === 'settings.update';
 }

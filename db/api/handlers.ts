@@ -5,6 +5,9 @@
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
+import { buildReportDocument } from '../export/report-document.ts';
+import { bureauName, periodName } from '../export/report-scope.ts';
+import { buildReportWorkbook } from '../export/report-workbook.ts';
 import { importHistory, undoImport } from '../import/import-history.ts';
 import { importLedgers } from '../import/import-ledger.ts';
 import { registerByName } from '../registers/index.ts';
@@ -119,6 +122,9 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') }));
   const officeName = (id: number) =>
     (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  /** 潮州市湘桥区司法局2024年 / 城西司法所2024年1—10月: the start of an export's file name. */
+  const exportName = (scope: { from: string; to: string; officeId?: number | null }) =>
+    `${scope.officeId ? (officeName(scope.officeId) ?? '') : bureauName(db)}${periodName(scope.from, scope.to)}`;
 
   return {
     ...(perRegister as unknown as { [M in keyof Inputs]: Handler<M> }),
@@ -128,6 +134,24 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       today: context.today(),
       recordCount: (statement(db, 'SELECT (SELECT count(*) FROM mediation_case) + (SELECT count(*) FROM legal_aid_case) + (SELECT count(*) FROM correction_stint) AS n').get() as { n: number }).n,
     }),
+    'registers.describe': () =>
+      registerNames.map((name) => {
+        const register = registerByName.get(name)!;
+        return {
+          name,
+          title: register.title,
+          group: register.group,
+          dateField: register.dateColumn,
+          fields: register.fields.map(({ name: field, header, kind, requiredColumn, list, min }) => ({
+            name: field,
+            header,
+            kind,
+            requiredColumn,
+            ...(list ? { list } : {}),
+            ...(min === undefined ? {} : { min }),
+          })),
+        };
+      }),
     'settings.update': ({ bureauName }) => {
       statement(db, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
         'bureauName',
@@ -197,6 +221,14 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'report.run': (input) => runReport(db, input),
     'report.drillDown': (input) => drillDown(db, input),
     'report.quality': ({ asOf, officeId }) => qualityWarnings(db, { asOf: asOf ?? context.today(), officeId: officeId ?? null }),
+    'report.exportXlsx': async (scope) => ({
+      fileName: `${exportName(scope)}统计表.xlsx`,
+      content: (await buildReportWorkbook(db, scope)).toString('base64'),
+    }),
+    'report.exportDocx': async (scope) => ({
+      fileName: `${exportName(scope)}工作情况报告.docx`,
+      content: (await buildReportDocument(db, scope)).toString('base64'),
+    }),
     'import.preview': async ({ files }) => importLedgers(db, decodeFiles(files), { preview: true, user: context.user }),
     'import.commit': async ({ files }) => importLedgers(db, decodeFiles(files), { user: context.user }),
     'import.history': () => importHistory(db),

@@ -36,9 +36,11 @@ export interface CellContext {
   readonly officeId: (name: string) => number;
 }
 
-/** Reads a non-empty cell; empty cells are null and left to the schema's required rules. */
-export function readCell(field: FieldSpec, cell: RawCell, context: CellContext): Read<unknown> {
-  const text = cellText(cell);
+/**
+ * Reads a non-empty cell; empty cells are null and left to the schema's required rules.
+ * `text` is the cell's `cellText`, when the caller has it already.
+ */
+export function readCell(field: FieldSpec, cell: RawCell, context: CellContext, text = cellText(cell)): Read<unknown> {
   switch (field.kind) {
     case 'text':
       return { ok: true, value: text };
@@ -68,7 +70,7 @@ export function readCell(field: FieldSpec, cell: RawCell, context: CellContext):
     }
     case 'idNumber': {
       const read = readIdNumber(text);
-      return read.ok ? { ok: true, value: read.value.idNumber } : { ok: false, reason: `身份证号码${read.reason}` };
+      return read.ok ? { ok: true, value: read.value.idNumber } : read;
     }
     case 'office':
       return { ok: true, value: context.officeId(text) };

@@ -12,16 +12,18 @@ import type { RegisterDatabase } from '../database.ts';
 import { registerBySheet, registers } from '../registers/index.ts';
 import { findByKey, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
 import {
+  checkRelations,
   insertRecord,
   loadVocabulary,
+  parseRecord,
   readRecord,
   recordFields,
   updateRecord,
-  validateRecord,
+  type FieldErrors,
 } from '../registers/store.ts';
 import { toHalfWidth } from '../registers/values.ts';
-import { cellText, readCell } from './cells.ts';
-import { LedgerFileError, readLedgerFile, type RawCell, type RawSheet } from './read-ledger.ts';
+import { cellText, readCell, type CellContext } from './cells.ts';
+import { LedgerFileError, readLedgerFile, type RawCell, type RawRow, type RawSheet } from './read-ledger.ts';
 
 export interface LedgerInput {
   /** File name as the user chose it; a CSV's base name names its sheet. */
@@ -142,14 +144,19 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
   const problems: ImportProblem[] = [];
   const changes: ChangeLog[] = [];
   const officesCreated: string[] = [];
-  const officeIds = new Map(
-    (db.prepare('SELECT id, name FROM office').all() as { id: number; name: string }[]).map((o) => [o.name, o.id]),
-  );
+  const offices = db.prepare('SELECT id, name, deleted_at FROM office').all() as {
+    id: number;
+    name: string;
+    deleted_at: string | null;
+  }[];
+  const officeIds = new Map(offices.map((office) => [office.name, office.id]));
+  const liveOffices = new Set(offices.filter((office) => office.deleted_at === null).map((office) => office.id));
   const officeId = (name: string): number => {
     const existing = officeIds.get(name);
     if (existing !== undefined || name === '') return existing ?? 0;
     const id = Number(db.prepare('INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
     officeIds.set(name, id);
+    liveOffices.add(id);
     officesCreated.push(name);
     changes.push({ tbl: 'office', rowId: id, before: null });
     return id;
@@ -161,58 +168,65 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
     const summary = { file: raw.file, sheet: raw.sheet, rows: 0, added: 0, updated: 0, unchanged: 0 };
     const seenKeys = new Map<string, number>();
     const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
+    const rowProblem = (row: RawRow, field: string | null, reason: string) =>
+      problems.push(
+        describe({
+          file: raw.file,
+          sheet: raw.sheet,
+          row: row.rowNumber,
+          column: field ? (headerOf.get(field) ?? field) : null,
+          value: field ? cellOf(plan, row.cells, field) : null,
+          reason,
+        }),
+      );
+    const columns = register.fields.map((field) => ({ field, index: plan.columnOf.get(field.name) }));
     for (const row of raw.rows) {
-      if (row.rowNumber <= plan.headerRow) continue;
-      if (row.cells.every((cell) => cellText(cell) === '')) continue;
+      if (row.rowNumber <= plan.headerRow || isBlank(row.cells)) continue;
       summary.rows++;
-      const rowProblem = (field: string | null, reason: string, value?: string) =>
-        problems.push(
-          describe({
-            file: raw.file,
-            sheet: raw.sheet,
-            row: row.rowNumber,
-            column: field ? (headerOf.get(field) ?? field) : null,
-            value: field ? (value ?? cellOf(plan, row.cells, field)) : null,
-            reason,
-          }),
-        );
       const record: RegisterRecord = {};
+      const cellContext: CellContext = { db, vocabulary, record, officeId };
       let readable = true;
-      for (const field of register.fields) {
-        const index = plan.columnOf.get(field.name);
+      for (const { field, index } of columns) {
         const cell = index === undefined ? null : (row.cells[index] ?? null);
-        if (cellText(cell) === '') continue;
-        const read = readCell(field, cell, { db, vocabulary, record, officeId });
+        const text = cellText(cell);
+        if (text === '') continue;
+        const read = readCell(field, cell, cellContext, text);
         if (read.ok) record[field.name] = read.value;
         else {
           readable = false;
-          rowProblem(field.name, read.reason);
+          rowProblem(row, field.name, read.reason);
         }
       }
       if (!readable) continue;
-      const existing = findByKey(db, register.table, register.keyOf(record));
-      const validated = validateRecord(db, register, vocabulary, record, existing?.id);
-      if (!validated.ok) {
-        for (const [field, reason] of Object.entries(validated.fieldErrors)) {
-          rowProblem(headerOf.has(field) ? field : null, reason);
-        }
+      const parsed = parseRecord(register, vocabulary, record);
+      if (!parsed.ok) {
+        reportFieldErrors(row, parsed.fieldErrors);
         continue;
       }
-      const keyText = JSON.stringify(register.keyOf(validated.record).params);
+      // The key is looked up once: the row found is the record's own, so only the other relations are checked.
+      const key = register.keyOf(parsed.record);
+      const existing = findByKey(db, register.table, key);
+      const relationContext = existing ? { db, id: existing.id, liveOffices } : { db, liveOffices };
+      const relationErrors = checkRelations(register, parsed.record, relationContext, false);
+      if (relationErrors) {
+        reportFieldErrors(row, relationErrors);
+        continue;
+      }
+      const keyText = JSON.stringify(key.params);
       const earlierRow = seenKeys.get(keyText);
       if (earlierRow !== undefined) {
-        rowProblem(null, `与第${earlierRow}行重复（${register.keyOf(validated.record).what}相同）`);
+        rowProblem(row, null, `与第${earlierRow}行重复（${key.what}相同）`);
         continue;
       }
       seenKeys.set(keyText, row.rowNumber);
       if (!existing) {
-        const id = insertRecord(db, register, validated.record);
+        const id = insertRecord(db, register, parsed.record);
         changes.push({ tbl: register.table, rowId: id, before: null });
         summary.added++;
         continue;
       }
       const before = readRecord(db, register, existing.id)!;
-      const merged = register.keepOnImport ? register.keepOnImport(validated.record, before) : validated.record;
+      const merged = register.keepOnImport ? register.keepOnImport(parsed.record, before) : parsed.record;
       if (!existing.deleted_at && sameFields(register, before, merged)) {
         summary.unchanged++;
         continue;
@@ -222,8 +236,17 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
       summary.updated++;
     }
     sheets.push(summary);
+
+    function reportFieldErrors(row: RawRow, fieldErrors: FieldErrors): void {
+      for (const [field, reason] of Object.entries(fieldErrors)) rowProblem(row, headerOf.has(field) ? field : null, reason);
+    }
   }
   return { problems, sheets, changes, officesCreated };
+}
+
+function isBlank(cells: readonly RawCell[]): boolean {
+  for (const cell of cells) if (cellText(cell) !== '') return false;
+  return true;
 }
 
 function cellOf(plan: SheetPlan, cells: readonly RawCell[], field: string): string {
@@ -302,36 +325,38 @@ export async function importLedgers(
 
   // Passes: a file with problems is dropped and the rest tried again without it, until what
   // remains is clean (a file of cases can fail because the mediators it names were rejected).
-  for (;;) {
-    const remaining = plans.filter((plan) => !rejected.has(plan.raw.file));
-    if (remaining.length === 0) return finish(null, [], []);
-    db.exec('BEGIN IMMEDIATE');
-    let pass: PassResult;
-    try {
-      pass = runPass(db, remaining);
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
+  return withImportCache(db, () => {
+    for (;;) {
+      const remaining = plans.filter((plan) => !rejected.has(plan.raw.file));
+      if (remaining.length === 0) return finish(null, [], []);
+      db.exec('BEGIN IMMEDIATE');
+      let pass: PassResult;
+      try {
+        pass = runPass(db, remaining);
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+      if (pass.problems.length > 0) {
+        db.exec('ROLLBACK');
+        for (const problem of pass.problems) rejected.add(problem.file);
+        problems.push(...pass.problems);
+        continue;
+      }
+      if (options.preview) {
+        db.exec('ROLLBACK');
+        return finish(null, pass.sheets, pass.officesCreated);
+      }
+      try {
+        const importId = logImport(db, inputs, pass, options.user);
+        db.exec('COMMIT');
+        return finish(importId, pass.sheets, pass.officesCreated);
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
     }
-    if (pass.problems.length > 0) {
-      db.exec('ROLLBACK');
-      for (const problem of pass.problems) rejected.add(problem.file);
-      problems.push(...pass.problems);
-      continue;
-    }
-    if (options.preview) {
-      db.exec('ROLLBACK');
-      return finish(null, pass.sheets, pass.officesCreated);
-    }
-    try {
-      const importId = logImport(db, inputs, pass, options.user);
-      db.exec('COMMIT');
-      return finish(importId, pass.sheets, pass.officesCreated);
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  }
+  });
 
   function finish(importId: number | null, sheets: SheetSummary[], officesCreated: string[]): ImportOutcome {
     return {
@@ -345,6 +370,24 @@ export async function importLedgers(
     };
   }
 }
+
+/**
+ * Runs the import with a page cache large enough to hold what a big ledger writes in its one
+ * transaction (with SQLite's default 2 MB, pages spill to the WAL and are read back), then puts
+ * the connection's own setting back.
+ */
+function withImportCache<T>(db: RegisterDatabase, work: () => T): T {
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  try {
+    return work();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** 256 MiB, as a negative cache_size (KiB); pages are only taken as they are used. */
+const IMPORT_CACHE_KIB = -262_144;
 
 function logImport(db: RegisterDatabase, inputs: readonly LedgerInput[], pass: PassResult, user: string): number {
   const importId = Number(

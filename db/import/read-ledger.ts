@@ -108,7 +108,9 @@ function readCsv(file: string, content: Buffer): LedgerFile {
   const delimiter = detectDelimiter(firstLine);
   let records: string[][];
   try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    records =
+      splitCsv(text, delimiter) ??
+      (parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]);
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new LedgerFileError(
@@ -125,4 +127,92 @@ function readCsv(file: string, content: Buffer): LedgerFile {
 function detectDelimiter(headerLine: string): string {
   const counts = [',', '\t', ';'].map((candidate) => [candidate, headerLine.split(candidate).length] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const loneSurrogate = /\p{Cs}/u;
+
+/**
+ * Splits CSV text into records exactly as csv-parse does with the options `readCsv` gives it
+ * (the first line break outside quotes — CRLF, LF or CR — is the record delimiter from then
+ * on; a leading BOM is dropped; `""` inside quotes is one quote; an empty line is one empty
+ * field; a last line without characters is no record), several times faster. Returns
+ * undefined for what csv-parse rejects or might read differently (stray quotes, a quote left
+ * open, lone surrogates), so that csv-parse reads it and gives its own message.
+ */
+function splitCsv(text: string, delimiter: string): string[][] | undefined {
+  if (loneSurrogate.test(text)) return undefined;
+  const length = text.length;
+  let recordDelimiter: string | null = null;
+  // Next delimiter and next line break at or after the current position (-1: none left).
+  let nextDelimiter = -2;
+  let nextBreak = -2;
+  const fieldEnd = (from: number): number => {
+    if (nextDelimiter !== -1 && nextDelimiter < from) nextDelimiter = text.indexOf(delimiter, from);
+    if (nextBreak !== -1 && nextBreak < from) {
+      if (recordDelimiter !== null) nextBreak = text.indexOf(recordDelimiter, from);
+      else {
+        const cr = text.indexOf('\r', from);
+        const lf = text.indexOf('\n', from);
+        nextBreak = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+      }
+    }
+    if (nextDelimiter === -1) return nextBreak === -1 ? length : nextBreak;
+    return nextBreak === -1 ? nextDelimiter : Math.min(nextDelimiter, nextBreak);
+  };
+  /** Length of the record delimiter at `at` (found on the first line break, as csv-parse finds it); 0 when none. */
+  const lineBreakAt = (at: number): number => {
+    if (recordDelimiter === null) {
+      const code = text.charCodeAt(at);
+      if (code === CR) recordDelimiter = text.charCodeAt(at + 1) === LF ? '\r\n' : '\r';
+      else if (code === LF) recordDelimiter = '\n';
+      else return 0;
+      nextBreak = -2;
+      return recordDelimiter.length;
+    }
+    return text.startsWith(recordDelimiter, at) ? recordDelimiter.length : 0;
+  };
+  const records: string[][] = [];
+  let record: string[] = [];
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    if (at >= length && record.length === 0) return records;
+    if (text.charCodeAt(at) === QUOTE) {
+      let value = '';
+      let from = at + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) return undefined;
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          value += text.slice(from, quote + 1);
+          from = quote + 2;
+          continue;
+        }
+        value += text.slice(from, quote);
+        at = quote + 1;
+        break;
+      }
+      if (at < length && !text.startsWith(delimiter, at) && lineBreakAt(at) === 0) return undefined;
+      record.push(value);
+    } else {
+      const end = fieldEnd(at);
+      const value = text.slice(at, end);
+      if (value.includes('"')) return undefined;
+      record.push(value);
+      at = end;
+    }
+    if (at >= length) {
+      records.push(record);
+      return records;
+    }
+    if (text.startsWith(delimiter, at)) {
+      at += delimiter.length;
+      continue;
+    }
+    at += lineBreakAt(at);
+    records.push(record);
+    record = [];
+  }
 }

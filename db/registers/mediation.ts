@@ -140,7 +140,7 @@ const mediatorIdsByName = (text: string, record: RegisterRecord, db: RegisterDat
       record.org_id,
     ) as { id: number }[];
     if (rows.length === 1) ids.push(rows[0]!.id);
-    else unknown.push(rows.length === 0 ? `「${name}」不是该调解组织的调解员` : `「${name}」在该组织有重名，请在界面中选择`);
+    else unknown.push(rows.length === 0 ? `其中「${name}」不是该调解组织的调解员` : `其中「${name}」在该组织有重名，请在界面中选择`);
   }
   return unknown.length ? { ok: false, reason: unknown.join('；') } : { ok: true, value: ids };
 };

@@ -10,6 +10,11 @@ import type { ListName, Vocabulary } from './vocabulary.ts';
 import { isIsoDate, type Read } from './values.ts';
 
 z.config(z.locales.zhCN());
+// A value that is missing altogether says so plainly, rather than naming the expected type.
+z.config({
+  customError: (issue) =>
+    issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null) ? '必须填写' : undefined,
+});
 
 /** How a ledger cell is read into a field. */
 export type FieldKind =
@@ -53,6 +58,8 @@ export interface RelationContext {
   readonly db: RegisterDatabase;
   /** The id of the record being updated (absent on create). */
   readonly id?: number;
+  /** The offices not deleted, when the caller keeps them at hand (the importer does), to save a query per row. */
+  readonly liveOffices?: ReadonlySet<number>;
 }
 
 export interface RegisterDefinition {
@@ -137,7 +144,8 @@ export function wholeNumber(min: number) {
   return z.number().int({ message: '应为整数' }).min(min, { message: `应不小于 ${min}` });
 }
 
-export const flag = z.boolean().default(false);
+/** 是/否: a boolean (0/1 as stored are taken too). */
+export const flag = z.preprocess((value) => (value === 1 ? true : value === 0 ? false : value), z.boolean().default(false));
 
 export const idNumberText = z.string().regex(/^\d{17}[\dX]$/, { message: '应为18位（最后一位可为X）' });
 
@@ -167,15 +175,28 @@ export function statement(db: RegisterDatabase, sql: string): AnyStatement {
   return prepared;
 }
 
+/** The row holding a key: its id, and when it was deleted (null when it is not). */
+export interface KeyRow {
+  readonly id: number;
+  readonly deleted_at: string | null;
+}
+
+/** Key lookups' SQL by table and condition, built once (the importer looks a key up for every row). */
+const keySql = new Map<string, Map<string, string>>();
+
 /** The row that has a record's key, deleted ones too (they can be restored). */
-export function findByKey(
-  db: RegisterDatabase,
-  table: string,
-  key: RecordKey,
-): { id: number; deleted_at: string | null } | undefined {
-  return statement(db, `SELECT id, deleted_at FROM ${table} t WHERE ${key.where}`).get(...key.params) as
-    | { id: number; deleted_at: string | null }
-    | undefined;
+export function findByKey(db: RegisterDatabase, table: string, key: RecordKey): KeyRow | undefined {
+  let byWhere = keySql.get(table);
+  if (!byWhere) {
+    byWhere = new Map();
+    keySql.set(table, byWhere);
+  }
+  let sql = byWhere.get(key.where);
+  if (sql === undefined) {
+    sql = `SELECT id, deleted_at FROM ${table} t WHERE ${key.where}`;
+    byWhere.set(key.where, sql);
+  }
+  return statement(db, sql).get(...key.params) as KeyRow | undefined;
 }
 
 /** Problem when another row already has this record's key. */
@@ -188,6 +209,8 @@ export function keyTaken(register: RegisterDefinition, record: RegisterRecord, c
 }
 
 export function officeExists(context: RelationContext, officeId: unknown): FieldProblem[] {
-  const row = statement(context.db, 'SELECT id FROM office WHERE id = ? AND deleted_at IS NULL').get(officeId);
-  return row ? [] : [{ field: 'office_id', reason: '单位不存在' }];
+  const exists = context.liveOffices
+    ? context.liveOffices.has(officeId as number)
+    : statement(context.db, 'SELECT id FROM office WHERE id = ? AND deleted_at IS NULL').get(officeId) !== undefined;
+  return exists ? [] : [{ field: 'office_id', reason: '单位不存在' }];
 }

@@ -3,7 +3,7 @@
 // definition; the API and the importer both write through here.
 
 import type { RegisterDatabase } from '../database.ts';
-import { keyTaken, statement, type RegisterDefinition, type RegisterRecord } from './register.ts';
+import { keyTaken, statement, type RegisterDefinition, type RegisterRecord, type RelationContext } from './register.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -41,6 +41,34 @@ function addError(errors: FieldErrors, field: string, message: string): void {
   errors[field] = errors[field] ? `${errors[field]}；${message}` : message;
 }
 
+/** The record's own rules (zod): the canonical record, or what is wrong with each field. */
+export function parseRecord(register: RegisterDefinition, vocabulary: Vocabulary, input: unknown): Validated {
+  const parsed = schemaOf(register, vocabulary).safeParse(input);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) addError(fieldErrors, String(issue.path[0] ?? ''), issue.message);
+  return { ok: false, fieldErrors };
+}
+
+/**
+ * The rules that need the database, for a parsed record. `checkKey` false skips the key check,
+ * for a caller that has just looked the key up and passes that row's id (the importer).
+ */
+export function checkRelations(
+  register: RegisterDefinition,
+  record: RegisterRecord,
+  context: RelationContext,
+  checkKey = true,
+): FieldErrors | null {
+  const problems = checkKey
+    ? [...keyTaken(register, record, context), ...register.checkRelations(record, context)]
+    : register.checkRelations(record, context);
+  if (problems.length === 0) return null;
+  const fieldErrors: FieldErrors = {};
+  for (const { field, reason } of problems) addError(fieldErrors, field, reason);
+  return fieldErrors;
+}
+
 /** The record's own rules (zod), then the rules that need the database. */
 export function validateRecord(
   db: RegisterDatabase,
@@ -49,42 +77,64 @@ export function validateRecord(
   input: unknown,
   id?: number,
 ): Validated {
-  const parsed = schemaOf(register, vocabulary).safeParse(input);
-  const fieldErrors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) addError(fieldErrors, String(issue.path[0] ?? ''), issue.message);
-    return { ok: false, fieldErrors };
+  const parsed = parseRecord(register, vocabulary, input);
+  if (!parsed.ok) return parsed;
+  const fieldErrors = checkRelations(register, parsed.record, id === undefined ? { db } : { db, id });
+  return fieldErrors ? { ok: false, fieldErrors } : parsed;
+}
+
+/** What writing a register's rows needs, worked out once per register. */
+interface WriteShape {
+  /** Fields stored as columns of the table (the others live in child tables). */
+  readonly columns: readonly string[];
+  readonly insertSql: string;
+  readonly updateSql: string;
+}
+
+const writeShapes = new WeakMap<RegisterDefinition, WriteShape>();
+
+function writeShape(register: RegisterDefinition): WriteShape {
+  let shape = writeShapes.get(register);
+  if (!shape) {
+    const childFields = new Set(register.children?.fields ?? []);
+    const columns = register.fields.map((field) => field.name).filter((name) => !childFields.has(name));
+    shape = {
+      columns,
+      insertSql: `INSERT INTO ${register.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      updateSql: `UPDATE ${register.table} SET ${columns.map((column) => `${column} = ?`).join(', ')},
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), deleted_at = NULL WHERE id = ?`,
+    };
+    writeShapes.set(register, shape);
   }
-  const context = id === undefined ? { db } : { db, id };
-  const problems = [...keyTaken(register, parsed.data, context), ...register.checkRelations(parsed.data, context)];
-  for (const { field, reason } of problems) addError(fieldErrors, field, reason);
-  return problems.length ? { ok: false, fieldErrors } : { ok: true, record: parsed.data };
+  return shape;
 }
 
-function columnsOf(register: RegisterDefinition): string[] {
-  const childFields = new Set(register.children?.fields ?? []);
-  return register.fields.map((field) => field.name).filter((name) => !childFields.has(name));
+function columnsOf(register: RegisterDefinition): readonly string[] {
+  return writeShape(register).columns;
 }
 
-/** SQLite takes numbers, text and null; flags are stored as 0/1. */
-function sqlValue(value: unknown): unknown {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value ?? null;
+/** The record's column values in the table's column order; SQLite takes numbers, text and null, flags are 0/1. */
+function columnValues(columns: readonly string[], record: RegisterRecord): unknown[] {
+  const values = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const value = record[columns[i]!];
+    values[i] = typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
+  }
+  return values;
 }
 
 export function insertRecord(db: RegisterDatabase, register: RegisterDefinition, record: RegisterRecord): number {
-  const columns = columnsOf(register);
-  const sql = `INSERT INTO ${register.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  const id = Number(statement(db, sql).run(...columns.map((column) => sqlValue(record[column]))).lastInsertRowid);
+  const { columns, insertSql } = writeShape(register);
+  const id = Number(statement(db, insertSql).run(columnValues(columns, record)).lastInsertRowid);
   register.children?.write(db, id, record);
   return id;
 }
 
 export function updateRecord(db: RegisterDatabase, register: RegisterDefinition, id: number, record: RegisterRecord): void {
-  const columns = columnsOf(register);
-  const sql = `UPDATE ${register.table} SET ${columns.map((column) => `${column} = ?`).join(', ')},
-    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), deleted_at = NULL WHERE id = ?`;
-  statement(db, sql).run(...columns.map((column) => sqlValue(record[column])), id);
+  const { columns, updateSql } = writeShape(register);
+  const values = columnValues(columns, record);
+  values.push(id);
+  statement(db, updateSql).run(values);
   register.children?.write(db, id, record);
 }
 
@@ -92,13 +142,17 @@ export function updateRecord(db: RegisterDatabase, register: RegisterDefinition,
 export function readRecord(db: RegisterDatabase, register: RegisterDefinition, id: number): RegisterRecord | undefined {
   const row = statement(db, `SELECT * FROM ${register.table} WHERE id = ?`).get(id) as RegisterRecord | undefined;
   if (!row) return undefined;
+  for (const field of register.fields) {
+    if (field.kind === 'yesNo') row[field.name] = row[field.name] === 1;
+  }
   return register.children ? { ...row, ...register.children.read(db, id) } : row;
 }
 
 /** The record's fields only, as the schema takes them (for comparing and for undo). */
 export function recordFields(register: RegisterDefinition, stored: RegisterRecord): RegisterRecord {
   const fields: RegisterRecord = {};
-  for (const name of [...columnsOf(register), ...(register.children?.fields ?? [])]) fields[name] = stored[name];
+  for (const name of columnsOf(register)) fields[name] = stored[name];
+  for (const name of register.children?.fields ?? []) fields[name] = stored[name];
   return fields;
 }
 

@@ -7,21 +7,53 @@ export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Read<T> => ({ ok: false, reason });
 
+const fullWidth = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width digits and punctuation as people type them in Chinese input methods. */
 export function toHalfWidth(text: string): string {
+  if (!fullWidth.test(text)) return text;
   return text
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
 }
 
 export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  return isPlainIsoDate(text) && isCalendarDate(isoYear(text), isoMonth(text), isoDay(text));
 }
+
+const isDigit = (text: string, index: number) => {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
+};
+
+/** Exactly `dddd-dd-dd` (not yet checked to be a real day). */
+function isPlainIsoDate(text: string): boolean {
+  return (
+    text.length === 10 &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    isDigit(text, 0) &&
+    isDigit(text, 1) &&
+    isDigit(text, 2) &&
+    isDigit(text, 3) &&
+    isDigit(text, 5) &&
+    isDigit(text, 6) &&
+    isDigit(text, 8) &&
+    isDigit(text, 9)
+  );
+}
+
+const digitAt = (text: string, index: number) => text.charCodeAt(index) - 48;
+const isoYear = (text: string) => digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+const isoMonth = (text: string) => digitAt(text, 5) * 10 + digitAt(text, 6);
+const isoDay = (text: string) => digitAt(text, 8) * 10 + digitAt(text, 9);
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 && leap ? 29 : monthDays[month - 1]!;
   return day <= daysInMonth;
 }
 
@@ -33,7 +65,7 @@ export function isoDate(year: number, month: number, day: number): string {
 
 /** Excel's serial day number (1900 date system) → ISO date. */
 export function excelSerialToIso(serial: number): string | undefined {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return undefined;
+  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2958465) return undefined;
   // Serial 60 is Excel's fictitious 1900-02-29; days after it are one off from the calendar.
   const epochOffset = serial > 60 ? 25569 : 25568;
   const date = new Date((serial - epochOffset) * 86_400_000);
@@ -45,6 +77,9 @@ export function excelSerialToIso(serial: number): string | undefined {
  * read by the spreadsheet reader, which knows the cell's type).
  */
 export function readDate(raw: string): Read<string> {
+  if (isPlainIsoDate(raw)) {
+    return isCalendarDate(isoYear(raw), isoMonth(raw), isoDay(raw)) ? ok(raw) : fail('不是有效日期');
+  }
   const text = toHalfWidth(raw).trim();
   const match =
     /^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/.exec(text) ??

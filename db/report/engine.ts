@@ -1,7 +1,8 @@
 // The report engine: runs the indicator definitions over a period and an office scope, and
-// lists the records behind any figure (drill-down). One aggregate SELECT per source table
-// computes all of that table's figures in a single pass over the rows its date index narrows
-// to; statements are prepared once per database and SQL text. Read-only: it never writes.
+// lists the records behind any figure (drill-down). The measures of one family (same table,
+// period column and shared condition) come from one aggregate SELECT, one column each, in a
+// single pass over the table or, when the period is a small share of it, over its date index.
+// Statements are prepared once per database and SQL text. Read-only: it never writes.
 // Errors meant for people (bad period, unknown office or indicator) are thrown in Chinese;
 // the API layer turns them into data.
 
@@ -11,12 +12,12 @@ import { isIsoDate } from '../registers/values.ts';
 import { Vocabulary } from '../registers/vocabulary.ts';
 import {
   indicatorDefinitions,
+  predicateOf,
   sources,
   type IndicatorDefinition,
   type MeasureDefinition,
   type RowShape,
   type Source,
-  type SourceName,
 } from './indicators.ts';
 import { changePercent, fenToWan, ratePercent } from './rounding.ts';
 
@@ -147,7 +148,8 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
   if (!definition) throw new Error(`没有这个指标：「${options.id}」`);
   const records = definition.kind === 'measure' ? definition : denominatorRecords(definition, definitions);
   const source = sources[records.source];
-  const where = `${scopeWhere(source, officeId)} AND (${records.predicate})`;
+  const { from, period: periodColumn } = accessPath(db, source, records.period, period);
+  const where = `${scopeWhere(source, officeId)} AND ${predicateOf({ ...records, period: periodColumn || undefined })}`;
   const params = bindings(period, officeId);
   const aggregate = records.aggregate;
   const vocabulary = new Vocabulary(db.prepare('SELECT list, code, label FROM list_item').all() as ListItemRow[]);
@@ -157,13 +159,13 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
   let rowsSql: string;
   if (typeof aggregate === 'object' && 'distinct' in aggregate) {
     shape = aggregate.rows;
-    totalsSql = `SELECT COUNT(DISTINCT ${aggregate.distinct}) AS total FROM ${source.from} WHERE ${where}`;
-    rowsSql = `${selectRows(shape)} FROM ${source.from} WHERE ${where} GROUP BY ${aggregate.distinct}`;
+    totalsSql = `SELECT COUNT(DISTINCT ${aggregate.distinct}) AS total FROM ${from} WHERE ${where}`;
+    rowsSql = `${selectRows(shape)} FROM ${from} WHERE ${where} GROUP BY ${aggregate.distinct}`;
   } else {
     shape = source.rows;
     const sum = typeof aggregate === 'object' ? `, COALESCE(SUM(${aggregate.sum}), 0) AS sum` : '';
-    totalsSql = `SELECT COUNT(*) AS total${sum} FROM ${source.from} WHERE ${where}`;
-    rowsSql = `${selectRows(shape)} FROM ${source.from} WHERE ${where}`;
+    totalsSql = `SELECT COUNT(*) AS total${sum} FROM ${from} WHERE ${where}`;
+    rowsSql = `${selectRows(shape)} FROM ${from} WHERE ${where}`;
   }
   rowsSql += ` ORDER BY ${shape.orderBy} LIMIT @limit OFFSET @offset`;
 
@@ -185,7 +187,7 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
  * so each row is fetched): the floor the report's speed is compared with in the benchmark.
  */
 export function scanFloor(db: RegisterDatabase): Record<string, number> {
-  const tables = [...new Set(Object.values(sources).map((source) => source.rows.table))];
+  const tables = [...new Set(Object.values(sources).map((source) => source.table))];
   return Object.fromEntries(
     tables.map((table) => {
       const row = cachedStatement(db, `SELECT count(*) AS n, sum(length(created_at)) AS bytes FROM ${table}`).get() as {
@@ -194,6 +196,17 @@ export function scanFloor(db: RegisterDatabase): Record<string, number> {
       return [table, row.n];
     }),
   );
+}
+
+/** The report's SELECTs for a period and scope, each with SQLite's query plan (for tests and the benchmark). */
+export function explainReport(db: RegisterDatabase, options: Scope): { sql: string; plan: string[] }[] {
+  const period = checkedPeriod(options);
+  const officeId = options.officeId ?? null;
+  const params = bindings(period, officeId);
+  return familyQueries(db, indicatorDefinitions(db), { ...period, officeId }).map(({ sql }) => ({
+    sql,
+    plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail),
+  }));
 }
 
 // ---- computing the figures ------------------------------------------------------------------
@@ -207,37 +220,88 @@ interface ListItemRow {
 /** The whole numbers behind the figures: counts, sums (fen for 万元), by measure id. */
 type RawFigures = Map<string, number>;
 
+/** One SELECT of the report: the measures of one family (source, period, shared condition). */
+interface FamilyQuery {
+  readonly measures: readonly MeasureDefinition[];
+  readonly sql: string;
+}
+
+function familyQueries(
+  db: RegisterDatabase,
+  definitions: readonly IndicatorDefinition[],
+  scope: Period & { officeId: number | null },
+): FamilyQuery[] {
+  const families = new Map<string, MeasureDefinition[]>();
+  for (const definition of definitions) {
+    if (definition.kind !== 'measure') continue;
+    const key = [definition.source, definition.period ?? '', definition.within ?? ''].join('\n');
+    families.set(key, [...(families.get(key) ?? []), definition]);
+  }
+  return [...families.values()].map((measures) => {
+    const { source: sourceName, period, within } = measures[0]!;
+    const source = sources[sourceName];
+    const access = accessPath(db, source, period, scope);
+    let where = scopeWhere(source, scope.officeId);
+    if (period) where += ` AND ${access.period} BETWEEN @from AND @to`;
+    if (within) where += ` AND (${within})`;
+    return { measures, sql: `SELECT ${measures.map(aggregateColumn).join(',\n  ')}\nFROM ${access.from} WHERE ${where}` };
+  });
+}
+
 function measure(
   db: RegisterDatabase,
   definitions: readonly IndicatorDefinition[],
   scope: Period & { officeId: number | null },
 ): RawFigures {
-  const bySource = new Map<SourceName, MeasureDefinition[]>();
-  for (const definition of definitions) {
-    if (definition.kind !== 'measure') continue;
-    const list = bySource.get(definition.source) ?? [];
-    list.push(definition);
-    bySource.set(definition.source, list);
-  }
   const params = bindings(scope, scope.officeId);
   const raw: RawFigures = new Map();
-  for (const [sourceName, measures] of bySource) {
-    const source = sources[sourceName];
-    const narrow = source.narrow ? ` AND (${source.narrow})` : '';
-    const sql =
-      `SELECT ${measures.map(aggregateColumn).join(',\n  ')}\n` +
-      `FROM ${source.from} WHERE ${scopeWhere(source, scope.officeId)}${narrow}`;
-    const values = cachedStatement(db, sql, true).get(params) as number[];
-    measures.forEach((definition, index) => raw.set(definition.id, values[index]!));
+  for (const query of familyQueries(db, definitions, scope)) {
+    const values = cachedStatement(db, query.sql, true).get(params) as number[];
+    query.measures.forEach((definition, index) => raw.set(definition.id, values[index]!));
   }
   return raw;
 }
 
+/**
+ * How to read a source: its FROM clause and the period column as the WHERE should test it.
+ * Fetching rows one by one through a date index costs some 20 times reading them in table
+ * order, so the date index is used only when the period holds at most INDEXED_SHARE of the
+ * table; otherwise the column is written `+column`, which keeps SQLite off that index (other
+ * indexes, e.g. an office's, stay open to it). A stock (no period) reads the table in order.
+ */
+function accessPath(
+  db: RegisterDatabase,
+  source: Source,
+  period: string | undefined,
+  range: Period,
+): { from: string; period: string } {
+  const joins = source.joins ? ` ${source.joins}` : '';
+  if (period === undefined) return { from: `${source.table} ${source.alias} NOT INDEXED${joins}`, period: '' };
+  const indexed = periodShare(db, source.table, period, range) <= INDEXED_SHARE;
+  return { from: `${source.table} ${source.alias}${joins}`, period: indexed ? period : `+${period}` };
+}
+
+const INDEXED_SHARE = 0.05;
+
+/** Share of `table`'s rows (deleted or not, any office) whose `period` date lies in the period: index-only counts. */
+function periodShare(db: RegisterDatabase, table: string, period: string, range: Period): number {
+  const column = period.slice(period.indexOf('.') + 1);
+  const inPeriod = cachedStatement(db, `SELECT count(*) AS n FROM ${table} WHERE ${column} BETWEEN @from AND @to`).get({
+    from: range.from,
+    to: range.to,
+  }) as { n: number };
+  const all = cachedStatement(db, `SELECT count(*) AS n FROM ${table}`).get() as { n: number };
+  return all.n === 0 ? 0 : inPeriod.n / all.n;
+}
+
+/** One column of a family's SELECT: the family's period and shared condition are already in its WHERE. */
 function aggregateColumn(definition: MeasureDefinition): string {
-  const { predicate, aggregate } = definition;
-  if (aggregate === 'count') return `COUNT(CASE WHEN ${predicate} THEN 1 END)`;
-  if ('sum' in aggregate) return `COALESCE(SUM(CASE WHEN ${predicate} THEN ${aggregate.sum} END), 0)`;
-  return `COUNT(DISTINCT CASE WHEN ${predicate} THEN ${aggregate.distinct} END)`;
+  const { where, aggregate } = definition;
+  if (aggregate === 'count') return where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)';
+  if ('sum' in aggregate) {
+    return `COALESCE(SUM(${where ? `CASE WHEN ${where} THEN ${aggregate.sum} END` : aggregate.sum}), 0)`;
+  }
+  return `COUNT(DISTINCT ${where ? `CASE WHEN ${where} THEN ${aggregate.distinct} END` : aggregate.distinct})`;
 }
 
 function present(definitions: readonly IndicatorDefinition[], raw: RawFigures): Figures {
@@ -273,13 +337,26 @@ function denominatorRecords(
   definitions: readonly IndicatorDefinition[],
 ): MeasureDefinition {
   const parts = rate.denominator.map(
-    (id) => definitions.find((definition): definition is MeasureDefinition => definition.id === id && definition.kind === 'measure')!,
+    (id) =>
+      definitions.find(
+        (definition): definition is MeasureDefinition => definition.id === id && definition.kind === 'measure',
+      )!,
   );
   const first = parts[0]!;
   if (parts.some((part) => part.source !== first.source || part.aggregate !== 'count')) {
     throw new Error(`指标「${rate.id}」的分母无法列出明细`);
   }
-  return { ...first, id: rate.id, label: rate.label, predicate: parts.map((part) => `(${part.predicate})`).join(' OR ') };
+  if (parts.length === 1) return { ...first, id: rate.id, label: rate.label };
+  // Several measures (申请类 + 不予援助): the union of their records.
+  return {
+    kind: 'measure',
+    id: rate.id,
+    label: rate.label,
+    register: rate.register,
+    source: first.source,
+    where: parts.map((part) => `(${predicateOf(part)})`).join(' OR '),
+    aggregate: 'count',
+  };
 }
 
 function selectRows(shape: RowShape): string {
@@ -332,7 +409,8 @@ function checkedPeriod(period: Period): Period {
   return { from: period.from, to: period.to };
 }
 
-function officeNameOf(db: RegisterDatabase, officeId: number | null): string | null {
+/** The office's name, null for the whole bureau; an unknown office id is an error. */
+export function officeNameOf(db: RegisterDatabase, officeId: number | null): string | null {
   if (officeId === null) return null;
   const row = db.prepare('SELECT name FROM office WHERE id = ?').get(officeId) as { name: string } | undefined;
   if (!row) throw new Error(`单位不存在（编号 ${officeId}）`);

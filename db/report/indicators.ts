@@ -1,9 +1,10 @@
 // The indicators of indicators.md as data: one declarative definition per id. A measure
-// (count, sum, distinct count) names its source table and a SQL predicate over @from/@to, so
-// the same definition gives the figure (engine: one aggregate column) and the drill-down (the
-// records where the predicate holds). Rates and 万元 are derived from the whole numbers.
-// This module only describes; it runs no query except reading the configured 纠纷类型 list,
-// and it knows nothing about office scope or soft delete beyond each source's `alive` clause.
+// (count, sum, distinct count) names its source table, the date that must lie in the period
+// ("received in P") and a SQL filter, so the same definition gives the figure (the engine
+// turns it into one aggregate column) and the drill-down (the records it holds for). Rates
+// and 万元 figures are derived from the whole numbers (counts, fen).
+// This module only describes: it runs no query except reading the configured 纠纷类型 list,
+// and knows nothing of office scope beyond each source's office column.
 
 import type { RegisterDatabase } from '../database.ts';
 import { listDefinitions, releaseExitTypes, terminationExitTypes, type ListName } from '../registers/vocabulary.ts';
@@ -40,20 +41,19 @@ export type SourceName =
   | 'investigation'
   | 'remote_visit';
 
-/** A table the indicators read, with the joins its predicates may use. */
+/** A table the indicators read, with the joins their filters may use. */
 export interface Source {
   readonly name: SourceName;
-  /** FROM clause; the aliases are what predicates refer to. */
-  readonly from: string;
+  /** The table whose rows are counted. */
+  readonly table: string;
+  /** Alias of `table` in the SQL of periods, conditions and display columns. */
+  readonly alias: string;
+  /** Tables joined to it (by key), whose aliases the SQL may use too. */
+  readonly joins?: string;
   /** Not soft-deleted: the row itself and, where the row is part of another, that one too. */
   readonly alive: string;
   /** Column holding the office the row belongs to. */
   readonly office: string;
-  /**
-   * A condition implied by every predicate of this source (so adding it changes no figure),
-   * written so the date indexes can narrow the report's scan; absent for small tables.
-   */
-  readonly narrow?: string;
   readonly rows: RowShape;
 }
 
@@ -69,7 +69,18 @@ export interface MeasureDefinition {
   readonly label: string;
   readonly register: Register;
   readonly source: SourceName;
-  readonly predicate: string;
+  /**
+   * The date column (`alias.column`, indexed) that must lie in [@from, @to]: 受理日期 for
+   * "received in P". Absent for a stock (a state on a day: 期末在册, 期末未结 …).
+   */
+  readonly period?: string;
+  /**
+   * A condition the measures of one family share (on the roll during P, active at `to` …):
+   * the engine puts it in the family's WHERE instead of testing it in every column.
+   */
+  readonly within?: string;
+  /** Further conditions, a SQL boolean over the source's aliases (may use @from, @to); absent: none. */
+  readonly where?: string;
   readonly aggregate: Aggregate;
   /** `wan`: a sum in fen reported in 万元 (2 decimals). */
   readonly unit?: 'wan';
@@ -87,6 +98,16 @@ export interface RateDefinition {
 
 export type IndicatorDefinition = MeasureDefinition | RateDefinition;
 
+/** The whole condition of a measure: its period, its family's condition and its own filter. */
+export function predicateOf(definition: MeasureDefinition): string {
+  const parts = [
+    ...(definition.period ? [`${definition.period} BETWEEN @from AND @to`] : []),
+    ...(definition.within ? [`(${definition.within})`] : []),
+    ...(definition.where ? [`(${definition.where})`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' AND ') : '1';
+}
+
 const officeName = (column: string): DisplayColumn => ({
   key: 'office',
   sql: `(SELECT name FROM office WHERE id = ${column})`,
@@ -95,7 +116,8 @@ const officeName = (column: string): DisplayColumn => ({
 export const sources: Readonly<Record<SourceName, Source>> = {
   mediation_org: {
     name: 'mediation_org',
-    from: 'mediation_org o',
+    table: 'mediation_org',
+    alias: 'o',
     alive: 'o.deleted_at IS NULL',
     office: 'o.office_id',
     rows: {
@@ -113,7 +135,9 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   },
   mediator: {
     name: 'mediator',
-    from: 'mediator m JOIN mediation_org o ON o.id = m.org_id',
+    table: 'mediator',
+    alias: 'm',
+    joins: 'JOIN mediation_org o ON o.id = m.org_id',
     alive: 'm.deleted_at IS NULL',
     office: 'o.office_id',
     rows: {
@@ -133,10 +157,11 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   // A case counts on its own: a deleted organisation does not take its cases out of the figures.
   mediation_case: {
     name: 'mediation_case',
-    from: 'mediation_case c JOIN mediation_org o ON o.id = c.org_id',
+    table: 'mediation_case',
+    alias: 'c',
+    joins: 'JOIN mediation_org o ON o.id = c.org_id',
     alive: 'c.deleted_at IS NULL',
     office: 'o.office_id',
-    narrow: 'c.received_on BETWEEN @from AND @to',
     rows: {
       table: 'mediation_case',
       id: 'c.id',
@@ -154,10 +179,10 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   },
   dispute_sweep: {
     name: 'dispute_sweep',
-    from: 'dispute_sweep w',
+    table: 'dispute_sweep',
+    alias: 'w',
     alive: 'w.deleted_at IS NULL',
     office: 'w.office_id',
-    narrow: 'w.swept_on BETWEEN @from AND @to',
     rows: {
       table: 'dispute_sweep',
       id: 'w.id',
@@ -170,13 +195,12 @@ export const sources: Readonly<Record<SourceName, Source>> = {
       orderBy: 'w.swept_on, w.id',
     },
   },
-  // Received in P, closed in P, or still open after `from` (期末未结): the union the OR narrows to.
   legal_aid_case: {
     name: 'legal_aid_case',
-    from: 'legal_aid_case a',
+    table: 'legal_aid_case',
+    alias: 'a',
     alive: 'a.deleted_at IS NULL',
     office: 'a.office_id',
-    narrow: 'a.received_on BETWEEN @from AND @to OR a.closed_on >= @from OR a.closed_on IS NULL',
     rows: {
       table: 'legal_aid_case',
       id: 'a.id',
@@ -196,10 +220,10 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   },
   consultation: {
     name: 'consultation',
-    from: 'consultation q',
+    table: 'consultation',
+    alias: 'q',
     alive: 'q.deleted_at IS NULL',
     office: 'q.office_id',
-    narrow: 'q.consulted_on BETWEEN @from AND @to',
     rows: {
       table: 'consultation',
       id: 'q.id',
@@ -215,10 +239,10 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   },
   duty_shift: {
     name: 'duty_shift',
-    from: 'duty_shift d',
+    table: 'duty_shift',
+    alias: 'd',
     alive: 'd.deleted_at IS NULL',
     office: 'd.office_id',
-    narrow: 'd.duty_on BETWEEN @from AND @to',
     rows: {
       table: 'duty_shift',
       id: 'd.id',
@@ -233,13 +257,12 @@ export const sources: Readonly<Record<SourceName, Source>> = {
       orderBy: 'd.duty_on, d.id',
     },
   },
-  // Every stint figure is about stints entered in P, exited on or after `from`, or not exited.
   correction_stint: {
     name: 'correction_stint',
-    from: 'correction_stint s',
+    table: 'correction_stint',
+    alias: 's',
     alive: 's.deleted_at IS NULL',
     office: 's.office_id',
-    narrow: 's.exited_on IS NULL OR s.exited_on >= @from OR s.entered_on BETWEEN @from AND @to',
     rows: {
       table: 'correction_stint',
       id: 's.id',
@@ -258,10 +281,11 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   // An event is part of its stint: a deleted stint takes its events with it.
   correction_event: {
     name: 'correction_event',
-    from: 'correction_event e JOIN correction_stint s ON s.id = e.stint_id',
+    table: 'correction_event',
+    alias: 'e',
+    joins: 'JOIN correction_stint s ON s.id = e.stint_id',
     alive: 'e.deleted_at IS NULL AND s.deleted_at IS NULL',
     office: 's.office_id',
-    narrow: 'e.event_on BETWEEN @from AND @to',
     rows: {
       table: 'correction_event',
       id: 'e.id',
@@ -277,10 +301,10 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   },
   correction_activity: {
     name: 'correction_activity',
-    from: 'correction_activity t',
+    table: 'correction_activity',
+    alias: 't',
     alive: 't.deleted_at IS NULL',
     office: 't.office_id',
-    narrow: 't.held_on BETWEEN @from AND @to',
     rows: {
       table: 'correction_activity',
       id: 't.id',
@@ -296,10 +320,10 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   },
   investigation: {
     name: 'investigation',
-    from: 'investigation i',
+    table: 'investigation',
+    alias: 'i',
     alive: 'i.deleted_at IS NULL',
     office: 'i.office_id',
-    narrow: 'i.commissioned_on BETWEEN @from AND @to',
     rows: {
       table: 'investigation',
       id: 'i.id',
@@ -316,10 +340,10 @@ export const sources: Readonly<Record<SourceName, Source>> = {
   },
   remote_visit: {
     name: 'remote_visit',
-    from: 'remote_visit v',
+    table: 'remote_visit',
+    alias: 'v',
     alive: 'v.deleted_at IS NULL',
     office: 'v.office_id',
-    narrow: 'v.visited_on BETWEEN @from AND @to',
     rows: {
       table: 'remote_visit',
       id: 'v.id',
@@ -354,9 +378,7 @@ const sqlIn = (codes: readonly string[]) => `(${codes.map(sqlText).join(', ')})`
 const itemsOf = (list: ListName) => listDefinitions[list].items;
 const labelOf = (list: ListName, code: string) => itemsOf(list).find((item) => item.code === code)!.label;
 
-const inPeriod = (column: string) => `${column} BETWEEN @from AND @to`;
-
-/** Active on `to`: started on or before it and not ended on or before it. */
+/** Active at the end of `to`: started on or before it and not ended on or before it. */
 const activeAtEnd = (start: string, end: string) => `${start} <= @to AND (${end} IS NULL OR ${end} > @to)`;
 
 /** Full years completed on `on` by a person born on `born` (both ISO dates). */
@@ -364,38 +386,32 @@ const ageOn = (born: string, on: string) =>
   `(CAST(substr(${on}, 1, 4) AS INTEGER) - CAST(substr(${born}, 1, 4) AS INTEGER)` +
   ` - (substr(${on}, 6) < substr(${born}, 6)))`;
 
-// 人民调解
-const orgActive = activeAtEnd('o.founded_on', 'o.dissolved_on');
-const mediatorActive = activeAtEnd('m.appointed_on', 'm.dismissed_on');
-const caseReceived = inPeriod('c.received_on');
-const caseSucceeded = `${caseReceived} AND c.result = 'succeeded'`;
-const caseFailed = `${caseReceived} AND c.result = 'failed'`;
-const caseMajorDifficult = `${caseReceived} AND c.difficulty IN ('major', 'difficult')`;
-const caseByRetiredJudge =
-  `${caseReceived} AND EXISTS (SELECT 1 FROM mediation_case_mediator cm` +
-  ` JOIN mediator jm ON jm.id = cm.mediator_id` +
-  ` WHERE cm.case_id = c.id AND jm.background = 'retired_judge' AND jm.deleted_at IS NULL)`;
+const succeeded = "c.result = 'succeeded'";
+const failed = "c.result = 'failed'";
+const majorDifficult = "c.difficulty IN ('major', 'difficult')";
+const byRetiredJudge =
+  'c.id IN (SELECT cm.case_id FROM mediation_case_mediator cm JOIN mediator jm ON jm.id = cm.mediator_id' +
+  " WHERE jm.background = 'retired_judge' AND jm.deleted_at IS NULL)";
 
-// 法律援助
-const aidReceived = `${inPeriod('a.received_on')} AND a.review_result = 'granted'`;
-const aidClosed = inPeriod('a.closed_on');
+const granted = "a.review_result = 'granted'";
 const recipientAge = ageOn('a.recipient_birth_date', 'a.received_on');
 const inSpecialGroup = (code: string) => `instr(a.special_groups, ${sqlText(`,${code},`)}) > 0`;
 
-// 社区矫正
-const exitedInPeriod = (types: readonly string[]) => `${inPeriod('s.exited_on')} AND s.exit_type IN ${sqlIn(types)}`;
-const stintActiveAtEnd = activeAtEnd('s.entered_on', 's.exited_on');
-const eventInPeriod = (types: readonly string[]) => `${inPeriod('e.event_on')} AND e.event_type IN ${sqlIn(types)}`;
-const activityInPeriod = (type: string) => `${inPeriod('t.held_on')} AND t.activity_type = ${sqlText(type)}`;
+const exitTypeIn = (types: readonly string[]) => `s.exit_type IN ${sqlIn(types)}`;
+/** Of the stints on the roll during P: not exited by the end of `to` (在册在矫 with 列管's condition). */
+const stillOnRollAtEnd = '(s.exited_on IS NULL OR s.exited_on > @to)';
+const eventTypeIn = (types: readonly string[]) =>
+  types.length === 1 ? `e.event_type = ${sqlText(types[0]!)}` : `e.event_type IN ${sqlIn(types)}`;
 const revocationRequests = ['revoke_probation_request', 'revoke_parole_request', 'imprisonment_request'];
 
 // ---- the definitions --------------------------------------------------------------------------
 
-type MeasureInput = Omit<MeasureDefinition, 'kind' | 'register' | 'source' | 'aggregate'> & { aggregate?: Aggregate };
+type MeasureInput = Pick<MeasureDefinition, 'id' | 'label'> & Partial<Pick<MeasureDefinition, 'where' | 'aggregate' | 'unit'>>;
 
+/** Builds the measures of one family: one register, one source, the same period and shared condition. */
 const measuresOf =
-  (register: Register, source: SourceName) =>
-  (input: MeasureInput): MeasureDefinition => ({ kind: 'measure', register, source, aggregate: 'count', ...input });
+  (register: Register, source: SourceName, family: Pick<MeasureDefinition, 'period' | 'within'> = {}) =>
+  (input: MeasureInput): MeasureDefinition => ({ kind: 'measure', register, source, ...family, aggregate: 'count', ...input });
 
 const distinctPersons: Aggregate = { distinct: 's.id_number', rows: personRows };
 
@@ -425,39 +441,23 @@ export function configuredDisputeTypes(db: RegisterDatabase): DisputeType[] {
 }
 
 function mediationIndicators(disputeTypes: readonly DisputeType[]): IndicatorDefinition[] {
-  const org = measuresOf('人民调解', 'mediation_org');
-  const mediator = measuresOf('人民调解', 'mediator');
-  const mediationCase = measuresOf('人民调解', 'mediation_case');
-  const sweep = measuresOf('人民调解', 'dispute_sweep');
+  const orgs = measuresOf('人民调解', 'mediation_org', { within: activeAtEnd('o.founded_on', 'o.dissolved_on') });
+  const mediators = measuresOf('人民调解', 'mediator', { within: activeAtEnd('m.appointed_on', 'm.dismissed_on') });
+  const casesReceived = measuresOf('人民调解', 'mediation_case', { period: 'c.received_on' });
+  const sweeps = measuresOf('人民调解', 'dispute_sweep', { period: 'w.swept_on' });
   const orgKinds = itemsOf('orgKind').map((item) => item.code);
   return [
-    org({ id: 'mediation.orgs', label: '调解组织数', predicate: orgActive }),
+    orgs({ id: 'mediation.orgs', label: '调解组织数' }),
     ...orgKinds.map((kind) =>
-      org({
-        id: `mediation.orgs.${kind}`,
-        label: `调解组织数：${orgKindNames[kind]}`,
-        predicate: `${orgActive} AND o.kind = ${sqlText(kind)}`,
-      }),
+      orgs({ id: `mediation.orgs.${kind}`, label: `调解组织数：${orgKindNames[kind]}`, where: `o.kind = ${sqlText(kind)}` }),
     ),
-    mediator({ id: 'mediation.mediators', label: '人民调解员数', predicate: mediatorActive }),
-    mediator({
-      id: 'mediation.mediators.fulltime',
-      label: '专职人民调解员',
-      predicate: `${mediatorActive} AND m.employment = 'fulltime'`,
-    }),
-    mediator({
-      id: 'mediation.mediators.retired_judge',
-      label: '退休法官调解员',
-      predicate: `${mediatorActive} AND m.background = 'retired_judge'`,
-    }),
-    mediationCase({ id: 'mediation.cases.received', label: '受理矛盾纠纷（宗）', predicate: caseReceived }),
-    mediationCase({ id: 'mediation.cases.succeeded', label: '调解成功（宗）', predicate: caseSucceeded }),
-    mediationCase({ id: 'mediation.cases.failed', label: '调解不成功（终止）', predicate: caseFailed }),
-    mediationCase({
-      id: 'mediation.cases.pending',
-      label: '正在调解',
-      predicate: `${caseReceived} AND c.result = 'pending'`,
-    }),
+    mediators({ id: 'mediation.mediators', label: '人民调解员数' }),
+    mediators({ id: 'mediation.mediators.fulltime', label: '专职人民调解员', where: "m.employment = 'fulltime'" }),
+    mediators({ id: 'mediation.mediators.retired_judge', label: '退休法官调解员', where: "m.background = 'retired_judge'" }),
+    casesReceived({ id: 'mediation.cases.received', label: '受理矛盾纠纷（宗）' }),
+    casesReceived({ id: 'mediation.cases.succeeded', label: '调解成功（宗）', where: succeeded }),
+    casesReceived({ id: 'mediation.cases.failed', label: '调解不成功（终止）', where: failed }),
+    casesReceived({ id: 'mediation.cases.pending', label: '正在调解', where: "c.result = 'pending'" }),
     {
       kind: 'rate',
       id: 'mediation.cases.success_rate',
@@ -466,68 +466,59 @@ function mediationIndicators(disputeTypes: readonly DisputeType[]): IndicatorDef
       numerator: ['mediation.cases.succeeded'],
       denominator: ['mediation.cases.received'],
     },
-    mediationCase({
+    casesReceived({
       id: 'mediation.cases.amount_wan',
       label: '涉及金额（万元）',
-      predicate: caseReceived,
       aggregate: { sum: 'c.amount_fen' },
       unit: 'wan',
     }),
-    mediationCase({
+    casesReceived({
       id: 'mediation.cases.written',
       label: '书面协议',
-      predicate: `${caseSucceeded} AND c.agreement_form = 'written'`,
+      where: `${succeeded} AND c.agreement_form = 'written'`,
     }),
-    mediationCase({
-      id: 'mediation.cases.oral',
-      label: '口头协议',
-      predicate: `${caseSucceeded} AND c.agreement_form = 'oral'`,
-    }),
-    mediationCase({
+    casesReceived({ id: 'mediation.cases.oral', label: '口头协议', where: `${succeeded} AND c.agreement_form = 'oral'` }),
+    casesReceived({
       id: 'mediation.cases.judicial_confirmation',
       label: '司法确认',
-      predicate: `${caseReceived} AND c.performance = 'judicial_confirmation'`,
+      where: "c.performance = 'judicial_confirmation'",
     }),
-    mediationCase({
+    casesReceived({
       id: 'mediation.cases.referred_litigation',
       label: '引导诉讼（移送起诉）',
-      predicate: `${caseFailed} AND c.failure_route = 'litigation'`,
+      where: `${failed} AND c.failure_route = 'litigation'`,
     }),
-    mediationCase({ id: 'mediation.cases.major_difficult', label: '重大疑难纠纷', predicate: caseMajorDifficult }),
-    mediationCase({
+    casesReceived({ id: 'mediation.cases.major_difficult', label: '重大疑难纠纷', where: majorDifficult }),
+    casesReceived({
       id: 'mediation.cases.major_difficult_succeeded',
       label: '化解重大疑难纠纷',
-      predicate: `${caseMajorDifficult} AND c.result = 'succeeded'`,
+      where: `${majorDifficult} AND ${succeeded}`,
     }),
-    mediationCase({
-      id: 'mediation.cases.by_retired_judge',
-      label: '退休法官调解员调解',
-      predicate: caseByRetiredJudge,
-    }),
+    casesReceived({ id: 'mediation.cases.by_retired_judge', label: '退休法官调解员调解', where: byRetiredJudge }),
     ...disputeTypes.map((type) =>
-      mediationCase({
+      casesReceived({
         id: `mediation.cases.type.${type.code}`,
         label: `纠纷类型：${type.label}`,
-        predicate: `${caseReceived} AND c.dispute_type = ${sqlText(type.code)}`,
+        where: `c.dispute_type = ${sqlText(type.code)}`,
       }),
     ),
     ...orgKinds.flatMap((kind) => [
-      mediationCase({
+      casesReceived({
         id: `mediation.cases.org_kind.${kind}`,
         label: `组织类型：${orgKindNames[kind]}`,
-        predicate: `${caseReceived} AND o.kind = ${sqlText(kind)}`,
+        where: `o.kind = ${sqlText(kind)}`,
       }),
-      mediationCase({
+      casesReceived({
         id: `mediation.cases.org_kind.${kind}.succeeded`,
         label: `组织类型：${orgKindNames[kind]}·调解成功`,
-        predicate: `${caseSucceeded} AND o.kind = ${sqlText(kind)}`,
+        where: `${succeeded} AND o.kind = ${sqlText(kind)}`,
       }),
     ]),
     ...itemsOf('mediationSource').map((item) =>
-      mediationCase({
+      casesReceived({
         id: `mediation.cases.source.${item.code}`,
         label: `案件来源：${item.label}`,
-        predicate: `${caseReceived} AND c.source = ${sqlText(item.code)}`,
+        where: `c.source = ${sqlText(item.code)}`,
       }),
     ),
     ...(
@@ -537,57 +528,45 @@ function mediationIndicators(disputeTypes: readonly DisputeType[]): IndicatorDef
         ['fight', '防止群体性械斗'],
         ['suicide', '防止自杀'],
       ] as const
-    ).map(([flag, label]) =>
-      mediationCase({
-        id: `mediation.prevented.${flag}`,
-        label,
-        predicate: `${caseReceived} AND c.prevented_${flag} = 1`,
-      }),
-    ),
-    sweep({
-      id: 'mediation.sweeps',
-      label: '矛盾纠纷排查（次）',
-      predicate: inPeriod('w.swept_on'),
-      aggregate: { sum: 'w.sweeps' },
-    }),
-    sweep({
-      id: 'mediation.sweeps.found',
-      label: '排查发现纠纷',
-      predicate: inPeriod('w.swept_on'),
-      aggregate: { sum: 'w.disputes_found' },
-    }),
+    ).map(([flag, label]) => casesReceived({ id: `mediation.prevented.${flag}`, label, where: `c.prevented_${flag} = 1` })),
+    sweeps({ id: 'mediation.sweeps', label: '矛盾纠纷排查（次）', aggregate: { sum: 'w.sweeps' } }),
+    sweeps({ id: 'mediation.sweeps.found', label: '排查发现纠纷', aggregate: { sum: 'w.disputes_found' } }),
   ];
 }
 
 function legalAidIndicators(): IndicatorDefinition[] {
-  const aidCase = measuresOf('法律援助', 'legal_aid_case');
-  const consultation = measuresOf('法律援助', 'consultation');
-  const duty = measuresOf('法律援助', 'duty_shift');
+  const casesReceived = measuresOf('法律援助', 'legal_aid_case', { period: 'a.received_on' });
+  const casesClosed = measuresOf('法律援助', 'legal_aid_case', { period: 'a.closed_on' });
+  const casesOpenAtEnd = measuresOf('法律援助', 'legal_aid_case', {
+    within: `${granted} AND ${activeAtEnd('a.received_on', 'a.closed_on')}`,
+  });
+  const consultations = measuresOf('法律援助', 'consultation', { period: 'q.consulted_on' });
+  const dutyShifts = measuresOf('法律援助', 'duty_shift', { period: 'd.duty_on' });
   const categories = itemsOf('legalAidCategory');
   return [
-    aidCase({ id: 'legal_aid.cases.received', label: '受理法律援助案件（宗）', predicate: aidReceived }),
-    aidCase({
+    casesReceived({ id: 'legal_aid.cases.received', label: '受理法律援助案件（宗）', where: granted }),
+    casesReceived({
       id: 'legal_aid.cases.application',
       label: '申请类',
-      predicate: `${aidReceived} AND a.source = 'application'`,
+      where: `${granted} AND a.source = 'application'`,
     }),
-    aidCase({
+    casesReceived({
       id: 'legal_aid.cases.notified',
       label: '通知类',
-      predicate: `${aidReceived} AND a.source IN ('notified_defence', 'notified_agency')`,
+      where: `${granted} AND a.source IN ('notified_defence', 'notified_agency')`,
     }),
     ...categories.map((item) =>
-      aidCase({
+      casesReceived({
         id: `legal_aid.cases.${item.code}`,
         label: `案件类别：${item.label}`,
-        predicate: `${aidReceived} AND a.category = ${sqlText(item.code)}`,
+        where: `${granted} AND a.category = ${sqlText(item.code)}`,
       }),
     ),
-    aidCase({ id: 'legal_aid.cases.promise', label: '告知承诺制', predicate: `${aidReceived} AND a.promise = 1` }),
-    aidCase({
+    casesReceived({ id: 'legal_aid.cases.promise', label: '告知承诺制', where: `${granted} AND a.promise = 1` }),
+    casesReceived({
       id: 'legal_aid.applications.rejected',
       label: '不予援助',
-      predicate: `${inPeriod('a.received_on')} AND a.source = 'application' AND a.review_result = 'rejected'`,
+      where: "a.source = 'application' AND a.review_result = 'rejected'",
     }),
     {
       kind: 'rate',
@@ -597,121 +576,94 @@ function legalAidIndicators(): IndicatorDefinition[] {
       numerator: ['legal_aid.cases.application'],
       denominator: ['legal_aid.cases.application', 'legal_aid.applications.rejected'],
     },
-    aidCase({ id: 'legal_aid.cases.closed', label: '办结案件（宗）', predicate: aidClosed }),
+    casesClosed({ id: 'legal_aid.cases.closed', label: '办结案件（宗）' }),
     ...categories.map((item) =>
-      aidCase({
+      casesClosed({
         id: `legal_aid.cases.closed.${item.code}`,
         label: `办结：${item.label}`,
-        predicate: `${aidClosed} AND a.category = ${sqlText(item.code)}`,
+        where: `a.category = ${sqlText(item.code)}`,
       }),
     ),
-    aidCase({
-      id: 'legal_aid.cases.open_end',
-      label: '期末未结',
-      predicate: `${activeAtEnd('a.received_on', 'a.closed_on')} AND a.review_result = 'granted'`,
-    }),
-    aidCase({ id: 'legal_aid.recipients.minor', label: '未成年人', predicate: `${aidReceived} AND ${recipientAge} < 18` }),
-    aidCase({
-      id: 'legal_aid.recipients.elderly',
-      label: '老年人',
-      predicate: `${aidReceived} AND ${recipientAge} >= 60`,
-    }),
-    aidCase({
+    casesOpenAtEnd({ id: 'legal_aid.cases.open_end', label: '期末未结' }),
+    casesReceived({ id: 'legal_aid.recipients.minor', label: '未成年人', where: `${granted} AND ${recipientAge} < 18` }),
+    casesReceived({ id: 'legal_aid.recipients.elderly', label: '老年人', where: `${granted} AND ${recipientAge} >= 60` }),
+    casesReceived({
       id: 'legal_aid.recipients.women',
       label: '妇女',
-      predicate: `${aidReceived} AND a.recipient_sex = 'female' AND ${recipientAge} >= 18`,
+      where: `${granted} AND a.recipient_sex = 'female' AND ${recipientAge} >= 18`,
     }),
     ...recipientGroups.map((group) =>
-      aidCase({
+      casesReceived({
         id: `legal_aid.recipients.${group}`,
         label: labelOf('specialGroup', group),
-        predicate: `${aidReceived} AND ${inSpecialGroup(group)}`,
+        where: `${granted} AND ${inSpecialGroup(group)}`,
       }),
     ),
     ...itemsOf('handlerType').map((item) =>
-      aidCase({
+      casesReceived({
         id: `legal_aid.cases.handler.${item.code}`,
         label: `承办人类型：${item.label}`,
-        predicate: `${aidReceived} AND a.handler_type = ${sqlText(item.code)}`,
+        where: `${granted} AND a.handler_type = ${sqlText(item.code)}`,
       }),
     ),
-    aidCase({
+    casesClosed({
       id: 'legal_aid.recovered_wan',
       label: '挽回经济损失（万元）',
-      predicate: aidClosed,
       aggregate: { sum: 'a.recovered_fen' },
       unit: 'wan',
     }),
-    consultation({
-      id: 'legal_aid.consultations',
-      label: '法律咨询（人次）',
-      predicate: inPeriod('q.consulted_on'),
-      aggregate: { sum: 'q.visitors' },
-    }),
+    consultations({ id: 'legal_aid.consultations', label: '法律咨询（人次）', aggregate: { sum: 'q.visitors' } }),
     ...itemsOf('consultationChannel').map((item) =>
-      consultation({
+      consultations({
         id: `legal_aid.consultations.${item.code}`,
         label: item.label,
-        predicate: `${inPeriod('q.consulted_on')} AND q.channel = ${sqlText(item.code)}`,
+        where: `q.channel = ${sqlText(item.code)}`,
         aggregate: { sum: 'q.visitors' },
       }),
     ),
-    duty({ id: 'legal_aid.duty.shifts', label: '值班律师值班（人次）', predicate: inPeriod('d.duty_on') }),
-    duty({
-      id: 'legal_aid.duty.help',
-      label: '值班律师提供法律帮助（人次）',
-      predicate: inPeriod('d.duty_on'),
-      aggregate: { sum: 'd.help_count' },
-    }),
-    duty({
-      id: 'legal_aid.duty.plea_witness',
-      label: '认罪认罚见证',
-      predicate: inPeriod('d.duty_on'),
-      aggregate: { sum: 'd.plea_witness_count' },
-    }),
+    dutyShifts({ id: 'legal_aid.duty.shifts', label: '值班律师值班（人次）' }),
+    dutyShifts({ id: 'legal_aid.duty.help', label: '值班律师提供法律帮助（人次）', aggregate: { sum: 'd.help_count' } }),
+    dutyShifts({ id: 'legal_aid.duty.plea_witness', label: '认罪认罚见证', aggregate: { sum: 'd.plea_witness_count' } }),
   ];
 }
 
 function correctionIndicators(): IndicatorDefinition[] {
-  const stint = measuresOf('社区矫正', 'correction_stint');
-  const event = measuresOf('社区矫正', 'correction_event');
-  const activity = measuresOf('社区矫正', 'correction_activity');
-  const investigation = measuresOf('社区矫正', 'investigation');
-  const remoteVisit = measuresOf('社区矫正', 'remote_visit');
+  const stintsEntered = measuresOf('社区矫正', 'correction_stint', { period: 's.entered_on' });
+  const stintsExited = measuresOf('社区矫正', 'correction_stint', { period: 's.exited_on' });
+  // 列管: on the roll at some time during P; 期初在册 and 在册在矫 are parts of it.
+  const stintsManaged = measuresOf('社区矫正', 'correction_stint', {
+    within: 's.entered_on <= @to AND (s.exited_on IS NULL OR s.exited_on >= @from)',
+  });
+  const events = measuresOf('社区矫正', 'correction_event', { period: 'e.event_on' });
+  const activities = measuresOf('社区矫正', 'correction_activity', { period: 't.held_on' });
+  const investigations = measuresOf('社区矫正', 'investigation', { period: 'i.commissioned_on' });
+  const remoteVisits = measuresOf('社区矫正', 'remote_visit', { period: 'v.visited_on' });
   return [
-    stint({ id: 'correction.received', label: '接收社区矫正对象（人）', predicate: inPeriod('s.entered_on') }),
-    stint({ id: 'correction.released', label: '解除矫正（人）', predicate: exitedInPeriod(releaseExitTypes) }),
-    stint({ id: 'correction.terminated', label: '终止矫正（人）', predicate: exitedInPeriod(terminationExitTypes) }),
+    stintsEntered({ id: 'correction.received', label: '接收社区矫正对象（人）' }),
+    stintsExited({ id: 'correction.released', label: '解除矫正（人）', where: exitTypeIn(releaseExitTypes) }),
+    stintsExited({ id: 'correction.terminated', label: '终止矫正（人）', where: exitTypeIn(terminationExitTypes) }),
     ...terminationExitTypes.map((type) =>
-      stint({
+      stintsExited({
         id: `correction.terminated.${type}`,
         label: `终止矫正：${labelOf('exitType', type)}`,
-        predicate: exitedInPeriod([type]),
+        where: exitTypeIn([type]),
       }),
     ),
-    stint({ id: 'correction.transferred_out', label: '迁出', predicate: exitedInPeriod(['transferred_out']) }),
-    stint({
-      id: 'correction.active_start',
-      label: '期初在册',
-      predicate: 's.entered_on < @from AND (s.exited_on IS NULL OR s.exited_on >= @from)',
-    }),
-    stint({
-      id: 'correction.managed',
-      label: '列管（人）',
-      predicate: 's.entered_on <= @to AND (s.exited_on IS NULL OR s.exited_on >= @from)',
-    }),
-    stint({ id: 'correction.active_end', label: '在册在矫（人）', predicate: stintActiveAtEnd }),
+    stintsExited({ id: 'correction.transferred_out', label: '迁出', where: exitTypeIn(['transferred_out']) }),
+    stintsManaged({ id: 'correction.active_start', label: '期初在册', where: 's.entered_on < @from' }),
+    stintsManaged({ id: 'correction.managed', label: '列管（人）' }),
+    stintsManaged({ id: 'correction.active_end', label: '在册在矫（人）', where: stillOnRollAtEnd }),
     ...itemsOf('correctionCategory').map((item) =>
-      stint({
+      stintsManaged({
         id: `correction.active_end.${item.code}`,
         label: item.label,
-        predicate: `${stintActiveAtEnd} AND s.category = ${sqlText(item.code)}`,
+        where: `${stillOnRollAtEnd} AND s.category = ${sqlText(item.code)}`,
       }),
     ),
-    event({
+    events({
       id: 'correction.reoffended',
       label: '再犯罪（人）',
-      predicate: eventInPeriod(['reoffended']),
+      where: eventTypeIn(['reoffended']),
       aggregate: distinctPersons,
     }),
     {
@@ -722,68 +674,41 @@ function correctionIndicators(): IndicatorDefinition[] {
       numerator: ['correction.reoffended'],
       denominator: ['correction.managed'],
     },
-    event({
-      id: 'correction.absconded',
-      label: '脱管（人）',
-      predicate: eventInPeriod(['absconded']),
-      aggregate: distinctPersons,
-    }),
-    event({
-      id: 'correction.missed',
-      label: '漏管（人）',
-      predicate: eventInPeriod(['missed']),
-      aggregate: distinctPersons,
-    }),
+    events({ id: 'correction.absconded', label: '脱管（人）', where: eventTypeIn(['absconded']), aggregate: distinctPersons }),
+    events({ id: 'correction.missed', label: '漏管（人）', where: eventTypeIn(['missed']), aggregate: distinctPersons }),
     ...(['praise', 'admonition', 'warning', 'penalty_request'] as const).map((type) =>
-      event({ id: `correction.${type}`, label: labelOf('correctionEventType', type), predicate: eventInPeriod([type]) }),
+      events({ id: `correction.${type}`, label: labelOf('correctionEventType', type), where: eventTypeIn([type]) }),
     ),
-    event({
+    events({
       id: 'correction.revocation_request',
       label: '提请撤销缓刑/假释/收监执行',
-      predicate: eventInPeriod(revocationRequests),
+      where: eventTypeIn(revocationRequests),
     }),
-    event({
+    events({
       id: 'correction.e_monitoring',
       label: '电子定位（人）',
-      predicate: eventInPeriod(['e_monitoring']),
+      where: eventTypeIn(['e_monitoring']),
       aggregate: distinctPersons,
     }),
-    event({
-      id: 'correction.individual_education',
-      label: '个别教育（人次）',
-      predicate: eventInPeriod(['individual_education']),
-    }),
-    event({ id: 'correction.counselling', label: '心理辅导（人次）', predicate: eventInPeriod(['counselling']) }),
+    events({ id: 'correction.individual_education', label: '个别教育（人次）', where: eventTypeIn(['individual_education']) }),
+    events({ id: 'correction.counselling', label: '心理辅导（人次）', where: eventTypeIn(['counselling']) }),
     ...(['group_education', 'community_service', 'training'] as const).flatMap((type) => {
       const name = labelOf('activityType', type);
+      const where = `t.activity_type = ${sqlText(type)}`;
       return [
-        activity({ id: `correction.${type}.sessions`, label: `${name}（场次）`, predicate: activityInPeriod(type) }),
-        activity({
-          id: `correction.${type}.attendance`,
-          label: `${name}（人次）`,
-          predicate: activityInPeriod(type),
-          aggregate: { sum: 't.attendance' },
-        }),
+        activities({ id: `correction.${type}.sessions`, label: `${name}（场次）`, where }),
+        activities({ id: `correction.${type}.attendance`, label: `${name}（人次）`, where, aggregate: { sum: 't.attendance' } }),
       ];
     }),
-    investigation({
-      id: 'correction.investigations',
-      label: '调查评估（件）',
-      predicate: inPeriod('i.commissioned_on'),
-    }),
+    investigations({ id: 'correction.investigations', label: '调查评估（件）' }),
     ...itemsOf('assessmentOpinion').map((item) =>
-      investigation({
+      investigations({
         id: `correction.investigations.${item.code}`,
         label: item.label,
-        predicate: `${inPeriod('i.commissioned_on')} AND i.opinion = ${sqlText(item.code)}`,
+        where: `i.opinion = ${sqlText(item.code)}`,
       }),
     ),
-    remoteVisit({
-      id: 'correction.remote_meetings',
-      label: '远程视频会见（次）',
-      predicate: inPeriod('v.visited_on'),
-      aggregate: { sum: 'v.visits' },
-    }),
+    remoteVisits({ id: 'correction.remote_meetings', label: '远程视频会见（次）', aggregate: { sum: 'v.visits' } }),
   ];
 }
 

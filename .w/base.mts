@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { openDatabase } from '../db/database.ts';
+import { importLedgers } from '../db/import/import-ledger.ts';
+const dir = '/work/shared/fixtures/sample/csv';
+const files = fs.readdirSync(dir);
+fs.rmSync('/tmp/w/base.sqlite', { force: true });
+const db = openDatabase('/tmp/w/base.sqlite', { create: true });
+const t0 = performance.now();
+const out = await importLedgers(db, files.map((f) => ({ name: dir + '/' + f, content: fs.readFileSync(dir + '/' + f) })), { user: 't' });
+const ms = performance.now() - t0;
+const rows = out.sheets.reduce((s, x) => s + x.rows, 0);
+console.log(out.ok, rows, Math.round(ms), Math.round(rows / ms * 1000));

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { openDatabase } from '../db/database.ts';
+import { importLedgers } from '../db/import/import-ledger.ts';
+import { generateCounty } from '../db/sample/generate-county.ts';
+const scale = Number(process.argv[2] ?? 1);
+const workbook = process.argv[3] === 'xlsx';
+let t0 = performance.now();
+const files = await generateCounty({ seed: 1, scale, firstYear: 2022, lastYear: 2024, until: '2025-02-28', workbook });
+console.log('gen ms', Math.round(performance.now() - t0), files.map(f => `${f.name}:${f.content.length}`).join(' '));
+fs.rmSync('/tmp/w/gen.sqlite', { force: true });
+const db = openDatabase('/tmp/w/gen.sqlite', { create: true });
+t0 = performance.now();
+const out = await importLedgers(db, files, { user: 't' });
+const ms = performance.now() - t0;
+const rows = out.sheets.reduce((s, x) => s + x.rows, 0);
+console.log(out.ok, rows, Math.round(ms), Math.round(rows / ms * 1000));
+console.log(out.problems.length, out.problems.slice(0, 15).map(p => p.message));
+console.log(Object.fromEntries(out.sheets.map(s => [s.sheet, s.rows])));

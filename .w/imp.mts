@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import { openDatabase } from '../db/database.ts';
+import { importLedgers } from '../db/import/import-ledger.ts';
+const dir = process.argv[2]!;
+const only = process.argv[3];
+const files = fs.readdirSync(dir).filter(f => !only || f.startsWith(only)).map(f => ({ name: `${dir}/${f}`, content: fs.readFileSync(`${dir}/${f}`) }));
+fs.rmSync('/tmp/w/imp.sqlite', { force: true }); fs.rmSync('/tmp/w/imp.sqlite-wal', { force: true });
+const db = openDatabase('/tmp/w/imp.sqlite', { create: true });
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const out = await importLedgers(db, files, { user: 't' });
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(c0); const cpuMs = (cpu.user + cpu.system) / 1000;
+const rows = out.sheets.reduce((s, x) => s + x.rows, 0);
+console.log(out.ok, rows, 'wall', Math.round(ms), Math.round(rows / ms * 1000), 'cpu', Math.round(cpuMs), Math.round(rows / cpuMs * 1000), out.problems.length);

@@ -1,0 +1,16 @@
+import ExcelJS from 'exceljs';
+import { readLedgerFile } from '../db/import/read-ledger.ts';
+const wb = new ExcelJS.Workbook();
+wb.created = new Date(Date.UTC(2024,0,1)); wb.modified = wb.created;
+const ws = wb.addWorksheet('调解组织');
+ws.addRow(['名称','成立日期']);
+ws.addRow(['x', new Date(Date.UTC(2024,0,5))]);
+ws.getColumn(2).numFmt = 'yyyy-mm-dd';
+const buf = Buffer.from(await wb.xlsx.writeBuffer());
+const buf2 = Buffer.from(await wb.xlsx.writeBuffer());
+console.log(buf.equals(buf2), buf.length);
+const l = await readLedgerFile('a.xlsx', buf);
+console.log(l.sheets[0].rows.map(r => r.cells));
+await new Promise(r=>setTimeout(r,1500));
+const buf3 = Buffer.from(await wb.xlsx.writeBuffer());
+console.log(buf.equals(buf3));

@@ -1,0 +1,108 @@
+// Building the renderer only when needed: `npm start` and the browser-test harness call
+// ensureRendererBuilt(), which runs `vite build` when dist/renderer/index.html is missing or
+// older than a source it was built from. A lock folder keeps parallel callers (vitest's
+// forked workers) from building twice. It must not build anything but the renderer.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { rendererInputsFile, rendererOutDir, rendererSourceDir, repoRoot } from './paths.ts';
+
+export class RendererMissingError extends Error {
+  override readonly name = 'RendererMissingError';
+}
+
+const builtIndex = path.join(rendererOutDir, 'index.html');
+const lockDir = path.join(repoRoot, 'dist', '.renderer-build.lock');
+/** A lock older than this is left over from a build that died: take it over. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/** Builds dist/renderer/ if it is missing or stale; returns whether it built. */
+export async function ensureRendererBuilt(log: (line: string) => void = () => {}): Promise<boolean> {
+  if (!needsBuild()) return false;
+  await acquireLock();
+  try {
+    if (!needsBuild()) return false;
+    if (!fs.existsSync(path.join(rendererSourceDir, 'index.html'))) {
+      throw new RendererMissingError(
+        `界面尚未编写：找不到 ${path.join(rendererSourceDir, 'index.html')}，也没有已构建的 ${builtIndex}。` +
+          '（The renderer has no index.html yet, so there is nothing to build or serve.）',
+      );
+    }
+    log('正在构建界面（vite build）…');
+    await viteBuild();
+    return true;
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/** Missing, or older than renderer/**, vite.config.ts or any project file the last build read. */
+export function needsBuild(): boolean {
+  const builtAt = modifiedAt(builtIndex);
+  if (builtAt === null) return true;
+  const sources = [...filesUnder(rendererSourceDir), path.join(repoRoot, 'vite.config.ts'), ...recordedInputs()];
+  return sources.some((file) => (modifiedAt(file) ?? 0) > builtAt);
+}
+
+function recordedInputs(): string[] {
+  try {
+    return (JSON.parse(fs.readFileSync(rendererInputsFile, 'utf8')) as string[]).map((file) => path.join(repoRoot, file));
+  } catch {
+    return [];
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+function modifiedAt(file: string): number | null {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+async function acquireLock(): Promise<void> {
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const lockedAt = modifiedAt(lockDir);
+    if (lockedAt !== null && Date.now() - lockedAt > STALE_LOCK_MS) {
+      fs.rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function viteBuild(): Promise<void> {
+  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`界面构建失败（vite build 退出码 ${code}）：\n${output}`)),
+    );
+  });
+}

@@ -1,0 +1,396 @@
+// The report as an Excel workbook (.xlsx): a sheet 「指标明细」 with every indicator (id,
+// label, the scope's figure, then each office's own figure), and one printable sheet per
+// register laid out as the statistical tables bureaus hand in (title, merged two-level
+// headers, a row per office and a 合计 row, A4 landscape fitted to the page width).
+// Every figure comes from runReport (an office's rates and 万元 are the office's own report,
+// never computed here). It must not write to the database or to disk: it returns the bytes.
+//
+// Cells: counts and sums are number cells; rates and 万元 number cells with format 0.00; a
+// figure the report gives as null (a rate over 0) is the text 「—」, as indicators.md shows
+// it, so that it reads as "not applicable" rather than as a blank nobody filled in.
+// Office names and other text are written as string cells (shared strings): Excel never
+// evaluates a string cell, so a name beginning with = + - @ shows as typed and is no formula.
+// (A leading apostrophe would be shown literally in an .xlsx; its quotePrefix style flag is
+// not supported by exceljs 4.4.)
+
+import ExcelJS from 'exceljs';
+import type { RegisterDatabase } from '../database.ts';
+import { runReport, type Figures, type Period, type Scope } from '../report/engine.ts';
+import { indicatorDefinitions, type IndicatorDefinition, type Register } from '../report/indicators.ts';
+import { bureauName, localTime, officesInScope, periodName, type Office } from './report-scope.ts';
+
+/** One figure column of a register table. */
+interface FigureColumn {
+  readonly header: string;
+  readonly id: string;
+}
+
+/** A column, or a group of columns under one merged header. */
+type Heading = FigureColumn | { readonly header: string; readonly columns: readonly FigureColumn[] };
+
+interface RegisterTable {
+  readonly register: Register;
+  /** The units its figures are counted in, for the line under the title. */
+  readonly units: string;
+  readonly headings: readonly Heading[];
+}
+
+const registerTables: readonly RegisterTable[] = [
+  {
+    register: '人民调解',
+    units: '个、人、宗、次、万元',
+    headings: [
+      { header: '调解组织（个）', id: 'mediation.orgs' },
+      {
+        header: '人民调解员（人）',
+        columns: [
+          { header: '合计', id: 'mediation.mediators' },
+          { header: '其中专职', id: 'mediation.mediators.fulltime' },
+          { header: '其中退休法官', id: 'mediation.mediators.retired_judge' },
+        ],
+      },
+      {
+        header: '受理矛盾纠纷（宗）',
+        columns: [
+          { header: '合计', id: 'mediation.cases.received' },
+          { header: '其中重大疑难', id: 'mediation.cases.major_difficult' },
+        ],
+      },
+      {
+        header: '调解结果（宗）',
+        columns: [
+          { header: '调解成功', id: 'mediation.cases.succeeded' },
+          { header: '调解不成功（终止）', id: 'mediation.cases.failed' },
+          { header: '正在调解', id: 'mediation.cases.pending' },
+        ],
+      },
+      { header: '调解成功率（%）', id: 'mediation.cases.success_rate' },
+      { header: '涉及金额（万元）', id: 'mediation.cases.amount_wan' },
+      {
+        header: '协议形式（宗）',
+        columns: [
+          { header: '书面协议', id: 'mediation.cases.written' },
+          { header: '口头协议', id: 'mediation.cases.oral' },
+        ],
+      },
+      { header: '司法确认（宗）', id: 'mediation.cases.judicial_confirmation' },
+      {
+        header: '矛盾纠纷排查',
+        columns: [
+          { header: '排查（次）', id: 'mediation.sweeps' },
+          { header: '发现纠纷（宗）', id: 'mediation.sweeps.found' },
+        ],
+      },
+      {
+        header: '预防纠纷激化（宗）',
+        columns: [
+          { header: '防止民转刑', id: 'mediation.prevented.criminal' },
+          { header: '防止群体性上访', id: 'mediation.prevented.petition' },
+          { header: '防止群体性械斗', id: 'mediation.prevented.fight' },
+          { header: '防止自杀', id: 'mediation.prevented.suicide' },
+        ],
+      },
+    ],
+  },
+  {
+    register: '法律援助',
+    units: '宗、人次、万元',
+    headings: [
+      {
+        header: '受理法律援助案件（宗）',
+        columns: [
+          { header: '合计', id: 'legal_aid.cases.received' },
+          { header: '申请类', id: 'legal_aid.cases.application' },
+          { header: '通知类', id: 'legal_aid.cases.notified' },
+        ],
+      },
+      {
+        header: '按案件类别（宗）',
+        columns: [
+          { header: '刑事', id: 'legal_aid.cases.criminal' },
+          { header: '民事', id: 'legal_aid.cases.civil' },
+          { header: '行政', id: 'legal_aid.cases.administrative' },
+          { header: '国家赔偿', id: 'legal_aid.cases.state_compensation' },
+          { header: '其他非诉', id: 'legal_aid.cases.non_litigation' },
+        ],
+      },
+      { header: '不予援助（宗）', id: 'legal_aid.applications.rejected' },
+      { header: '应援尽援率（%）', id: 'legal_aid.applications.grant_rate' },
+      { header: '办结案件（宗）', id: 'legal_aid.cases.closed' },
+      { header: '期末未结（宗）', id: 'legal_aid.cases.open_end' },
+      { header: '挽回经济损失（万元）', id: 'legal_aid.recovered_wan' },
+      {
+        header: '法律咨询（人次）',
+        columns: [
+          { header: '合计', id: 'legal_aid.consultations' },
+          { header: '来访', id: 'legal_aid.consultations.visit' },
+          { header: '来电', id: 'legal_aid.consultations.phone' },
+          { header: '来信', id: 'legal_aid.consultations.letter' },
+          { header: '网络', id: 'legal_aid.consultations.online' },
+        ],
+      },
+      {
+        header: '值班律师（人次）',
+        columns: [
+          { header: '值班', id: 'legal_aid.duty.shifts' },
+          { header: '提供法律帮助', id: 'legal_aid.duty.help' },
+          { header: '认罪认罚见证', id: 'legal_aid.duty.plea_witness' },
+        ],
+      },
+    ],
+  },
+  {
+    register: '社区矫正',
+    units: '人、人次、件、次',
+    headings: [
+      { header: '期初在册（人）', id: 'correction.active_start' },
+      { header: '接收（人）', id: 'correction.received' },
+      { header: '列管（人）', id: 'correction.managed' },
+      {
+        header: '解矫（人）',
+        columns: [
+          { header: '解除矫正', id: 'correction.released' },
+          { header: '终止矫正', id: 'correction.terminated' },
+          { header: '迁出', id: 'correction.transferred_out' },
+        ],
+      },
+      {
+        header: '期末在册在矫（人）',
+        columns: [
+          { header: '合计', id: 'correction.active_end' },
+          { header: '管制', id: 'correction.active_end.control' },
+          { header: '缓刑', id: 'correction.active_end.probation' },
+          { header: '假释', id: 'correction.active_end.parole' },
+          { header: '暂予监外执行', id: 'correction.active_end.medical_parole' },
+        ],
+      },
+      { header: '再犯罪（人）', id: 'correction.reoffended' },
+      { header: '再犯罪率（%）', id: 'correction.reoffense_rate' },
+      {
+        header: '监督管理（人）',
+        columns: [
+          { header: '脱管', id: 'correction.absconded' },
+          { header: '漏管', id: 'correction.missed' },
+          { header: '电子定位', id: 'correction.e_monitoring' },
+        ],
+      },
+      {
+        header: '教育帮扶（人次）',
+        columns: [
+          { header: '个别教育', id: 'correction.individual_education' },
+          { header: '心理辅导', id: 'correction.counselling' },
+          { header: '集中教育', id: 'correction.group_education.attendance' },
+          { header: '公益活动', id: 'correction.community_service.attendance' },
+          { header: '职业技能培训', id: 'correction.training.attendance' },
+        ],
+      },
+      { header: '调查评估（件）', id: 'correction.investigations' },
+      { header: '远程视频会见（次）', id: 'correction.remote_meetings' },
+    ],
+  },
+];
+
+/** A row of a register table: an office's own figures, or the scope's 合计. */
+interface FigureRow {
+  readonly name: string;
+  readonly figures: Figures;
+  readonly total: boolean;
+}
+
+interface WorkbookContent {
+  /** Who and when, for the tables' titles: 「××司法局2024年」 or 「城西司法所2024年1—10月」. */
+  readonly title: string;
+  /** 填报单位 */
+  readonly bureau: string;
+  readonly period: Period;
+  readonly generatedAt: string;
+  readonly definitions: ReadonlyMap<string, IndicatorDefinition>;
+  /** The scope's figures (whole bureau or the one office). */
+  readonly total: Figures;
+  readonly offices: readonly { readonly office: Office; readonly figures: Figures }[];
+}
+
+export async function buildReportWorkbook(db: RegisterDatabase, scope: Scope): Promise<Buffer> {
+  const officeId = scope.officeId ?? null;
+  const report = runReport(db, { from: scope.from, to: scope.to, officeId });
+  const offices = officesInScope(db, { ...scope, officeId }).map((office) => ({
+    office,
+    figures: office.id === officeId ? report.indicators : runReport(db, { ...scope, officeId: office.id }).indicators,
+  }));
+  const bureau = bureauName(db);
+  const content: WorkbookContent = {
+    title: `${report.office ?? bureau}${periodName(report.from, report.to)}`,
+    bureau,
+    period: { from: report.from, to: report.to },
+    generatedAt: report.generatedAt,
+    definitions: new Map(indicatorDefinitions(db).map((definition) => [definition.id, definition])),
+    total: report.indicators,
+    offices,
+  };
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '司法台账';
+  workbook.created = new Date(report.generatedAt);
+  addIndicatorSheet(workbook, content);
+  const rows: FigureRow[] = [
+    ...offices.map(({ office, figures }) => ({ name: office.name, figures, total: false })),
+    ...(officeId === null ? [{ name: '合计', figures: report.indicators, total: true }] : []),
+  ];
+  for (const table of registerTables) addRegisterSheet(workbook, table, content, rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+// ---- 指标明细 ---------------------------------------------------------------------------------
+
+function addIndicatorSheet(workbook: ExcelJS.Workbook, content: WorkbookContent): void {
+  const sheet = workbook.addWorksheet('指标明细', {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
+    pageSetup: { ...printSetup, printTitlesRow: '1:1' },
+    headerFooter: pageFooter,
+  });
+  const officeNames = content.offices.map(({ office }) => office.name);
+  sheet.columns = [
+    { header: '指标编号', width: 46 },
+    { header: '指标', width: 34 },
+    { header: '合计', width: 12 },
+    ...officeNames.map((name) => ({ header: name, width: Math.max(12, displayWidth(name) + 2) })),
+  ];
+  for (const definition of content.definitions.values()) {
+    const row = sheet.addRow([definition.id, definition.label]);
+    [content.total, ...content.offices.map(({ figures }) => figures)].forEach((figures, index) =>
+      setFigure(row.getCell(3 + index), definition, figures[definition.id] ?? null),
+    );
+  }
+  sheet.eachRow((row, rowNumber) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = thinBorder;
+      cell.font = { ...bodyFont, bold: rowNumber === 1 };
+    }),
+  );
+  sheet.getRow(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+// ---- the register tables ----------------------------------------------------------------------
+
+const headerRows = { group: 3, leaf: 4 } as const;
+
+function addRegisterSheet(
+  workbook: ExcelJS.Workbook,
+  table: RegisterTable,
+  content: WorkbookContent,
+  rows: readonly FigureRow[],
+): void {
+  const columns = table.headings.flatMap((heading) => ('columns' in heading ? heading.columns : [heading]));
+  const width = 1 + columns.length;
+  const sheet = workbook.addWorksheet(table.register, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: headerRows.leaf }],
+    pageSetup: { ...printSetup, printTitlesRow: `${headerRows.group}:${headerRows.leaf}` },
+    headerFooter: pageFooter,
+  });
+
+  sheet.mergeCells(1, 1, 1, width);
+  const title = sheet.getCell(1, 1);
+  title.value = `${content.title}${table.register}工作统计表`;
+  title.font = { name: '宋体', size: 18, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(1).height = 36;
+
+  sheet.mergeCells(2, 1, 2, width);
+  const subtitle = sheet.getCell(2, 1);
+  subtitle.value =
+    `填报单位：${content.bureau}\u3000\u3000统计期间：${content.period.from}至${content.period.to}\u3000\u3000单位：${table.units}`;
+  subtitle.font = bodyFont;
+  subtitle.alignment = { horizontal: 'left', vertical: 'middle' };
+  sheet.getRow(2).height = 22;
+
+  writeHeader(sheet, table.headings);
+  rows.forEach((row, index) => {
+    const sheetRow = sheet.getRow(headerRows.leaf + 1 + index);
+    sheetRow.getCell(1).value = row.name;
+    columns.forEach((column, columnIndex) => {
+      const definition = content.definitions.get(column.id)!;
+      setFigure(sheetRow.getCell(2 + columnIndex), definition, row.figures[column.id] ?? null);
+    });
+    sheetRow.height = 20;
+  });
+  const lastRow = headerRows.leaf + rows.length;
+  for (let rowNumber = headerRows.group; rowNumber <= lastRow; rowNumber++) {
+    const total = rows[rowNumber - headerRows.leaf - 1]?.total ?? false;
+    const isHeader = rowNumber <= headerRows.leaf;
+    for (let column = 1; column <= width; column++) {
+      const cell = sheet.getCell(rowNumber, column);
+      cell.border = thinBorder;
+      cell.font = { ...bodyFont, bold: isHeader || total };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: isHeader || column === 1 };
+    }
+  }
+
+  sheet.mergeCells(lastRow + 1, 1, lastRow + 1, width);
+  const note = sheet.getCell(lastRow + 1, 1);
+  note.value =
+    `说明：比率按各单位本身的数据计算，不由各单位相加；数据按导出时台账计算（生成于 ${localTime(content.generatedAt)}）。`;
+  note.font = { ...bodyFont, size: 9 };
+
+  sheet.getColumn(1).width = Math.max(12, ...rows.map((row) => displayWidth(row.name) + 2));
+  for (let column = 2; column <= width; column++) sheet.getColumn(column).width = 10;
+}
+
+/** Rows 3–4: a group's header merged across its columns, a lone column's header down both rows. */
+function writeHeader(sheet: ExcelJS.Worksheet, headings: readonly Heading[]): void {
+  const { group, leaf } = headerRows;
+  sheet.mergeCells(group, 1, leaf, 1);
+  sheet.getCell(group, 1).value = '单位';
+  let column = 2;
+  for (const heading of headings) {
+    if ('columns' in heading) {
+      sheet.mergeCells(group, column, group, column + heading.columns.length - 1);
+      sheet.getCell(group, column).value = heading.header;
+      heading.columns.forEach((leafColumn, index) => {
+        sheet.getCell(leaf, column + index).value = leafColumn.header;
+      });
+      column += heading.columns.length;
+    } else {
+      sheet.mergeCells(group, column, leaf, column);
+      sheet.getCell(group, column).value = heading.header;
+      column += 1;
+    }
+  }
+  sheet.getRow(group).height = 30;
+  sheet.getRow(leaf).height = 45;
+}
+
+// ---- cells and print --------------------------------------------------------------------------
+
+const bodyFont: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin' };
+const thinBorder: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+const printSetup: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9, // A4
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+
+const pageFooter: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&C第 &P 页，共 &N 页' };
+
+/** A figure as the report gives it: a number cell (2 decimals for rates and 万元), or 「—」 for null. */
+function setFigure(cell: ExcelJS.Cell, definition: IndicatorDefinition, value: number | null): void {
+  if (value === null) {
+    cell.value = '—';
+    cell.alignment = { horizontal: 'center' };
+    return;
+  }
+  cell.value = value;
+  cell.numFmt = definition.kind === 'rate' || definition.unit === 'wan' ? '0.00' : '0';
+}
+
+/** Columns a text takes in a fixed-width view: a CJK character counts as two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
+}

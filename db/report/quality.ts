@@ -1,0 +1,153 @@
+// Data-quality warnings for the home page and the report page: records that are overdue,
+// incomplete, or would make the report's correction identity fail, each listed so a clerk can
+// open and fix them. Read-only; messages are for people, in Chinese, with the count.
+
+import type { RegisterDatabase } from '../database.ts';
+import { isIsoDate } from '../registers/values.ts';
+import { releaseExitTypes, terminationExitTypes } from '../registers/vocabulary.ts';
+import { officeNameOf } from './engine.ts';
+
+export interface QualityOptions {
+  /** The day the data is judged at (usually today), `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** One office, or the whole bureau when absent or null. */
+  readonly officeId?: number | null;
+  /** A mediation case 调解中 for more than this many days is overdue (60; the home page uses 30). */
+  readonly pendingMediationDays?: number;
+}
+
+export interface QualityRecord {
+  readonly table: string;
+  readonly id: number;
+  /** How a person recognises the record: case number, or name and ID number, with the date that matters. */
+  readonly label: string;
+}
+
+export interface QualityWarning {
+  readonly code: string;
+  /** `warning`: something to fix; `reminder`: something coming up. */
+  readonly level: 'warning' | 'reminder';
+  readonly message: string;
+  readonly count: number;
+  readonly records: QualityRecord[];
+}
+
+interface Check {
+  readonly code: string;
+  readonly level: QualityWarning['level'];
+  readonly table: string;
+  /** SELECT of `id` and `label`, with @asOf, @days and (when scoped) @officeId; ordered. */
+  readonly sql: (officeScope: string) => string;
+  readonly officeColumn: string;
+  readonly message: (count: number, days: number) => string;
+}
+
+const exitTypes = [...releaseExitTypes, ...terminationExitTypes, 'transferred_out']
+  .map((code) => `'${code}'`)
+  .join(', ');
+
+const checks: readonly Check[] = [
+  {
+    code: 'mediation.pending_overdue',
+    level: 'warning',
+    table: 'mediation_case',
+    officeColumn: 'o.office_id',
+    sql: (scope) => `
+      SELECT c.id, c.case_no || '（' || o.name || '，' || c.received_on || ' 受理）' AS label
+      FROM mediation_case c JOIN mediation_org o ON o.id = c.org_id
+      WHERE c.deleted_at IS NULL AND c.result = 'pending' AND c.received_on < date(@asOf, '-' || @days || ' days')${scope}
+      ORDER BY c.received_on, c.id`,
+    message: (count, days) => `${count} 件人民调解案件“调解中”已超过${days}天`,
+  },
+  {
+    code: 'correction.term_expired',
+    level: 'warning',
+    table: 'correction_stint',
+    officeColumn: 's.office_id',
+    sql: (scope) => `
+      SELECT s.id, s.name || '（' || s.id_number || '，矫正期满 ' || s.term_end || '）' AS label
+      FROM correction_stint s
+      WHERE s.deleted_at IS NULL AND s.exited_on IS NULL AND s.term_end < @asOf${scope}
+      ORDER BY s.term_end, s.id`,
+    message: (count) => `${count} 名社区矫正对象已过矫正期满日期仍未解矫`,
+  },
+  {
+    code: 'correction.identity',
+    level: 'warning',
+    table: 'correction_stint',
+    officeColumn: 's.office_id',
+    sql: (scope) => `
+      SELECT s.id, s.name || '（' || s.id_number || '，入矫 ' || s.entered_on || '，解矫 ' || s.exited_on || '）' AS label
+      FROM correction_stint s
+      WHERE s.deleted_at IS NULL AND s.exited_on IS NOT NULL
+        AND (s.exit_type IS NULL OR s.exit_type NOT IN (${exitTypes}) OR s.exited_on < s.entered_on)${scope}
+      ORDER BY s.exited_on, s.id`,
+    message: (count) =>
+      `${count} 名社区矫正对象的解矫类型缺失或解矫日期早于入矫日期，列管人数（期初在册 + 接收 = 在册 + 解除 + 终止 + 迁出）将不平衡`,
+  },
+  {
+    code: 'legal_aid.closed_without_method',
+    level: 'warning',
+    table: 'legal_aid_case',
+    officeColumn: 'a.office_id',
+    sql: (scope) => `
+      SELECT a.id, a.case_no || '（' || a.closed_on || ' 结案）' AS label
+      FROM legal_aid_case a
+      WHERE a.deleted_at IS NULL AND a.closed_on IS NOT NULL AND ifnull(a.closing_method, '') = ''${scope}
+      ORDER BY a.closed_on, a.id`,
+    message: (count) => `${count} 件法律援助案件有结案日期但没有结案方式`,
+  },
+  {
+    code: 'legal_aid.open_overdue',
+    level: 'warning',
+    table: 'legal_aid_case',
+    officeColumn: 'a.office_id',
+    sql: (scope) => `
+      SELECT a.id, a.case_no || '（' || a.received_on || ' 受理）' AS label
+      FROM legal_aid_case a
+      WHERE a.deleted_at IS NULL AND a.review_result = 'granted' AND a.received_on < date(@asOf, '-90 days')
+        AND (a.closed_on IS NULL OR a.closed_on > @asOf)${scope}
+      ORDER BY a.received_on, a.id`,
+    message: (count) => `${count} 件法律援助案件受理已超过90天仍未结案`,
+  },
+  {
+    code: 'correction.term_ending_soon',
+    level: 'reminder',
+    table: 'correction_stint',
+    officeColumn: 's.office_id',
+    sql: (scope) => `
+      SELECT s.id, s.name || '（' || s.id_number || '，矫正期满 ' || s.term_end || '）' AS label
+      FROM correction_stint s
+      WHERE s.deleted_at IS NULL AND s.exited_on IS NULL AND s.entered_on <= @asOf
+        AND s.term_end BETWEEN @asOf AND date(@asOf, '+30 days')${scope}
+      ORDER BY s.term_end, s.id`,
+    message: (count) => `${count} 名社区矫正对象将在30天内矫正期满`,
+  },
+];
+
+/** The warnings that have at least one record, in a fixed order. */
+export function qualityWarnings(db: RegisterDatabase, options: QualityOptions): QualityWarning[] {
+  if (typeof options.asOf !== 'string' || !isIsoDate(options.asOf)) {
+    throw new Error(`日期「${String(options.asOf)}」不是有效日期（应为 YYYY-MM-DD）`);
+  }
+  const days = options.pendingMediationDays ?? 60;
+  if (!Number.isSafeInteger(days) || days < 1) throw new Error('调解中超期天数必须是正整数');
+  const officeId = options.officeId ?? null;
+  officeNameOf(db, officeId);
+  const warnings: QualityWarning[] = [];
+  for (const check of checks) {
+    const scope = officeId === null ? '' : ` AND ${check.officeColumn} = @officeId`;
+    const rows = db
+      .prepare(check.sql(scope))
+      .all({ asOf: options.asOf, days, ...(officeId === null ? {} : { officeId }) }) as { id: number; label: string }[];
+    if (rows.length === 0) continue;
+    warnings.push({
+      code: check.code,
+      level: check.level,
+      message: check.message(rows.length, days),
+      count: rows.length,
+      records: rows.map((row) => ({ table: check.table, id: row.id, label: row.label })),
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,104 @@
+// The API methods only the desktop app has, answered in the main process because they need
+// native dialogs: choosing ledger files to import, saving an exported file, and printing the
+// current page to PDF. Same shape as the dispatcher's methods (input checked with zod, answer
+// an ApiResult, never a throw). The renderer calls them only when `window.sftz` exists; in a
+// browser it uses a file input and a download instead. Nothing here touches the database.
+
+import { BrowserWindow, app, dialog, type FileFilter } from 'electron';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ApiResult } from '../db/api/contract.ts';
+
+export interface LedgerFile {
+  readonly name: string;
+  /** base64 */
+  readonly content: string;
+}
+
+/** Wraps a desktop action as an API method: parse the input, run, answer an ApiResult. */
+function desktopMethod<Input extends z.ZodType>(
+  input: Input,
+  run: (window: BrowserWindow, input: z.infer<Input>) => Promise<unknown>,
+) {
+  return async (window: BrowserWindow, raw: unknown): Promise<ApiResult> => {
+    const parsed = input.safeParse(raw ?? {});
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}：${issue.message}`).join('；');
+      return { ok: false, error: { kind: 'bad_request', message: `请求参数有误：${problems}` } };
+    }
+    try {
+      return { ok: true, value: await run(window, parsed.data) };
+    } catch (error) {
+      return { ok: false, error: { kind: 'internal', message: `文件操作失败：${(error as Error).message}` } };
+    }
+  };
+}
+
+const desktopMethods = {
+  /** → [{ name, content (base64) }]; [] when the clerk cancels. */
+  'desktop.chooseLedgerFiles': desktopMethod(z.object({}), (window) => chooseLedgerFiles(window)),
+  /** { suggestedName, content (base64) } → the saved file's path, or null when the clerk cancels. */
+  'desktop.saveFile': desktopMethod(
+    z.object({ suggestedName: z.string().min(1).max(255), content: z.string() }),
+    (window, { suggestedName, content }) => saveWithDialog(window, suggestedName, Buffer.from(content, 'base64')),
+  ),
+  /** The window's current page as an A4 PDF → the saved file's path, or null when cancelled. */
+  'desktop.printToPdf': desktopMethod(
+    z.object({ suggestedName: z.string().min(1).max(255).optional(), landscape: z.boolean().optional() }),
+    (window, { suggestedName, landscape }) => printToPdf(window, suggestedName ?? '司法台账.pdf', landscape ?? false),
+  ),
+};
+
+export type DesktopMethodName = keyof typeof desktopMethods;
+
+export function isDesktopMethod(method: string): method is DesktopMethodName {
+  return Object.hasOwn(desktopMethods, method);
+}
+
+export function callDesktopMethod(window: BrowserWindow, method: DesktopMethodName, input: unknown): Promise<ApiResult> {
+  return desktopMethods[method](window, input);
+}
+
+async function chooseLedgerFiles(window: BrowserWindow): Promise<LedgerFile[]> {
+  const chosen = await dialog.showOpenDialog(window, {
+    title: '选择要导入的台账',
+    defaultPath: app.getPath('documents'),
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: '台账（Excel 或 CSV）', extensions: ['xlsx', 'csv'] }],
+  });
+  if (chosen.canceled) return [];
+  return Promise.all(
+    chosen.filePaths.map(async (file) => ({ name: path.basename(file), content: (await fs.readFile(file)).toString('base64') })),
+  );
+}
+
+export async function printToPdf(window: BrowserWindow, suggestedName: string, landscape: boolean): Promise<string | null> {
+  const pdf = await window.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true });
+  return saveWithDialog(window, suggestedName, Buffer.from(pdf));
+}
+
+async function saveWithDialog(window: BrowserWindow, suggestedName: string, content: Buffer): Promise<string | null> {
+  const name = path.basename(suggestedName);
+  const chosen = await dialog.showSaveDialog(window, {
+    title: '保存文件',
+    defaultPath: path.join(app.getPath('documents'), name),
+    filters: filtersFor(name),
+  });
+  if (chosen.canceled || !chosen.filePath) return null;
+  await fs.writeFile(chosen.filePath, content);
+  return chosen.filePath;
+}
+
+const FILE_KINDS: Readonly<Record<string, string>> = {
+  '.xlsx': 'Excel 工作簿',
+  '.docx': 'Word 文档',
+  '.pdf': 'PDF 文件',
+  '.csv': 'CSV 文件',
+};
+
+function filtersFor(name: string): FileFilter[] {
+  const extension = path.extname(name).toLowerCase();
+  const kind = FILE_KINDS[extension];
+  return kind ? [{ name: kind, extensions: [extension.slice(1)] }] : [];
+}

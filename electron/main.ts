@@ -1,0 +1,133 @@
+// The Electron main process: one window onto the renderer (served from app://sftz/), the
+// register database in the user's data folder, and one IPC channel to the dispatcher. Thin by
+// design — every rule lives in db/; here are only the window, its menu, native dialogs and the
+// security fences (sandbox, CSP, no navigation, no new windows, no permissions, one instance).
+// Bundled as CommonJS (dist/electron/main.cjs) by build/electron-build.ts, so __dirname is
+// dist/electron both in a checkout and inside app.asar.
+
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiResult } from '../db/api/contract.ts';
+import { createDispatcher, type ApiCall } from '../db/api/dispatcher.ts';
+import { DatabaseOpenError, openDatabase, type RegisterDatabase } from '../db/database.ts';
+import { DATABASE_FILE_NAME, PRODUCT_NAME, localDay } from '../db/server/serve-app.ts';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from './channels.ts';
+import { callDesktopMethod, isDesktopMethod, printToPdf } from './desktop-methods.ts';
+import { menuTemplate } from './menu.ts';
+import { APP_ORIGIN, START_URL, windowOptions } from './window-options.ts';
+
+/** package.json's version, put in by the bundler (app.getVersion() is Electron's own when run from a checkout). */
+declare const APP_VERSION: string;
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadFile = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+let db: RegisterDatabase | null = null;
+
+// Named before anything asks for a path, so userData is …/司法台账 whether started from a
+// checkout (`npm start`) or installed.
+app.setName(PRODUCT_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    db?.close();
+    db = null;
+  });
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+function start(): void {
+  const dbFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
+  try {
+    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+    db = openDatabase(dbFile, { create: true });
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  const dispatch = createDispatcher({ db, user: os.userInfo().username, today: () => localDay() });
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  handleAppProtocol(rendererDir);
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => answer(dispatch, event, method, input));
+
+  const { browserWindow } = windowOptions(preloadFile);
+  mainWindow = new BrowserWindow(browserWindow);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          importLedgers: () => sendMenuCommand('importLedgers'),
+          exportReport: () => sendMenuCommand('exportReport'),
+          printToPdf: () => void printCurrentPage(),
+          showAbout: () => void showAbout(),
+        },
+        { developerTools: !app.isPackaged },
+      ),
+    ),
+  );
+  void mainWindow.loadURL(START_URL);
+}
+
+/** The one IPC entry: desktop-only methods here, everything else to the dispatcher. */
+async function answer(dispatch: ApiCall, event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult> {
+  const fromOurPage =
+    mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`);
+  if (!fromOurPage || typeof method !== 'string') {
+    return { ok: false, error: { kind: 'bad_request', message: '拒绝了来源不明的请求' } };
+  }
+  if (isDesktopMethod(method)) return callDesktopMethod(mainWindow!, method, input);
+  return dispatch(method, input);
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_CHANNEL, command);
+}
+
+async function printCurrentPage(): Promise<void> {
+  if (!mainWindow) return;
+  try {
+    await printToPdf(mainWindow, `司法台账-${localDay()}.pdf`, false);
+  } catch (error) {
+    dialog.showErrorBox('未能生成 PDF', (error as Error).message);
+  }
+}
+
+async function showAbout(): Promise<void> {
+  if (!mainWindow) return;
+  await dialog.showMessageBox(mainWindow, {
+    type: 'info',
+    title: '关于司法台账',
+    message: `司法台账 ${APP_VERSION}`,
+    detail: `县区司法局人民调解、法律援助、社区矫正台账与年度报告。\n数据保存在本机：${path.join(app.getPath('userData'), DATABASE_FILE_NAME)}`,
+    buttons: ['确定'],
+  });
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof DatabaseOpenError ? error.message : `程序启动失败：${(error as Error)?.message ?? String(error)}`;
+  dialog.showErrorBox('司法台账无法启动', message);
+  app.exit(1);
+}

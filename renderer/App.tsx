@@ -1,0 +1,114 @@
+// The shell: Mantine providers (theme, zh-CN dates, notifications, modals), the app-info
+// context, the AppShell with its navbar, and the page for the current hash route. Pages own
+// their data; the shell only knows where they are.
+
+import { AppShell, Center, Group, Loader, MantineProvider, Text, Title, createTheme } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { useCallback, useState, type ReactNode } from 'react';
+import { AppContext, type AppInfo } from './common/app-info.ts';
+import { ErrorAlert } from './common/ErrorAlert.tsx';
+import { ErrorBoundary } from './common/ErrorBoundary.tsx';
+import { Navigation } from './common/Navigation.tsx';
+import { HOME, IMPORT, REPORT, SETTINGS, registerRoutes, useRoute } from './common/routes.ts';
+import { useApi } from './common/use-api.ts';
+import { HomePage } from './home/HomePage.tsx';
+import { ImportPage } from './import/ImportPage.tsx';
+import { RegisterPage } from './registers/RegisterPage.tsx';
+import { ReportPage } from './report/ReportPage.tsx';
+import { FirstRunModal } from './settings/FirstRunModal.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
+
+dayjs.extend(customParseFormat);
+dayjs.locale('zh-cn');
+
+const fontFamily =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  fontFamily,
+  fontFamilyMonospace: '"Noto Sans Mono CJK SC", ui-monospace, monospace',
+  headings: { fontFamily },
+  defaultRadius: 'sm',
+});
+
+function pageFor(route: string): ReactNode {
+  const register = registerRoutes.find((candidate) => candidate.path === route);
+  if (register) return <RegisterPage key={register.register} register={register.register} />;
+  switch (route) {
+    case HOME:
+      return <HomePage />;
+    case IMPORT:
+      return <ImportPage />;
+    case REPORT:
+      return <ReportPage />;
+    case SETTINGS:
+      return <SettingsPage />;
+    default:
+      return <ErrorAlert title="没有这个页面" error={{ kind: 'not_found', message: `地址「${route}」不存在，请从左侧导航选择。` }} />;
+  }
+}
+
+function Shell() {
+  const route = useRoute();
+  const info = useApi<AppInfo>('app.info');
+  /** Bumped by `refresh` so the current page mounts afresh and re-reads its data. */
+  const [dataVersion, setDataVersion] = useState(0);
+  const { reload } = info;
+  const refresh = useCallback(() => {
+    reload();
+    setDataVersion((version) => version + 1);
+  }, [reload]);
+  const context = info.data ? { info: info.data, refresh } : null;
+
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 208, breakpoint: 0 }} padding="md">
+      <AppShell.Header className="no-print">
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Title order={1} size="h4">
+              司法台账
+            </Title>
+            {info.data?.bureauName && <Text c="dimmed">{info.data.bureauName}</Text>}
+          </Group>
+          {info.data && <Text size="sm" c="dimmed">今天 {info.data.today}</Text>}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar className="no-print" p="xs">
+        <Navigation route={route} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {info.error && <ErrorAlert error={info.error} onRetry={info.reload} />}
+        {!context && !info.error && (
+          <Center h={300}>
+            <Loader />
+          </Center>
+        )}
+        {context && (
+          <AppContext.Provider value={context}>
+            <ErrorBoundary key={`${route}:${dataVersion}`}>{pageFor(route)}</ErrorBoundary>
+            <FirstRunModal />
+          </AppContext.Provider>
+        )}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+        <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+          <Notifications position="top-right" />
+          <Shell />
+        </ModalsProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

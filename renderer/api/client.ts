@@ -1,0 +1,51 @@
+// The renderer's only way to the backend: `call(method, input)`. In the Electron window the
+// preload exposes `window.sftz.call` (IPC); in a browser (the no-Electron fallback and the
+// browser tests) it POSTs to the loopback server with the per-launch token. Either way the
+// answer is an ApiResult: { ok: true, value } or { ok: false, error } — never a throw.
+
+import type { ApiResult } from '../../db/api/contract.ts';
+
+declare global {
+  interface Window {
+    /** Set by electron/preload.ts inside the desktop app. */
+    sftz?: { call(method: string, input?: unknown): Promise<ApiResult> };
+  }
+}
+
+const TOKEN_KEY = 'sftz.token';
+
+/** The loopback server hands the token in the URL fragment (#token=…); keep it for this tab only. */
+function loopbackToken(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export const isDesktop = (): boolean => window.sftz !== undefined;
+
+export async function call<T = unknown>(method: string, input: unknown = {}): Promise<ApiResult<T>> {
+  if (window.sftz) return (await window.sftz.call(method, input)) as ApiResult<T>;
+  try {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${loopbackToken() ?? ''}` },
+      body: JSON.stringify(input),
+    });
+    if (response.status === 401 || response.status === 403) {
+      return { ok: false, error: { kind: 'bad_request', message: '访问凭证无效：请从“司法台账”启动程序打开本页面' } };
+    }
+    return (await response.json()) as ApiResult<T>;
+  } catch {
+    return { ok: false, error: { kind: 'internal', message: '无法连接到本机的司法台账服务，请确认程序仍在运行' } };
+  }
+}
+
+/** call() for code that wants the value or an Error carrying the Chinese message. */
+export async function callOrThrow<T = unknown>(method: string, input: unknown = {}): Promise<T> {
+  const result = await call<T>(method, input);
+  if (result.ok) return result.value;
+  throw Object.assign(new Error(result.error.message), { apiError: result.error });
+}

@@ -1,0 +1,28 @@
+// What the whole app knows about its database (`app.info`): the bureau's name, today, whether
+// there is any data. The shell loads it once and hands it down through this context; a page
+// that changes what it shows (settings, sample data) calls `refresh`.
+
+import { createContext, useContext } from 'react';
+
+export interface AppInfo {
+  readonly bureauName: string | null;
+  readonly schemaVersion: number;
+  /** Today as the backend sees it, `YYYY-MM-DD`. */
+  readonly today: string;
+  /** Cases and correction stints in the database: 0 means an empty database. */
+  readonly recordCount: number;
+}
+
+export interface AppContextValue {
+  readonly info: AppInfo;
+  /** Re-read app.info and redraw the current page (after a write that changes it). */
+  readonly refresh: () => void;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useAppInfo(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useAppInfo outside the app shell');
+  return value;
+}

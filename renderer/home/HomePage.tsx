@@ -1,0 +1,53 @@
+// 首页: today's work — this year's counts, reminders from the data-quality checks, and, on an
+// empty database, the way to sample data or an import.
+
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconDatabaseImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useAppInfo } from '../common/app-info.ts';
+import { IMPORT, href } from '../common/routes.ts';
+import { loadSampleData } from './load-sample.ts';
+import { Reminders } from './Reminders.tsx';
+import { TodayCounts } from './TodayCounts.tsx';
+
+function EmptyDatabase() {
+  const { refresh } = useAppInfo();
+  const [loading, setLoading] = useState(false);
+  const load = async () => {
+    setLoading(true);
+    if (await loadSampleData()) refresh();
+    setLoading(false);
+  };
+  return (
+    <Alert color="indigo" icon={<IconDatabaseImport size={18} />} title="数据库还是空的">
+      <Group justify="space-between">
+        <Text size="sm">可以导入现有的 Excel/CSV 台账，或先载入示例数据看看各页面和年度报表。</Text>
+        <Group gap="xs">
+          <Button component="a" href={href(IMPORT)} variant="default" size="xs">
+            导入台账
+          </Button>
+          <Button size="xs" onClick={() => void load()} loading={loading}>
+            载入示例数据
+          </Button>
+        </Group>
+      </Group>
+    </Alert>
+  );
+}
+
+export function HomePage() {
+  const { info } = useAppInfo();
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>今日工作</Title>
+        <Text c="dimmed" size="sm">
+          {info.today.slice(0, 4)}年1月1日至今 · 今天 {info.today}
+        </Text>
+      </Group>
+      {info.recordCount === 0 && <EmptyDatabase />}
+      <TodayCounts today={info.today} />
+      <Reminders today={info.today} />
+    </Stack>
+  );
+}

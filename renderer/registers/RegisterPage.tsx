@@ -1,0 +1,118 @@
+// A register's page: its list (search, filters, sortable and paged), the one form for new and
+// changed records, the detail of a record, and delete with undo. The same page serves all
+// twelve registers; what differs between them is declared in their views (./views.ts).
+
+import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { call } from '../api/client.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { formatCount } from '../common/format.ts';
+import { notifyError, notifySuccess } from '../common/use-api.ts';
+import { useCatalogue } from './common/catalogue.ts';
+import { ListToolbar } from './common/ListToolbar.tsx';
+import { RecordDetail } from './common/RecordDetail.tsx';
+import { RecordForm } from './common/RecordForm.tsx';
+import { RegisterTable } from './common/RegisterTable.tsx';
+import type { ApiRecord, Catalogue, FormValues, RegisterName, RegisterView } from './common/types.ts';
+import { useRecordActions } from './common/use-record-actions.tsx';
+import { useRegisterList } from './common/use-register-list.ts';
+import { registerViews } from './views.ts';
+
+export function RegisterPage({ register }: { register: RegisterName }) {
+  const { catalogue, error, reload } = useCatalogue(register);
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!catalogue) {
+    return (
+      <Center h={300}>
+        <Loader />
+      </Center>
+    );
+  }
+  return <RegisterWorkspace view={registerViews[register]} catalogue={catalogue} />;
+}
+
+/** The form is open for a new record (stored null) or for a stored one. */
+type Editing = { readonly stored: ApiRecord | null };
+
+function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue: Catalogue }) {
+  const list = useRegisterList(view.name, catalogue.register.dateField);
+  const actions = useRecordActions(view, catalogue, list.reload);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [viewing, setViewing] = useState<ApiRecord | null>(null);
+  const title = catalogue.register.title;
+
+  /** The list row with the full record (child rows: parties, mediators, attendees …). */
+  const loadFull = async (row: ApiRecord): Promise<ApiRecord | null> => {
+    const result = await call<ApiRecord>(`${view.name}.get`, { id: row.id });
+    if (result.ok) return { ...row, ...result.value };
+    notifyError(result.error, '未能读取记录');
+    return null;
+  };
+  const openDetail = async (row: ApiRecord) => setViewing(await loadFull(row));
+  const openEdit = async (row: ApiRecord) => {
+    const stored = await loadFull(row);
+    if (!stored) return;
+    setViewing(null);
+    setEditing({ stored });
+  };
+  const openNew = () => setEditing({ stored: null });
+  useHotkeys([['alt+N', openNew]], []);
+
+  const officeField = catalogue.register.fields.find((field) => field.kind === 'office');
+  const singleOffice = catalogue.offices.length === 1 ? String(catalogue.offices[0]!.id) : null;
+  const defaults: FormValues = officeField ? { [officeField.name]: list.query.officeId ?? singleOffice } : {};
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="sm" align="baseline">
+          <Title order={2}>{title}</Title>
+          <Text c="dimmed" size="sm">
+            共 {formatCount(list.total)} 条
+          </Text>
+        </Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
+          新增{title}
+        </Button>
+      </Group>
+      <ListToolbar view={view} catalogue={catalogue} query={list.query} change={list.change} />
+      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      <RegisterTable
+        view={view}
+        catalogue={catalogue}
+        list={list}
+        onOpen={(row) => void openDetail(row)}
+        onEdit={(row) => void openEdit(row)}
+        onDelete={(row) => void actions.remove(row)}
+        onRestore={(row) => void actions.restore(row)}
+      />
+      {editing && (
+        <RecordForm
+          view={view}
+          catalogue={catalogue}
+          stored={editing.stored}
+          defaults={defaults}
+          onClose={() => setEditing(null)}
+          onSaved={(record) => {
+            setEditing(null);
+            notifySuccess(`已保存「${view.recordName({ ...editing.stored, ...record }, catalogue)}」`);
+            list.reload();
+          }}
+        />
+      )}
+      {viewing && (
+        <RecordDetail
+          view={view}
+          catalogue={catalogue}
+          record={viewing}
+          onClose={() => setViewing(null)}
+          onEdit={() => void openEdit(viewing)}
+          onDelete={() => void actions.remove(viewing).then((deleted) => deleted && setViewing(null))}
+          onRestore={() => void actions.restore(viewing).then((restored) => restored && setViewing(null))}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,77 @@
+// The page of records: the view's columns plus row actions (edit and delete, or restore when
+// showing deleted records), sorting on the server, 50 rows a page with the total. A click on
+// a row opens its detail.
+
+import { ActionIcon, Button, Group } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { useMemo } from 'react';
+import { formatCount } from '../../common/format.ts';
+import { listColumns } from './list-columns.tsx';
+import type { ApiRecord, Catalogue, RegisterView } from './types.ts';
+import { PAGE_SIZE, type RegisterListState } from './use-register-list.ts';
+
+export interface RegisterTableProps {
+  readonly view: RegisterView;
+  readonly catalogue: Catalogue;
+  readonly list: RegisterListState;
+  readonly onOpen: (record: ApiRecord) => void;
+  readonly onEdit: (record: ApiRecord) => void;
+  readonly onDelete: (record: ApiRecord) => void;
+  readonly onRestore: (record: ApiRecord) => void;
+}
+
+export function RegisterTable({ view, catalogue, list, onOpen, onEdit, onDelete, onRestore }: RegisterTableProps) {
+  const columns = useMemo(() => listColumns(view, catalogue), [view, catalogue]);
+  const actions: DataTableColumn<ApiRecord> = {
+    accessor: 'actions',
+    title: '',
+    width: 96,
+    textAlign: 'right',
+    render: (record) => {
+      const name = view.recordName(record, catalogue);
+      return (
+        <Group gap={4} justify="flex-end" wrap="nowrap" onClick={(event) => event.stopPropagation()}>
+          {record.deleted_at ? (
+            <Button size="compact-xs" variant="light" onClick={() => onRestore(record)} aria-label={`恢复「${name}」`}>
+              恢复
+            </Button>
+          ) : (
+            <>
+              <ActionIcon variant="subtle" onClick={() => onEdit(record)} aria-label={`编辑「${name}」`}>
+                <IconPencil size={16} />
+              </ActionIcon>
+              <ActionIcon variant="subtle" color="red" onClick={() => onDelete(record)} aria-label={`删除「${name}」`}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </>
+          )}
+        </Group>
+      );
+    },
+  };
+  const { query, change } = list;
+  const filtered = query.search !== '' || query.officeId !== null || query.from !== '' || query.to !== '' || Object.values(query.filters).some(Boolean);
+
+  return (
+    <DataTable<ApiRecord>
+      withTableBorder
+      striped
+      highlightOnHover
+      minHeight={list.rows.length === 0 ? 180 : undefined}
+      records={list.rows as ApiRecord[]}
+      columns={[...columns, actions]}
+      fetching={list.fetching}
+      onRowClick={({ record }) => onOpen(record)}
+      sortStatus={{ columnAccessor: query.sort, direction: query.descending ? 'desc' : 'asc' }}
+      onSortStatusChange={(status) => change({ sort: String(status.columnAccessor), descending: status.direction === 'desc' })}
+      totalRecords={list.total}
+      recordsPerPage={PAGE_SIZE}
+      page={query.page}
+      onPageChange={(page) => change({ page })}
+      paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 条，共 ${formatCount(totalRecords)} 条`}
+      noRecordsText={query.deleted ? '没有已删除的记录' : filtered ? '没有符合条件的记录' : '还没有记录'}
+      loadingText="正在读取…"
+    />
+  );
+}

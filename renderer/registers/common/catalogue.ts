@@ -1,0 +1,38 @@
+// Loads what a register page needs before it can draw anything: the register's fields
+// (`registers.describe`), the code lists with their Chinese labels (`lists.get`) and the
+// offices (`office.list`). Read afresh when a page mounts, so a list item or office added in
+// settings shows up on the next visit.
+
+import { useMemo } from 'react';
+import type { ApiError } from '../../../db/api/contract.ts';
+import { useApi } from '../../common/use-api.ts';
+import type { Catalogue, ListItem, Office, RegisterDescription, RegisterName } from './types.ts';
+
+export interface CatalogueState {
+  readonly catalogue: Catalogue | null;
+  readonly error: ApiError | null;
+  readonly reload: () => void;
+}
+
+export function useCatalogue(register: RegisterName): CatalogueState {
+  const registers = useApi<RegisterDescription[]>('registers.describe');
+  const lists = useApi<{ name: string; items: ListItem[] }[]>('lists.get');
+  const offices = useApi<Office[]>('office.list');
+
+  const catalogue = useMemo(() => {
+    const description = registers.data?.find((candidate) => candidate.name === register);
+    if (!description || !lists.data || !offices.data) return null;
+    return {
+      register: description,
+      lists: new Map(lists.data.map((list) => [list.name, list.items])),
+      offices: offices.data,
+    };
+  }, [register, registers.data, lists.data, offices.data]);
+
+  const reload = () => {
+    registers.reload();
+    lists.reload();
+    offices.reload();
+  };
+  return { catalogue, error: registers.error ?? lists.error ?? offices.error, reload };
+}

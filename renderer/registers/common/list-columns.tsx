@@ -1,0 +1,50 @@
+// The list's columns, from the view's column names: a register field is titled with its
+// Chinese header and shown by its kind (codes as labels, money in 元 with separators,
+// 身份证号码 masked); a joined column (office_name, org_name …) is shown as the row has it.
+// Fields stored in columns sort on the server; joined and list-valued ones do not.
+
+import type { DataTableColumn } from 'mantine-datatable';
+import { DASH } from '../../common/format.ts';
+import { displayValue, maskIdNumber } from './field-values.ts';
+import type { ApiRecord, Catalogue, RegisterView } from './types.ts';
+
+/** Columns that list rows carry beside the table's own (joins in db/registers). */
+const joinedColumns: Readonly<Record<string, { header: string; idNumber?: boolean }>> = {
+  office_name: { header: '单位' },
+  org_name: { header: '调解组织' },
+  party_names: { header: '当事人' },
+  person_name: { header: '姓名' },
+  person_id_number: { header: '身份证号码', idNumber: true },
+};
+
+const figureKinds = new Set(['money', 'int']);
+
+export function listColumns(view: RegisterView, catalogue: Catalogue): DataTableColumn<ApiRecord>[] {
+  const fields = new Map(catalogue.register.fields.map((field) => [field.name, field]));
+  return view.columns.map((name): DataTableColumn<ApiRecord> => {
+    const field = fields.get(name);
+    if (!field) {
+      const joined = joinedColumns[name]!;
+      return {
+        accessor: name,
+        title: joined.header,
+        render: (row) => {
+          const value = row[name];
+          if (value === null || value === undefined || value === '') return DASH;
+          return joined.idNumber ? maskIdNumber(String(value)) : String(value);
+        },
+      };
+    }
+    const editor = view.editors?.[name];
+    const Cell = editor?.Cell ?? editor?.Display;
+    const figure = figureKinds.has(field.kind);
+    return {
+      accessor: name,
+      title: field.header,
+      sortable: !editor && field.kind !== 'codeSet',
+      textAlign: figure ? 'right' : 'left',
+      cellsClassName: figure ? 'figure' : undefined,
+      render: (row) => (Cell ? <Cell record={row} /> : displayValue(field, row[name], catalogue)),
+    };
+  });
+}

@@ -1,0 +1,138 @@
+// The shapes the register pages share: what `registers.describe`, `lists.get` and
+// `office.list` return, the form's values, and `RegisterView` — everything in which one
+// register's pages differ from another's, declared as data (one view per register, in the
+// group folders). No React state and no API calls here.
+
+import type { ComponentType } from 'react';
+import type { FieldKind, RegisterName } from '../../../db/registers/register.ts';
+
+export type { RegisterName };
+
+/** One field as `registers.describe` gives it. */
+export interface FieldDescription {
+  readonly name: string;
+  /** Chinese label (the ledger's column header). */
+  readonly header: string;
+  readonly kind: FieldKind;
+  readonly requiredColumn: boolean;
+  /** The list a code or codeSet field takes its values from. */
+  readonly list?: string;
+  /** Smallest allowed value of an int field. */
+  readonly min?: number;
+}
+
+export interface RegisterDescription {
+  readonly name: RegisterName;
+  readonly title: string;
+  readonly group: string;
+  /** The field that puts a record in a period (受理日期, 日期 …). */
+  readonly dateField: string;
+  readonly fields: readonly FieldDescription[];
+}
+
+export interface ListItem {
+  readonly code: string;
+  readonly label: string;
+}
+
+export interface Office {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** What a register page needs to know before it can show anything. */
+export interface Catalogue {
+  readonly register: RegisterDescription;
+  readonly lists: ReadonlyMap<string, readonly ListItem[]>;
+  readonly offices: readonly Office[];
+}
+
+/** A record as the API returns it: SQL column names, plus joined columns in list rows. */
+export type ApiRecord = Record<string, unknown> & { readonly id: number; readonly deleted_at?: string | null };
+
+/**
+ * The form's values, one per field, as the inputs hold them: text as typed (dates, money and
+ * whole numbers too), codes as code or null, code sets as code arrays, 是/否 as booleans,
+ * offices as id text, custom fields as their editor keeps them.
+ */
+export type FormValues = Record<string, unknown>;
+
+/** The form as a custom editor sees it: every value, and a way to set any of them. */
+export interface FormAccess {
+  readonly values: FormValues;
+  readonly set: (name: string, value: unknown) => void;
+  readonly catalogue: Catalogue;
+}
+
+export interface EditorProps<V> {
+  readonly field: FieldDescription;
+  readonly value: V;
+  readonly onChange: (value: V) => void;
+  readonly error: string | undefined;
+  readonly form: FormAccess;
+}
+
+/** A field whose input is not generated from its kind (references, parties, attendance). */
+export interface CustomEditor<V = unknown> {
+  /** The value of a new record. */
+  readonly empty: V;
+  /** Stored value → form value (default: as stored). */
+  readonly fromRecord?: (value: unknown) => V;
+  /** Form value → stored value, or a reason it cannot be saved (default: as held). */
+  readonly toRecord?: (value: V) => { ok: true; value: unknown } | { ok: false; reason: string };
+  readonly Input: ComponentType<EditorProps<V>>;
+  /** The value in the detail view; `record` is the list row merged with the full record. */
+  readonly Display: ComponentType<{ record: ApiRecord }>;
+  /** The value in a list cell (default: the Display). */
+  readonly Cell?: ComponentType<{ record: ApiRecord }>;
+  /** Spans the whole form width (tables, long lists). */
+  readonly wide?: boolean;
+}
+
+/** Proposes the next case number once the form knows enough (受理日期's year and org/office). */
+export interface CaseNumberProposal {
+  readonly field: string;
+  readonly method: string;
+  /** The method's input, or null while something it needs is missing. */
+  readonly input: (values: FormValues) => Record<string, unknown> | null;
+}
+
+/** Fields whose values follow from other fields: shown, not typed. */
+export interface Derivation {
+  /** The values that follow from the form's values (none while they cannot be worked out). */
+  readonly from: (values: FormValues) => FormValues;
+  /** Said under each derived field: 由身份证号码得出 … */
+  readonly note: string;
+}
+
+export interface RegisterView {
+  readonly name: RegisterName;
+  /** List columns in order: a field of the register or a joined column (office_name, org_name …). */
+  readonly columns: readonly string[];
+  /** Code fields offered as filters beside the search (status where it matters). */
+  readonly filters?: readonly string[];
+  /** What the search box looks in, as a hint. */
+  readonly searchHint: string;
+  /** Form order when it differs from the ledger's (e.g. org and date before the number they propose). */
+  readonly formOrder?: readonly string[];
+  /** Fields shown only when the rest of the record makes them relevant; hidden ones are saved empty. */
+  readonly shownWhen?: Readonly<Record<string, (values: FormValues) => boolean>>;
+  /** Fields that hold no typed value but belong to the form (e.g. ticked attendees). */
+  readonly extraFields?: readonly FieldDescription[];
+  readonly editors?: Readonly<Record<string, CustomEditor<unknown>>>;
+  /** Values of a new record beyond the empty ones. */
+  readonly defaults?: FormValues;
+  readonly caseNumber?: CaseNumberProposal;
+  readonly derived?: Derivation;
+  /** Labels that say more in the form than the ledger's column header (stint_id: 社区矫正对象). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Short name of a record for titles and confirmations: 案件编号, 姓名 … */
+  readonly recordName: (record: ApiRecord, catalogue: Catalogue) => string;
+  /** Related records shown under the detail (a stint's events …). */
+  readonly DetailExtras?: ComponentType<{ record: ApiRecord; catalogue: Catalogue }>;
+}
+
+/** Erases an editor's value type so views can keep editors of different types in one map. */
+export function defineEditor<V>(editor: CustomEditor<V>): CustomEditor<unknown> {
+  return editor as unknown as CustomEditor<unknown>;
+}

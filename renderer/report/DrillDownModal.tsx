@@ -1,0 +1,87 @@
+// The records behind one figure (report.drillDown), paged; the total shown is the figure
+// itself (a rate lists its denominator's records, a 万元 figure the records summed).
+
+import { Group, Modal, Stack, Text } from '@mantine/core';
+import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
+import type { DrillDown, DrillDownRow } from '../../db/report/engine.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { figureKind, formatCount, formatFen } from '../common/format.ts';
+import { useApi } from '../common/use-api.ts';
+import { cellText, columnTitle, isNumeric } from './drill-columns.ts';
+import type { ReportScope } from './report-types.ts';
+
+const PAGE_SIZE = 15;
+
+export interface DrillTarget {
+  readonly id: string;
+  readonly label: string;
+}
+
+function columnsOf(rows: readonly DrillDownRow[]): DataTableColumn<DrillDownRow>[] {
+  const first = rows[0];
+  if (!first) return [];
+  return Object.keys(first)
+    .filter((key) => key !== 'table' && key !== 'id')
+    .map((key) => ({
+      accessor: key,
+      title: columnTitle(key, first.table),
+      textAlign: isNumeric(key) ? 'right' : 'left',
+      render: (row: DrillDownRow) => cellText(key, row[key]),
+    }));
+}
+
+function DrillDownTable({ target, scope }: { target: DrillTarget; scope: ReportScope }) {
+  const [page, setPage] = useState(1);
+  const drill = useApi<DrillDown>('report.drillDown', {
+    ...scope,
+    id: target.id,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  if (drill.error) return <ErrorAlert error={drill.error} onRetry={drill.reload} />;
+  const kind = figureKind(target.id);
+  return (
+    <Stack gap="sm">
+      <Group gap="lg">
+        <Text size="sm">
+          {kind === 'rate' ? '分母记录' : '记录'}共 <b data-testid="drill-total">{drill.data ? formatCount(drill.data.total) : '…'}</b> 条
+        </Text>
+        {drill.data?.sum !== undefined && (
+          <Text size="sm">
+            合计 <b data-testid="drill-sum">{kind === 'wan' ? `${formatFen(drill.data.sum)} 元` : formatCount(drill.data.sum)}</b>
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {scope.from} 至 {scope.to}
+        </Text>
+      </Group>
+      <DataTable<DrillDownRow>
+        withTableBorder
+        striped
+        minHeight={200}
+        height={440}
+        fz="sm"
+        idAccessor={(row) => `${row.table}:${row.id}`}
+        records={drill.data?.rows ?? []}
+        columns={columnsOf(drill.data?.rows ?? [])}
+        fetching={drill.loading}
+        totalRecords={drill.data?.total ?? 0}
+        recordsPerPage={PAGE_SIZE}
+        page={page}
+        onPageChange={setPage}
+        noRecordsText="没有记录"
+        loadingText="读取中…"
+        paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 条，共 ${formatCount(totalRecords)} 条`}
+      />
+    </Stack>
+  );
+}
+
+export function DrillDownModal({ target, scope, onClose }: { target: DrillTarget | null; scope: ReportScope; onClose: () => void }) {
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={target?.label} size="90%" centered>
+      {target && <DrillDownTable key={target.id} target={target} scope={scope} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,26 @@
+// The report's scope: the whole bureau (全局) or one office (司法所 …).
+
+import { NativeSelect } from '@mantine/core';
+import { useApi } from '../common/use-api.ts';
+import type { Office } from '../common/domain.ts';
+
+const WHOLE_BUREAU = 'all';
+
+export function OfficeSelect({ officeId, onChange }: { officeId: number | null; onChange: (officeId: number | null) => void }) {
+  const offices = useApi<Office[]>('office.list');
+  const data = [
+    { value: WHOLE_BUREAU, label: '全局（全部单位）' },
+    ...(offices.data ?? []).map((office) => ({ value: String(office.id), label: office.name })),
+  ];
+  return (
+    <NativeSelect
+      label="范围"
+      aria-label="范围"
+      data={data}
+      value={officeId === null ? WHOLE_BUREAU : String(officeId)}
+      onChange={(event) => onChange(event.currentTarget.value === WHOLE_BUREAU ? null : Number(event.currentTarget.value))}
+      error={offices.error?.message}
+      w={180}
+    />
+  );
+}

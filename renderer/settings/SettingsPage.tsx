@@ -1,0 +1,40 @@
+// 设置: the bureau's name, its offices, and the value lists.
+
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { BureauNameForm } from './BureauNameForm.tsx';
+import { ListsPanel } from './ListsPanel.tsx';
+import { OfficesPanel } from './OfficesPanel.tsx';
+
+export function SettingsPage() {
+  return (
+    <Stack gap="md">
+      <Title order={2}>设置</Title>
+      <SimpleGrid cols={2} spacing="md">
+        <Stack gap="md">
+          <Paper withBorder p="md">
+            <BureauNameForm />
+          </Paper>
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <Title order={3} size="h5">
+                单位
+              </Title>
+              <OfficesPanel />
+            </Stack>
+          </Paper>
+        </Stack>
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              分类列表
+            </Title>
+            <Text size="sm" c="dimmed">
+              录入和导入时可选的值。标注“可增加”的列表可按本地情况增加项目；新增的纠纷类型会出现在统计报表中。
+            </Text>
+            <ListsPanel />
+          </Stack>
+        </Paper>
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,66 @@
+// A clerk at the keyboard, for the register pages' browser tests: type into the focused field
+// and press Enter, pick from a select by typing part of a label, tick with Space, save with
+// Ctrl+S — and where the focus is, so a test can say which field it expects to be in.
+
+import type { Locator, Page } from 'playwright-core';
+
+/** One keyboard step in a form: text typed then Enter, or a select picked, or a key. */
+export type Keystroke =
+  | string
+  | { readonly pick: string; readonly option?: string }
+  | { readonly press: string }
+  | { readonly tick: true };
+
+/** The label of the focused input (its <label>, else aria-label), to check where Enter led. */
+export async function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLInputElement | null;
+    if (!element) return '';
+    const label = element.labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? '';
+    return label.replace(/\s+/g, '').replace(/\*$/, '');
+  });
+}
+
+/** Types `text` into a searchable select and presses Enter once the highlighted option is `option`. */
+export async function pick(page: Page, text: string, option = text): Promise<void> {
+  await page.keyboard.type(text);
+  await page.locator('[data-combobox-option][data-combobox-selected]', { hasText: option }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export async function typeKeys(page: Page, steps: readonly Keystroke[]): Promise<void> {
+  for (const step of steps) {
+    if (typeof step === 'string') {
+      if (step !== '') await page.keyboard.type(step);
+      await page.keyboard.press('Enter');
+    } else if ('pick' in step) {
+      await pick(page, step.pick, step.option);
+    } else if ('press' in step) {
+      await page.keyboard.press(step.press);
+    } else {
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+    }
+    // Enter moves focus on the next tick.
+    await page.waitForTimeout(30);
+    if (process.env.DEBUG_KEYS) console.log(JSON.stringify(step), '→', await focusedLabel(page), Date.now() % 100000);
+  }
+}
+
+/** The open record form (a drawer named 新增… or 编辑…). */
+export function formDrawer(page: Page): Locator {
+  return page.getByRole('dialog').filter({ has: page.getByRole('button', { name: '保存' }) });
+}
+
+/** The error text shown under a form field, found by the field's label. */
+export function fieldError(drawer: Locator, label: string): Locator {
+  return drawer.locator('[data-field]').filter({ has: drawer.page().getByText(label, { exact: true }) }).locator('.mantine-InputWrapper-error, .mantine-Checkbox-error');
+}
+
+/** Sets the register page's hash route and waits for its heading. */
+export async function openRegister(page: Page, path: string, title: string): Promise<void> {
+  await page.evaluate((route) => {
+    window.location.hash = route;
+  }, path);
+  await page.getByRole('heading', { level: 2, name: title }).waitFor();
+}
