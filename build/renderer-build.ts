@@ -1,7 +1,8 @@
 // Building the renderer only when needed: `npm start` and the browser-test harness call
 // ensureRendererBuilt(), which runs `vite build` when dist/renderer/index.html is missing or
-// older than a source it was built from. A lock folder keeps parallel callers (vitest's
-// forked workers) from building twice. It must not build anything but the renderer.
+// older than a source it was built from. A lock folder holding the builder's pid keeps parallel
+// callers (vitest's forked workers) from building twice; a lock whose process is gone (Ctrl+C
+// during a build) is taken over. It must not build anything but the renderer.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,8 +15,9 @@ export class RendererMissingError extends Error {
 
 const builtIndex = path.join(rendererOutDir, 'index.html');
 const lockDir = path.join(repoRoot, 'dist', '.renderer-build.lock');
-/** A lock older than this is left over from a build that died: take it over. */
-const STALE_LOCK_MS = 5 * 60_000;
+const lockOwnerFile = path.join(lockDir, 'pid');
+/** A lock still without an owner after this was left half-made: take it over. */
+const UNOWNED_LOCK_MS = 10_000;
 
 /** Builds dist/renderer/ if it is missing or stale; returns whether it built. */
 export async function ensureRendererBuilt(log: (line: string) => void = () => {}): Promise<boolean> {
@@ -77,12 +79,12 @@ async function acquireLock(): Promise<void> {
   for (;;) {
     try {
       fs.mkdirSync(lockDir);
+      fs.writeFileSync(lockOwnerFile, String(process.pid));
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const lockedAt = modifiedAt(lockDir);
-    if (lockedAt !== null && Date.now() - lockedAt > STALE_LOCK_MS) {
+    if (lockAbandoned()) {
       fs.rmSync(lockDir, { recursive: true, force: true });
       continue;
     }
@@ -90,11 +92,30 @@ async function acquireLock(): Promise<void> {
   }
 }
 
+/** The process holding the lock has ended, or never wrote its pid. */
+function lockAbandoned(): boolean {
+  let owner: number;
+  try {
+    owner = Number(fs.readFileSync(lockOwnerFile, 'utf8'));
+  } catch {
+    const lockedAt = modifiedAt(lockDir);
+    return lockedAt !== null && Date.now() - lockedAt > UNOWNED_LOCK_MS;
+  }
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 function viteBuild(): Promise<void> {
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
+    // NODE_ENV set by a caller (vitest sets 'test') would make vite bundle React's development build.
     const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
       cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -43,7 +43,10 @@ function electronBinary(): string | null {
 
 async function runElectron(binary: string): Promise<number> {
   const { mainFile } = await buildElectron();
-  const child = spawn(binary, [mainFile], { cwd: repoRoot, stdio: 'inherit' });
+  // Set in some editors' terminals, it would make Electron run main.cjs as plain Node.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, [mainFile], { cwd: repoRoot, env, stdio: 'inherit' });
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 0)));
 }
 
@@ -59,15 +62,17 @@ async function runInBrowser(): Promise<number> {
   }
   console.log('按 Ctrl+C 退出（数据已随时保存）。');
 
+  // Ctrl+C reaches this process twice (from the terminal and relayed by tsx): close once, ignore the rest.
   return new Promise((resolve) => {
+    let closing: Promise<void> | null = null;
     const stop = () => {
-      app.close().then(
+      closing ??= app.close().then(
         () => resolve(0),
         () => resolve(1),
       );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 

@@ -52,18 +52,13 @@ if (!app.requestSingleInstanceLock()) {
     db?.close();
     db = null;
   });
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  app.whenReady().then(start).catch(fail);
 }
 
 function start(): void {
   const dbFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
-  try {
-    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-    db = openDatabase(dbFile, { create: true });
-  } catch (error) {
-    fail(error);
-    return;
-  }
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  db = openDatabase(dbFile, { create: true });
   const dispatch = createDispatcher({ db, user: os.userInfo().username, today: () => localDay() });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -64,7 +64,7 @@ function Shell() {
     reload();
     setDataVersion((version) => version + 1);
   }, [reload]);
-  const context = info.data ? { info: info.data, refresh } : null;
+  const context = info.data ? { info: info.data, reloadInfo: reload, refresh } : null;
 
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 208, breakpoint: 0 }} padding="md">

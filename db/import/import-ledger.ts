@@ -162,11 +162,20 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
     return id;
   };
   const sheets: SheetSummary[] = [];
+  // The keys each table has been given in this pass, with the sheet and row that gave them; a
+  // table that was empty when the pass began holds no other key, so it need not be asked.
+  const keysWritten = new Map<string, Map<string, { plan: SheetPlan; rowNumber: number }>>();
+  const emptyAtStart = new Set<string>();
   const ordered = registers.flatMap((register) => plans.filter((plan) => plan.register === register));
   for (const plan of ordered) {
     const { register, raw } = plan;
     const summary = { file: raw.file, sheet: raw.sheet, rows: 0, added: 0, updated: 0, unchanged: 0 };
-    const seenKeys = new Map<string, number>();
+    let keys = keysWritten.get(register.table);
+    if (!keys) {
+      keys = new Map();
+      keysWritten.set(register.table, keys);
+      if (!db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get()) emptyAtStart.add(register.table);
+    }
     const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
     const rowProblem = (row: RawRow, field: string | null, reason: string) =>
       problems.push(
@@ -205,20 +214,21 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
       }
       // The key is looked up once: the row found is the record's own, so only the other relations are checked.
       const key = register.keyOf(parsed.record);
-      const existing = findByKey(db, register.table, key);
+      const keyText = JSON.stringify(key.params);
+      const earlier = keys.get(keyText);
+      const existing =
+        earlier === undefined && emptyAtStart.has(register.table) ? undefined : findByKey(db, register.table, key);
       const relationContext = existing ? { db, id: existing.id, liveOffices } : { db, liveOffices };
       const relationErrors = checkRelations(register, parsed.record, relationContext, false);
       if (relationErrors) {
         reportFieldErrors(row, relationErrors);
         continue;
       }
-      const keyText = JSON.stringify(key.params);
-      const earlierRow = seenKeys.get(keyText);
-      if (earlierRow !== undefined) {
-        rowProblem(row, null, `与第${earlierRow}行重复（${key.what}相同）`);
+      if (earlier?.plan === plan) {
+        rowProblem(row, null, `与第${earlier.rowNumber}行重复（${key.what}相同）`);
         continue;
       }
-      seenKeys.set(keyText, row.rowNumber);
+      keys.set(keyText, { plan, rowNumber: row.rowNumber });
       if (!existing) {
         const id = insertRecord(db, register, parsed.record);
         changes.push({ tbl: register.table, rowId: id, before: null });

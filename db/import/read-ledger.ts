@@ -109,7 +109,7 @@ function readCsv(file: string, content: Buffer): LedgerFile {
   let records: string[][];
   try {
     records =
-      splitCsv(text, delimiter) ??
+      splitCsv(text, delimiter, encoding === 'UTF-16') ??
       (parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]);
   } catch (error) {
     const line = (error as { lines?: number }).lines;
@@ -140,10 +140,11 @@ const loneSurrogate = /\p{Cs}/u;
  * on; a leading BOM is dropped; `""` inside quotes is one quote; an empty line is one empty
  * field; a last line without characters is no record), several times faster. Returns
  * undefined for what csv-parse rejects or might read differently (stray quotes, a quote left
- * open, lone surrogates), so that csv-parse reads it and gives its own message.
+ * open, lone surrogates, which only UTF-16 text can hold), so that csv-parse reads it and
+ * gives its own message.
  */
-function splitCsv(text: string, delimiter: string): string[][] | undefined {
-  if (loneSurrogate.test(text)) return undefined;
+function splitCsv(text: string, delimiter: string, mayHoldLoneSurrogates: boolean): string[][] | undefined {
+  if (mayHoldLoneSurrogates && loneSurrogate.test(text)) return undefined;
   const length = text.length;
   let recordDelimiter: string | null = null;
   // Next delimiter and next line break at or after the current position (-1: none left).

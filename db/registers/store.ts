@@ -100,7 +100,8 @@ function writeShape(register: RegisterDefinition): WriteShape {
     const columns = register.fields.map((field) => field.name).filter((name) => !childFields.has(name));
     shape = {
       columns,
-      insertSql: `INSERT INTO ${register.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      insertSql: `INSERT INTO ${register.table} (${[...columns, 'created_at', 'updated_at'].join(', ')})
+    VALUES (${[...columns, 'created_at', 'updated_at'].map(() => '?').join(', ')})`,
       updateSql: `UPDATE ${register.table} SET ${columns.map((column) => `${column} = ?`).join(', ')},
     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), deleted_at = NULL WHERE id = ?`,
     };
@@ -123,9 +124,24 @@ function columnValues(columns: readonly string[], record: RegisterRecord): unkno
   return values;
 }
 
+/**
+ * The time now as the schema's defaults write it (strftime('%Y-%m-%dT%H:%M:%fZ','now')), made
+ * once per millisecond: SQLite working it out for every row is a good part of a bulk import.
+ */
+function timestamp(): string {
+  const now = Date.now();
+  if (now !== lastTimestamp.at) lastTimestamp = { at: now, text: new Date(now).toISOString() };
+  return lastTimestamp.text;
+}
+
+let lastTimestamp = { at: 0, text: '' };
+
 export function insertRecord(db: RegisterDatabase, register: RegisterDefinition, record: RegisterRecord): number {
   const { columns, insertSql } = writeShape(register);
-  const id = Number(statement(db, insertSql).run(columnValues(columns, record)).lastInsertRowid);
+  const values = columnValues(columns, record);
+  const now = timestamp();
+  values.push(now, now);
+  const id = Number(statement(db, insertSql).run(values).lastInsertRowid);
   register.children?.write(db, id, record);
   return id;
 }

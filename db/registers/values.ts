@@ -146,16 +146,16 @@ export interface IdNumberFacts {
 export function readIdNumber(raw: string): Read<IdNumberFacts> {
   const idNumber = toHalfWidth(raw).trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(idNumber)) return fail('应为18位（最后一位可为X）');
-  const year = Number(idNumber.slice(6, 10));
-  const month = Number(idNumber.slice(10, 12));
-  const day = Number(idNumber.slice(12, 14));
+  const year = digitAt(idNumber, 6) * 1000 + digitAt(idNumber, 7) * 100 + digitAt(idNumber, 8) * 10 + digitAt(idNumber, 9);
+  const month = digitAt(idNumber, 10) * 10 + digitAt(idNumber, 11);
+  const day = digitAt(idNumber, 12) * 10 + digitAt(idNumber, 13);
   if (!isCalendarDate(year, month, day)) return fail('其中的出生日期无效');
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(idNumber[i]) * idWeights[i]!;
-  if (idCheckChars[sum % 11] !== idNumber[17]) return fail('校验位错误');
+  for (let i = 0; i < 17; i++) sum += digitAt(idNumber, i) * idWeights[i]!;
+  if (idCheckChars.charCodeAt(sum % 11) !== idNumber.charCodeAt(17)) return fail('校验位错误');
   return ok({
     idNumber,
-    birthDate: isoDate(year, month, day),
-    sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    sex: digitAt(idNumber, 16) % 2 === 1 ? 'male' : 'female',
   });
 }

@@ -3,6 +3,7 @@
 // open and fix them. Read-only; messages are for people, in Chinese, with the count.
 
 import type { RegisterDatabase } from '../database.ts';
+import { UserError } from '../errors.ts';
 import { isIsoDate } from '../registers/values.ts';
 import { releaseExitTypes, terminationExitTypes } from '../registers/vocabulary.ts';
 import { officeNameOf } from './engine.ts';
@@ -128,10 +129,10 @@ const checks: readonly Check[] = [
 /** The warnings that have at least one record, in a fixed order. */
 export function qualityWarnings(db: RegisterDatabase, options: QualityOptions): QualityWarning[] {
   if (typeof options.asOf !== 'string' || !isIsoDate(options.asOf)) {
-    throw new Error(`日期「${String(options.asOf)}」不是有效日期（应为 YYYY-MM-DD）`);
+    throw new UserError(`日期「${String(options.asOf)}」不是有效日期（应为 YYYY-MM-DD）`);
   }
   const days = options.pendingMediationDays ?? 60;
-  if (!Number.isSafeInteger(days) || days < 1) throw new Error('调解中超期天数必须是正整数');
+  if (!Number.isSafeInteger(days) || days < 1) throw new UserError('调解中超期天数必须是正整数');
   const officeId = options.officeId ?? null;
   officeNameOf(db, officeId);
   const warnings: QualityWarning[] = [];

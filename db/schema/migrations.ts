@@ -299,4 +299,10 @@ CREATE TABLE import_change (
       }
     },
   },
+  {
+    description: '社区矫正事件按类型与日期的索引（再犯罪、脱管等少见事件的明细追溯）',
+    up: (db) => {
+      db.exec('CREATE INDEX correction_event_type ON correction_event(event_type, event_on)');
+    },
+  },
 ];

@@ -17,6 +17,8 @@ export interface LoopbackServerOptions {
   readonly staticDir: string;
   /** 0 or absent: any free port. */
   readonly port?: number;
+  /** Largest API request body in bytes; default API_BODY_LIMIT. */
+  readonly bodyLimit?: number;
 }
 
 export interface LoopbackServer {
@@ -82,12 +84,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   async function answerApi(method: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let input: unknown;
     try {
-      const body = await readBody(request, API_BODY_LIMIT);
+      const body = await readBody(request, options.bodyLimit ?? API_BODY_LIMIT);
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         response.writeHead(413, { ...API_HEADERS, Connection: 'close' });
-        response.end(JSON.stringify(failure('上传的内容太大（超过 300 MB），请分批导入')));
+        response.end(JSON.stringify(failure('上传的内容太大，请分批导入')));
         return;
       }
       response.writeHead(400, API_HEADERS);

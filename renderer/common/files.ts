@@ -1,7 +1,7 @@
 // Files in and out of the renderer, in both homes: inside Electron the shell's dialogs
 // (`desktop.*` methods), in a browser a file input, a Blob download and window.print().
 
-import type { ApiError } from '../../db/api/contract.ts';
+import type { ApiResult } from '../../db/api/contract.ts';
 import { call, isDesktop } from '../api/client.ts';
 
 /** A file as the API carries it: name and base64 content. */
@@ -33,12 +33,12 @@ function base64ToBlob(content: string): Blob {
   return new Blob([bytes]);
 }
 
-/** Saves an export: the save dialog on the desktop, a download in a browser. Returns an error or null. */
-export async function saveExport(file: ExportedFile): Promise<ApiError | null> {
-  if (isDesktop()) {
-    const result = await call('desktop.saveFile', { suggestedName: file.fileName, content: file.content });
-    return result.ok ? null : result.error;
-  }
+/**
+ * Saves an export: the save dialog on the desktop, a download in a browser. The value is where
+ * it went (the path, or the file name of the download), null when the clerk cancelled.
+ */
+export async function saveExport(file: ExportedFile): Promise<ApiResult<string | null>> {
+  if (isDesktop()) return call<string | null>('desktop.saveFile', { suggestedName: file.fileName, content: file.content });
   const url = URL.createObjectURL(base64ToBlob(file.content));
   const link = document.createElement('a');
   link.href = url;
@@ -47,15 +47,15 @@ export async function saveExport(file: ExportedFile): Promise<ApiError | null> {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return null;
+  return { ok: true, value: file.fileName };
 }
 
-/** Prints the page (the print CSS hides the navigation): to PDF on the desktop, the browser's dialog otherwise. */
-export async function printPage(suggestedName: string): Promise<ApiError | null> {
-  if (!isDesktop()) {
-    window.print();
-    return null;
-  }
-  const result = await call('desktop.printToPdf', { suggestedName });
-  return result.ok ? null : result.error;
+/**
+ * Prints the page (the print CSS hides the navigation): the browser's print dialog, or on the
+ * desktop a PDF saved where the clerk chooses (value: its path, null when cancelled).
+ */
+export async function printPage(suggestedName: string): Promise<ApiResult<string | null>> {
+  if (isDesktop()) return call<string | null>('desktop.printToPdf', { suggestedName });
+  window.print();
+  return { ok: true, value: null };
 }

@@ -14,7 +14,7 @@ export function formatCount(value: number | null | undefined): string {
 }
 
 /** Already in 万元 with 2 decimals: 4323.08 → "4,323.08". */
-export function formatWan(value: number | null | undefined): string {
+function formatWan(value: number | null | undefined): string {
   return value === null || value === undefined ? DASH : twoDecimals.format(value);
 }
 
@@ -59,9 +59,4 @@ export function formatDay(value: string | null | undefined): string {
 /** A timestamp (ISO, UTC) in local time: "2026-01-05 14:03". */
 export function formatTimestamp(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : DASH;
-}
-
-/** Local today as `YYYY-MM-DD`. */
-export function today(): string {
-  return dayjs().format('YYYY-MM-DD');
 }

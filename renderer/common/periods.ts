@@ -21,12 +21,12 @@ export const presetLabels: Readonly<Record<PresetKind, string>> = {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-export function lastDayOfMonth(year: number, month: number): string {
+function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 }
 
 /** Months `first`…`last` (1-based) of `year`. */
-export function monthSpan(year: number, first: number, last: number): Period {
+function monthSpan(year: number, first: number, last: number): Period {
   return { from: `${year}-${pad(first)}-01`, to: lastDayOfMonth(year, last) };
 }
 

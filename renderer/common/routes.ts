@@ -99,7 +99,3 @@ export function useRoute(): string {
 export function href(path: string): string {
   return `#${path}`;
 }
-
-export function navigate(path: string): void {
-  window.location.hash = path;
-}

@@ -2,21 +2,21 @@
 // every problem) before anything is written, confirm (import.commit), and the import history
 // with undo. Choosing files again starts a new selection.
 
-import { ActionIcon, Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { ApiError } from '../../db/api/contract.ts';
 import type { ImportLogEntry } from '../../db/import/import-history.ts';
 import type { ImportOutcome } from '../../db/import/import-ledger.ts';
 import { call } from '../api/client.ts';
+import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import type { Base64File } from '../common/files.ts';
-import { formatCount } from '../common/format.ts';
 import { notifySuccess, useApi } from '../common/use-api.ts';
-import type { ApiError } from '../../db/api/contract.ts';
+import { CommittedPanel } from './CommittedPanel.tsx';
 import { FileChooser } from './FileChooser.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
-import { SheetCounts } from './SheetCounts.tsx';
+import { SelectedFiles } from './SelectedFiles.tsx';
 
 type Step =
   | { readonly kind: 'idle' }
@@ -26,12 +26,15 @@ type Step =
   | { readonly kind: 'committed'; readonly outcome: ImportOutcome }
   | { readonly kind: 'failed'; readonly error: ApiError };
 
-const sizeOf = (file: Base64File) => Math.round((file.content.length * 3) / 4 / 1024);
-
 export function ImportPage() {
   const [files, setFiles] = useState<Base64File[]>([]);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const history = useApi<ImportLogEntry[]>('import.history');
+  const { reloadInfo } = useAppInfo();
+  const afterWrite = () => {
+    history.reload();
+    reloadInfo();
+  };
 
   const preview = async (chosen: Base64File[]) => {
     setFiles(chosen);
@@ -44,9 +47,9 @@ export function ImportPage() {
   const commit = async (outcome: ImportOutcome) => {
     setStep({ kind: 'committing', outcome });
     const result = await call<ImportOutcome>('import.commit', { files });
-    history.reload();
+    afterWrite();
     if (!result.ok) return setStep({ kind: 'failed', error: result.error });
-    if (!result.value.ok) return setStep({ kind: 'previewed', outcome: result.value });
+    if (result.value.importId === null) return setStep({ kind: 'previewed', outcome: result.value });
     setFiles([]);
     setStep({ kind: 'committed', outcome: result.value });
     notifySuccess('导入完成');
@@ -77,48 +80,13 @@ export function ImportPage() {
               onDropRejected={() => dropRejected(step.outcome)}
             />
           )}
-          {step.kind === 'committed' && <Committed outcome={step.outcome} />}
+          {step.kind === 'committed' && <CommittedPanel outcome={step.outcome} />}
         </Stack>
       </Paper>
       <Title order={3} size="h4">
         导入记录
       </Title>
-      <ImportHistory history={history} onUndone={history.reload} />
-    </Stack>
-  );
-}
-
-function SelectedFiles({ files, onRemove }: { files: readonly Base64File[]; onRemove: (name: string) => void }) {
-  return (
-    <Group gap="xs" data-testid="selected-files">
-      {files.map((file) => (
-        <Badge
-          key={file.name}
-          variant="light"
-          size="lg"
-          tt="none"
-          rightSection={
-            <ActionIcon size="xs" variant="transparent" aria-label={`移除 ${file.name}`} onClick={() => onRemove(file.name)}>
-              <IconX size={12} />
-            </ActionIcon>
-          }
-        >
-          {file.name}（{formatCount(sizeOf(file))} KB）
-        </Badge>
-      ))}
-    </Group>
-  );
-}
-
-function Committed({ outcome }: { outcome: ImportOutcome }) {
-  const added = outcome.sheets.reduce((sum, sheet) => sum + sheet.added, 0);
-  const updated = outcome.sheets.reduce((sum, sheet) => sum + sheet.updated, 0);
-  return (
-    <Stack gap="sm" data-testid="import-committed">
-      <Alert color="teal" icon={<IconCheck size={18} />} title="已导入">
-        新增 {formatCount(added)} 条，更新 {formatCount(updated)} 条记录。可在下方导入记录中撤销本次导入。
-      </Alert>
-      <SheetCounts sheets={outcome.sheets} />
+      <ImportHistory history={history} onUndone={afterWrite} />
     </Stack>
   );
 }

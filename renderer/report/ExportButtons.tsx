@@ -16,18 +16,19 @@ export function ExportButtons({ scope, title }: { scope: ReportScope; title: str
 
   const exportAs = async (action: 'xlsx' | 'docx') => {
     setBusy(action);
-    const result = await call<ExportedFile>(action === 'xlsx' ? 'report.exportXlsx' : 'report.exportDocx', scope);
-    const problem = result.ok ? await saveExport(result.value) : result.error;
+    const exported = await call<ExportedFile>(action === 'xlsx' ? 'report.exportXlsx' : 'report.exportDocx', scope);
+    const saved = exported.ok ? await saveExport(exported.value) : exported;
     setBusy(null);
-    if (problem) notifyError(problem, '导出未完成');
-    else if (result.ok) notifySuccess(`已导出 ${result.value.fileName}`);
+    if (!saved.ok) notifyError(saved.error, '导出未完成');
+    else if (saved.value) notifySuccess(`已导出：${saved.value}`);
   };
 
   const print = async () => {
     setBusy('print');
-    const problem = await printPage(`${title}.pdf`);
+    const printed = await printPage(`${title}.pdf`);
     setBusy(null);
-    if (problem) notifyError(problem, '打印未完成');
+    if (!printed.ok) notifyError(printed.error, '打印未完成');
+    else if (printed.value) notifySuccess(`已保存为 PDF：${printed.value}`);
   };
 
   return (

@@ -1,6 +1,6 @@
 // The report's scope: the whole bureau (全局) or one office (司法所 …).
 
-import { NativeSelect } from '@mantine/core';
+import { NativeSelect, Text } from '@mantine/core';
 import { useApi } from '../common/use-api.ts';
 import type { Office } from '../common/domain.ts';
 
@@ -14,13 +14,14 @@ export function OfficeSelect({ officeId, onChange }: { officeId: number | null; 
   ];
   return (
     <NativeSelect
-      label="范围"
       aria-label="范围"
       data={data}
       value={officeId === null ? WHOLE_BUREAU : String(officeId)}
       onChange={(event) => onChange(event.currentTarget.value === WHOLE_BUREAU ? null : Number(event.currentTarget.value))}
       error={offices.error?.message}
-      w={180}
+      leftSection={<Text size="sm">范围</Text>}
+      leftSectionWidth={48}
+      w={220}
     />
   );
 }

@@ -54,13 +54,12 @@ export function ReportPage() {
         统计报表
       </Title>
       <Paper withBorder p="sm" className="no-print">
-        <Group align="flex-end" gap="md">
-          <PeriodPicker choice={choice} today={info.today} onChange={setChoice} />
+        <PeriodPicker choice={choice} today={info.today} onChange={setChoice}>
           <OfficeSelect officeId={officeId} onChange={setOfficeId} />
           <Button leftSection={<IconReportAnalytics size={18} />} onClick={() => void generate()} loading={running} disabled={!period}>
             生成报表
           </Button>
-        </Group>
+        </PeriodPicker>
       </Paper>
       {error && <ErrorAlert title="未能生成报表" error={error} />}
       {labels.error && <ErrorAlert error={labels.error} onRetry={labels.reload} />}

@@ -7,7 +7,7 @@ import { useAppInfo } from '../common/app-info.ts';
 import { notifySuccess } from '../common/use-api.ts';
 
 export function BureauNameForm() {
-  const { info, refresh } = useAppInfo();
+  const { info, reloadInfo } = useAppInfo();
   const [name, setName] = useState(info.bureauName ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -19,7 +19,7 @@ export function BureauNameForm() {
     setSaving(false);
     if (!result.ok) return setError(result.error.fieldErrors?.bureauName ?? result.error.message);
     notifySuccess('本局名称已保存');
-    refresh();
+    reloadInfo();
   };
 
   return (

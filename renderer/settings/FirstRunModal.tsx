@@ -8,7 +8,7 @@ import { call } from '../api/client.ts';
 import { loadSampleData } from '../home/load-sample.ts';
 
 export function FirstRunModal() {
-  const { info, refresh } = useAppInfo();
+  const { info, reloadInfo, refresh } = useAppInfo();
   const [dismissed, setDismissed] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function FirstRunModal() {
       setError(result.error.fieldErrors?.bureauName ?? result.error.message);
       return;
     }
-    refresh();
+    reloadInfo();
   };
 
   const loadSample = async () => {

@@ -1,7 +1,7 @@
 // The value lists of registers.md: configurable ones (纠纷类型, 专业领域, 身份背景, 特殊群体,
-// 监管等级 …) can be extended here; the statutory ones are shown read-only.
+// 监管等级 …) open to their items and can be extended here; the fixed ones are a read-only table.
 
-import { Accordion, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -48,43 +48,64 @@ function AddItemForm({ list, onAdded }: { list: ValueList; onAdded: () => void }
   );
 }
 
+function FixedLists({ lists }: { lists: readonly ValueList[] }) {
+  return (
+    <Table fz="sm" withTableBorder verticalSpacing={4} data-testid="fixed-lists">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={120}>固定分类</Table.Th>
+          <Table.Th>项目（不能增加）</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lists.map((list) => (
+          <Table.Tr key={list.name}>
+            <Table.Td>{list.title}</Table.Td>
+            <Table.Td c="dimmed">{list.items.map((item) => item.label).join(' · ')}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function ListsPanel() {
   const lists = useApi<ValueList[]>('lists.get');
   if (lists.error) return <ErrorAlert error={lists.error} onRetry={lists.reload} />;
-  const ordered = [...(lists.data ?? [])].sort((a, b) => Number(b.configurable) - Number(a.configurable));
+  const all = lists.data ?? [];
   return (
-    <Accordion multiple variant="separated" data-testid="value-lists">
-      {ordered.map((list) => (
-        <Accordion.Item key={list.name} value={list.name}>
-          <Accordion.Control>
-            <Group gap="sm">
-              <Text fw={500}>{list.title}</Text>
-              <Badge size="sm" variant="light" color={list.configurable ? 'indigo' : 'gray'}>
-                {list.configurable ? '可增加' : '法定分类'}
-              </Badge>
-              <Text size="xs" c="dimmed">
-                {list.items.length} 项
-              </Text>
-            </Group>
-          </Accordion.Control>
-          <Accordion.Panel>
-            <Stack gap="sm">
-              <Group gap={6}>
-                {list.items.map((item) => (
-                  <Badge key={item.code} variant="outline" color="gray" tt="none" size="lg" fw={400}>
-                    {item.label}
-                  </Badge>
-                ))}
-              </Group>
-              {list.configurable ? (
-                <AddItemForm list={list} onAdded={lists.reload} />
-              ) : (
-                <Text size="xs" c="dimmed">法定分类，不能增加。</Text>
-              )}
-            </Stack>
-          </Accordion.Panel>
-        </Accordion.Item>
-      ))}
-    </Accordion>
+    <Stack gap="md">
+      <Accordion multiple variant="contained" data-testid="value-lists">
+        {all
+          .filter((list) => list.configurable)
+          .map((list) => (
+            <Accordion.Item key={list.name} value={list.name}>
+              <Accordion.Control>
+                <Group gap="sm">
+                  <Text size="sm" fw={500}>
+                    {list.title}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {list.items.length} 项，可增加
+                  </Text>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Stack gap="sm">
+                  <Group gap={6}>
+                    {list.items.map((item) => (
+                      <Badge key={item.code} variant="outline" color="gray" tt="none" size="lg" fw={400}>
+                        {item.label}
+                      </Badge>
+                    ))}
+                  </Group>
+                  <AddItemForm list={list} onAdded={lists.reload} />
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+      </Accordion>
+      <FixedLists lists={all.filter((list) => !list.configurable)} />
+    </Stack>
   );
 }

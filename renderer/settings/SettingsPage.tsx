@@ -29,7 +29,7 @@ export function SettingsPage() {
               分类列表
             </Title>
             <Text size="sm" c="dimmed">
-              录入和导入时可选的值。标注“可增加”的列表可按本地情况增加项目；新增的纠纷类型会出现在统计报表中。
+              录入和导入时可选的值。可增加的列表可按本地情况增加项目（新增的纠纷类型会出现在统计报表中）；固定分类不能更改。
             </Text>
             <ListsPanel />
           </Stack>

@@ -1,7 +1,7 @@
 // Browser test of 统计报表 over the sample county: the 2024 year-end report shows every figure
 // of expected.json's 2024 whole-bureau case (value and printed text), last year's figures from
 // its 2023 case, a consistent roster check; a drill-down lists as many records as its figure;
-// and the Excel and Word exports download and carry the same figures.
+// printing hides the navigation; the Excel and Word exports download and carry the same figures.
 
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -120,6 +120,18 @@ describe('统计报表 for 2024', () => {
     expect(Math.round(yuan / 100) / 100).toBe(year2024['legal_aid.recovered_wan']);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('prints the report without the navigation and the buttons', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: '打印' }).isVisible()).toBe(false);
+      expect(await page.getByTestId('report-title').isVisible()).toBe(true);
+      expect(await page.locator('tr[data-indicator-id="correction.managed"]').isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   it('exports an Excel workbook whose 指标明细 has the same figures', async () => {

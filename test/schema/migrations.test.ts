@@ -18,8 +18,10 @@ describe('migration 1: the registers', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
     raw.close();
 
-    const db = openDatabase(file, { create: true, bureauName: '潮州市湘桥区司法局' });
+    const db = new Database(file);
+    migrate(db, 1);
     expect(schemaVersion(db)).toBe(1);
+    db.prepare("INSERT INTO setting (key, value) VALUES ('bureauName', '潮州市湘桥区司法局')").run();
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (row) => row.name,
     );
@@ -55,6 +57,13 @@ describe('migration 1: the registers', () => {
     expect(count('specialGroup')).toBe(9);
     expect(count('correctionEventType')).toBe(14);
     expect(db.prepare("SELECT value FROM setting WHERE key = 'bureauName'").pluck().get()).toBe('潮州市湘桥区司法局');
+    db.close();
+  });
+
+  it('opens as a register database: WAL, foreign keys, our application id, the bureau name', () => {
+    const db = openDatabase(path.join(dir, 'opened.sqlite'), { create: true, bureauName: '潮州市湘桥区司法局' });
+    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(db.prepare("SELECT value FROM setting WHERE key = 'bureauName'").pluck().get()).toBe('潮州市湘桥区司法局');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
@@ -80,6 +89,26 @@ describe('migration 1: the registers', () => {
     expect(() => db.prepare("INSERT INTO remote_visit (visited_on, office_id, visits) VALUES ('2024-01-01', 1, 3)").run()).toThrow(
       /UNIQUE/,
     );
+    db.close();
+  });
+});
+
+describe('migration 2: the event-type index', () => {
+  it('adds the index to a database at version 1 with its events kept, and drill-downs of rare events use it', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.exec(`
+      INSERT INTO office (name) VALUES ('城西司法所');
+      INSERT INTO correction_stint (name, id_number, office_id, category, term_start, term_end, entered_on)
+        VALUES ('范超军', '11010519491231002X', 1, 'probation', '2020-08-03', '2022-02-02', '2020-08-11');
+      INSERT INTO correction_event (stint_id, event_on, event_type) VALUES (1, '2021-01-05', 'reoffended');`);
+    migrate(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM correction_event').pluck().get()).toBe(1);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM correction_event WHERE event_type = 'reoffended' AND event_on BETWEEN ? AND ?")
+      .all('2021-01-01', '2021-12-31') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX correction_event_type/);
     db.close();
   });
 });

@@ -187,6 +187,33 @@ describe('the API gate', () => {
     expect(outgoing.status).toBe(413);
     expect(calls).toEqual([]);
   });
+
+  test('an upload that grows past the limit while streaming is cut off with 413', async () => {
+    const small = await startLoopbackServer({ staticDir, bodyLimit: 1024, call: async () => ({ ok: true, value: null }) });
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: small.port,
+            path: '/api/import.preview',
+            method: 'POST',
+            headers: { Host: `127.0.0.1:${small.port}`, Authorization: `Bearer ${small.token}`, 'Transfer-Encoding': 'chunked' },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode!);
+          },
+        );
+        req.on('error', reject);
+        for (let chunk = 0; chunk < 4; chunk++) req.write('x'.repeat(512));
+        req.end();
+      });
+      expect(status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
 });
 
 describe('static files', () => {

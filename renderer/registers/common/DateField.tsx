@@ -35,7 +35,7 @@ export function DateField(props: DateFieldProps) {
   );
   return (
     <TypedInput
-      placeholder="2024-03-01"
+      placeholder="YYYY-MM-DD"
       autoComplete="off"
       {...props}
       normalise={readTypedDate}

@@ -110,7 +110,7 @@ export function RecordForm({ view, catalogue, stored, defaults, onClose, onSaved
       </Box>
       <Box pos="sticky" bottom={0} bg="var(--mantine-color-body)" pt="md" pb="md" mt="md" style={{ zIndex: 2 }}>
         {form.message && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} mb="sm" role="alert" title="未保存">
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} mb="sm" role="alert">
             {form.message}
           </Alert>
         )}

@@ -1,10 +1,11 @@
-// Enter moves to the next field, as clerks expect from ledger software: keydown handlers for
-// the form's container. A select picks the highlighted option and moves on; an input that
-// picks several things (a multi-select, the attendance filter) picks and stays while text is
-// typed, and moves on when its text is empty; a textarea takes Shift+Enter as a new line;
-// buttons keep their own Enter. After the last field, focus goes to `onPastLast`. DOM only.
+// Enter moves to the next field, as clerks expect from ledger software: handlers for the
+// form's container. In a select, Enter after typing picks the highlighted option and moves
+// on, Enter without typing keeps the value and moves on; an input that picks several things
+// (a multi-select, the attendance filter) picks and stays while text is typed, and moves on
+// when its text is empty; a textarea takes Shift+Enter as a new line; buttons keep their own
+// Enter. After the last field, focus goes to `onPastLast`. DOM only: no React state.
 
-import type { KeyboardEvent } from 'react';
+import type { FocusEvent, FormEvent, KeyboardEvent } from 'react';
 
 /** Put on an input where Enter picks (and calls preventDefault) until there is nothing to pick. */
 export const picksOnEnterAttribute = { 'data-picks-on-enter': true } as const;
@@ -55,17 +56,28 @@ function moveOn(container: HTMLElement, from: HTMLElement, onPastLast: () => voi
 const isPlainEnter = (event: KeyboardEvent<HTMLElement>) =>
   event.key === 'Enter' && !event.nativeEvent.isComposing && !event.ctrlKey && !event.metaKey && !event.altKey;
 
-/** Keydown handlers for a form's container: spread them onto it. */
+/** Inputs typed into since they last got focus. */
+const typedInto = new WeakSet<EventTarget>();
+
+/** A select or a picking input, where Enter would pick what is highlighted. */
+const picks = (target: HTMLElement) => target.getAttribute('role') === 'combobox' || target.hasAttribute('data-picks-on-enter');
+
+/** Keydown (and focus/input) handlers for a form's container: spread them onto it. */
 export function enterNavigation(onPastLast: () => void) {
+  const moveOnLater = (container: HTMLElement, from: HTMLElement) => setTimeout(() => moveOn(container, from, onPastLast), 0);
   return {
-    /** On an input that picks, Enter with nothing typed moves on before the input can pick anything. */
+    onFocusCapture: (event: FocusEvent<HTMLElement>) => typedInto.delete(event.target),
+    onInputCapture: (event: FormEvent<HTMLElement>) => typedInto.add(event.target),
+    /**
+     * Where Enter would pick: with nothing typed since focus (or the text emptied) it moves on
+     * and keeps the value — the select must not pick whatever happens to be highlighted.
+     */
     onKeyDownCapture: (event: KeyboardEvent<HTMLElement>) => {
       const target = event.target as HTMLInputElement;
-      if (!isPlainEnter(event) || !target.hasAttribute('data-picks-on-enter') || target.value !== '') return;
+      if (!isPlainEnter(event) || !picks(target) || (typedInto.has(target) && target.value !== '')) return;
       event.preventDefault();
       event.stopPropagation();
-      const container = event.currentTarget;
-      setTimeout(() => moveOn(container, target, onPastLast), 0);
+      moveOnLater(event.currentTarget, target);
     },
     onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
       if (!isPlainEnter(event)) return;
@@ -74,9 +86,8 @@ export function enterNavigation(onPastLast: () => void) {
       if (target instanceof HTMLTextAreaElement && event.shiftKey) return;
       if (event.defaultPrevented && target.hasAttribute('data-picks-on-enter')) return;
       event.preventDefault();
-      const container = event.currentTarget;
       // Let a select finish taking the picked option before focus leaves it.
-      setTimeout(() => moveOn(container, target, onPastLast), 0);
+      moveOnLater(event.currentTarget, target);
     },
   };
 }

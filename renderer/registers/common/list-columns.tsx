@@ -19,6 +19,9 @@ const joinedColumns: Readonly<Record<string, { header: string; idNumber?: boolea
 
 const figureKinds = new Set(['money', 'int']);
 
+/** Columns of running text that may wrap; every other cell stays on one line. */
+const wrappingColumns = new Set(['note', 'party_names', 'topic']);
+
 export function listColumns(view: RegisterView, catalogue: Catalogue): DataTableColumn<ApiRecord>[] {
   const fields = new Map(catalogue.register.fields.map((field) => [field.name, field]));
   return view.columns.map((name): DataTableColumn<ApiRecord> => {
@@ -28,6 +31,7 @@ export function listColumns(view: RegisterView, catalogue: Catalogue): DataTable
       return {
         accessor: name,
         title: joined.header,
+        noWrap: !wrappingColumns.has(name),
         render: (row) => {
           const value = row[name];
           if (value === null || value === undefined || value === '') return DASH;
@@ -42,6 +46,7 @@ export function listColumns(view: RegisterView, catalogue: Catalogue): DataTable
       accessor: name,
       title: field.header,
       sortable: !editor && field.kind !== 'codeSet',
+      noWrap: !wrappingColumns.has(name),
       textAlign: figure ? 'right' : 'left',
       cellsClassName: figure ? 'figure' : undefined,
       render: (row) => (Cell ? <Cell record={row} /> : displayValue(field, row[name], catalogue)),
