@@ -10,7 +10,8 @@ import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
 import { importHistory, undoImport } from '../import/import-history.ts';
 import { importLedgers } from '../import/import-ledger.ts';
-import { registerByName } from '../registers/index.ts';
+import { registerByName, registers } from '../registers/index.ts';
+import { DEFAULT_BUREAU_NAME, sampleCountyLedgers } from '../sample/generate-county.ts';
 import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
 import { statement } from '../registers/register.ts';
 import {
@@ -231,6 +232,15 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     }),
     'import.preview': async ({ files }) => importLedgers(db, decodeFiles(files), { preview: true, user: context.user }),
     'import.commit': async ({ files }) => importLedgers(db, decodeFiles(files), { user: context.user }),
+    'sample.load': async () => {
+      const hasRecords = registers.some((register) => statement(db, `SELECT 1 FROM ${register.table} LIMIT 1`).get());
+      if (hasRecords) throw new UserError('数据库中已有台账记录：示例数据只能载入空数据库，以免与真实数据混在一起', 'conflict');
+      const outcome = await importLedgers(db, await sampleCountyLedgers(context.today()), { user: `${context.user}（示例数据）` });
+      if (!setting('bureauName')) {
+        statement(db, "INSERT INTO setting (key, value) VALUES ('bureauName', ?)").run(DEFAULT_BUREAU_NAME);
+      }
+      return outcome;
+    },
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),
   };

@@ -269,3 +269,22 @@ describe('records and figures', () => {
     expect(await figure('mediation.sweeps')).toBe(210);
   });
 });
+
+describe('示例数据', () => {
+  it('loads a sample county into an empty database in one call, and refuses a database that has records', async () => {
+    const db = openDatabase(':memory:', { create: true });
+    const empty = createDispatcher({ db, user: '新用户', today: () => '2026-11-22' });
+    const outcome = (await empty('sample.load', {})) as ApiResult<{ ok: boolean; problems: unknown[]; importId: number }>;
+    expect(outcome.ok && outcome.value.ok).toBe(true);
+    expect(outcome.ok && outcome.value.problems).toEqual([]);
+    const info = (await empty('app.info', {})) as ApiResult<{ bureauName: string; recordCount: number }>;
+    expect(info.ok && info.value.bureauName).toBe('潮州市湘桥区司法局');
+    expect(info.ok && info.value.recordCount).toBeGreaterThan(1000);
+    // The sample covers the three years up to today: this year has received mediation cases.
+    const report = (await empty('report.run', { from: '2026-01-01', to: '2026-12-31' })) as ApiResult<{ indicators: Record<string, number> }>;
+    expect(report.ok && report.value.indicators['mediation.cases.received']).toBeGreaterThan(0);
+    expect(failure(await empty('sample.load', {}))).toMatchObject({ kind: 'conflict' });
+    // Where records exist already (beforeEach made some), nothing is loaded.
+    expect(failure(await call('sample.load', {})).message).toMatch(/^数据库中已有台账记录/);
+  });
+});
