@@ -92,7 +92,12 @@ export const methodInputs = {
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
   }),
-  'report.quality': z.object({ asOf: isoDay.optional(), officeId: officeScope }),
+  'report.quality': z.object({
+    asOf: isoDay.optional(),
+    officeId: officeScope,
+    /** 调解中 longer than this many days is a warning (60 in the report, 30 on the home page). */
+    pendingMediationDays: z.number().int().min(1).max(3650).optional(),
+  }),
   'report.exportXlsx': z.object(period),
   'report.exportDocx': z.object(period),
   'import.preview': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),

@@ -221,7 +221,12 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
     'report.run': (input) => runReport(db, input),
     'report.drillDown': (input) => drillDown(db, input),
-    'report.quality': ({ asOf, officeId }) => qualityWarnings(db, { asOf: asOf ?? context.today(), officeId: officeId ?? null }),
+    'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
+      qualityWarnings(db, {
+        asOf: asOf ?? context.today(),
+        officeId: officeId ?? null,
+        ...(pendingMediationDays ? { pendingMediationDays } : {}),
+      }),
     'report.exportXlsx': async (scope) => ({
       fileName: `${exportName(scope)}统计表.xlsx`,
       content: (await buildReportWorkbook(db, scope)).toString('base64'),

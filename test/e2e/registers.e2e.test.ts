@@ -219,6 +219,7 @@ describe('人民调解案件', () => {
     const rows = page.locator('main table tbody tr', { hasText: caseNo });
     const filter = async (label: string, text: string) => {
       await page.getByRole('combobox', { name: label }).click();
+      await page.keyboard.press('Control+a');
       await pick(page, text);
     };
     await filter('调解结果', '调解中');
