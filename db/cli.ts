@@ -2,6 +2,8 @@
 //   cli import --db FILE.sqlite PATH [PATH ...]
 //   cli report --db FILE.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 名称] [--compare] --format json|table
 //   cli export --db FILE.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 名称] [--xlsx OUT.xlsx] [--docx OUT.docx]
+//   cli backup --db FILE.sqlite [--to FOLDER]        (default: 备份/ beside the database)
+//   cli restore --db FILE.sqlite --from BACKUP.sqlite (asks nothing; backs up the current content first)
 // Exit codes: 0 done; 1 something was rejected (nothing from a rejected file was written);
 // 2 the command itself could not run (usage, a missing or foreign database, a bad period).
 
@@ -9,12 +11,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { calendarDay } from './backup/backup-files.ts';
+import { restoreBackup } from './backup/restore.ts';
+import { backupBeforeImport, takeBackup } from './backup/take-backup.ts';
 import { DatabaseOpenError, openDatabase, type RegisterDatabase } from './database.ts';
 import { UserError } from './errors.ts';
 import { buildReportDocument } from './export/report-document.ts';
 import { buildReportWorkbook } from './export/report-workbook.ts';
 import { writeFileAtomically } from './export/write-file.ts';
 import { importLedgers } from './import/import-ledger.ts';
+import { ledgerSizeProblem } from './import/read-ledger.ts';
 import { isIsoDate } from './registers/values.ts';
 import { indicatorDefinitions } from './report/indicators.ts';
 import { runReport, type Report } from './report/engine.ts';
@@ -22,7 +28,9 @@ import { runReport, type Report } from './report/engine.ts';
 const usage = `用法：
   npm run --silent cli -- import --db 数据库.sqlite 台账文件 [台账文件 ...]
   npm run --silent cli -- report --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--compare] --format json|table
-  npm run --silent cli -- export --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--xlsx 统计表.xlsx] [--docx 报告.docx]`;
+  npm run --silent cli -- export --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--xlsx 统计表.xlsx] [--docx 报告.docx]
+  npm run --silent cli -- backup --db 数据库.sqlite [--to 备份文件夹]
+  npm run --silent cli -- restore --db 数据库.sqlite --from 备份文件.sqlite`;
 
 class UsageError extends Error {}
 
@@ -51,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
       if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
       return exportCommand(values.db, values);
+    case 'backup':
+      if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
+      return backupCommand(values.db, values.to);
+    case 'restore':
+      if (!values.from) throw new UsageError('缺少 --from 备份文件');
+      return restoreCommand(values.db, values.from);
     default:
       throw new UsageError(command ? `不认识的命令「${command}」` : '缺少命令');
   }
@@ -59,14 +73,21 @@ async function main(argv: string[]): Promise<number> {
 async function importCommand(dbFile: string, files: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('缺少要导入的台账文件');
   const inputs = files.map((file) => {
+    let content: Buffer;
     try {
-      return { name: file, content: fs.readFileSync(file) };
-    } catch {
+      const tooLarge = ledgerSizeProblem(file, fs.statSync(file).size);
+      if (tooLarge) throw new UserError(tooLarge);
+      content = fs.readFileSync(file);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
       throw new UserError(`无法读取文件「${file}」：文件不存在或没有读取权限`);
     }
+    return { name: file, content };
   });
   const db = openDatabase(dbFile, { create: true });
   try {
+    const before = backupBeforeImport(db, dbFile, calendarDay());
+    if (before) console.log(`导入前已备份：${before.backup.file}`);
     const outcome = await importLedgers(db, inputs, { user: `${os.userInfo().username}（命令行）` });
     for (const sheet of outcome.sheets) {
       console.log(
@@ -127,6 +148,38 @@ async function exportCommand(
       writeFileAtomically(output.file, output.content);
       console.log(`已导出 ${output.what}：${path.resolve(output.file)}`);
     }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** A manual backup, checked before it is kept; prints where it went. */
+function backupCommand(dbFile: string, folder: string | undefined): number {
+  const db = openDatabase(dbFile, { create: false });
+  try {
+    const taken = takeBackup(db, { dbFile, kind: 'manual', today: calendarDay(), ...(folder ? { folder } : {}) });
+    console.log(`已备份（已校验）：${taken.backup.file}（${taken.backup.size.toLocaleString('zh-CN')} 字节）`);
+    if (taken.secondCopy) console.log(`已复制到第二备份位置：${taken.secondCopy}`);
+    for (const notice of taken.notices) console.log(`提示：${notice}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Replaces the database's content with a backup's, after backing up the current content. */
+async function restoreCommand(dbFile: string, backupFile: string): Promise<number> {
+  const db = openDatabase(dbFile, { create: false });
+  try {
+    const outcome = await restoreBackup(db, { dbFile, file: backupFile, today: calendarDay() });
+    console.log(`已用备份「${outcome.restoredFrom}」恢复数据库「${path.resolve(dbFile)}」。各台账记录数（恢复前 → 恢复后）：`);
+    outcome.replaced.registers.forEach((register, index) => {
+      console.log(`  ${register.title}：${register.count} → ${outcome.restored.registers[index]!.count}`);
+    });
+    console.log(`  合计：${outcome.replaced.total} → ${outcome.restored.total}`);
+    console.log(`恢复前的数据已备份到：${outcome.preRestoreBackup.file}`);
+    for (const notice of outcome.notices) console.log(`提示：${notice}`);
     return 0;
   } finally {
     db.close();

@@ -3,6 +3,7 @@
 
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { backupBeforeMigration } from './backup/take-backup.ts';
 import { migrations } from './schema/migrations.ts';
 
 export type RegisterDatabase = Database.Database;
@@ -38,6 +39,7 @@ export function openDatabase(file: string, options: OpenOptions): RegisterDataba
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    if (exists && schemaVersion(db) > 0 && schemaVersion(db) < migrations.length) backupBeforeMigration(db, file);
     migrate(db);
     if (options.bureauName) {
       db.prepare('INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)').run('bureauName', options.bureauName);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiResult } from '../db/api/contract.ts';
 import { createDispatcher, type ApiCall } from '../db/api/dispatcher.ts';
+import { takeDailyBackup } from '../db/backup/take-backup.ts';
 import { DatabaseOpenError, openDatabase, type RegisterDatabase } from '../db/database.ts';
 import { DATABASE_FILE_NAME, PRODUCT_NAME, localDay } from '../db/server/serve-app.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
@@ -59,7 +60,8 @@ function start(): void {
   const dbFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   db = openDatabase(dbFile, { create: true });
-  const dispatch = createDispatcher({ db, user: os.userInfo().username, today: () => localDay() });
+  takeDailyBackup(db, dbFile, localDay());
+  const dispatch = createDispatcher({ db, user: os.userInfo().username, today: () => localDay(), dbFile });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

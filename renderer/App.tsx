@@ -5,6 +5,7 @@
 import { AppShell, Center, Group, Loader, MantineProvider, Text, Title, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
+import { useWindowEvent } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -55,6 +56,10 @@ function pageFor(route: string): ReactNode {
 }
 
 function Shell() {
+  // Ctrl+S saves inside a form; anywhere else it must not open the browser's own 「另存为」.
+  useWindowEvent('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') event.preventDefault();
+  });
   const route = useRoute();
   const info = useApi<AppInfo>('app.info');
   /** Bumped by `refresh` so the current page mounts afresh and re-reads its data. */
@@ -105,7 +110,7 @@ export function App() {
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
         <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <Shell />
         </ModalsProvider>
       </DatesProvider>

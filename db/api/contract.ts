@@ -4,6 +4,7 @@
 // { ok: false, error: { kind, message, fieldErrors? } } — never as thrown exceptions.
 
 import { z } from 'zod';
+import { auditActions } from '../audit/actions.ts';
 import type { RegisterName } from '../registers/register.ts';
 
 export type ApiErrorKind = 'validation' | 'not_found' | 'conflict' | 'bad_request' | 'internal';
@@ -72,6 +73,14 @@ const ledgerFile = z.object({
 
 const period = { from: isoDay, to: isoDay, officeId: officeScope };
 
+const auditQuery = {
+  from: isoDay.nullish(),
+  to: isoDay.nullish(),
+  user: z.string().max(50).nullish(),
+  action: z.enum(auditActions).nullish(),
+  text: z.string().max(100).nullish(),
+};
+
 export const methodInputs = {
   'app.info': z.object({}),
   'registers.describe': z.object({}),
@@ -104,6 +113,20 @@ export const methodInputs = {
   'import.commit': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),
   'import.history': z.object({}),
   'import.undo': z.object({ importId: id }),
+  'backup.list': z.object({}),
+  'backup.create': z.object({}),
+  /** A backup's path, or its file name in the backup folder. */
+  'backup.preview': z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }),
+  'backup.restore': z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }),
+  /** A USB disk or a share that gets a copy of each backup; null stops copying. */
+  'backup.setSecondFolder': z.object({ folder: z.string().trim().max(1000).nullable() }),
+  'audit.search': z.object({
+    ...auditQuery,
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  }),
+  'audit.verify': z.object({}),
+  'audit.export': z.object(auditQuery),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
       Object.entries(registerMethods).map(([method, schema]) => [`${register}.${method}`, schema]),

@@ -1,7 +1,9 @@
 // The dispatcher: the single entry every transport (Electron IPC, the loopback HTTP server,
 // tests) calls. It parses the input with the contract's schema, runs the handler — writes one
-// at a time — and returns { ok, value } or { ok: false, error }: an exception never crosses it.
+// at a time, each with its audit-log entry (audit/audit-trail.ts) — and returns { ok, value }
+// or { ok: false, error }: an exception never crosses it.
 
+import { createAuditTrail } from '../audit/audit-trail.ts';
 import { UserError } from '../errors.ts';
 import { isWrite, methodInputs, type ApiError, type ApiResult } from './contract.ts';
 import { createHandlers, type HandlerContext } from './handlers.ts';
@@ -23,6 +25,7 @@ function toApiError(error: unknown): ApiError {
   }
   const code = (error as { code?: string }).code;
   if (code === 'SQLITE_FULL') return { kind: 'internal', message: '磁盘空间不足，未能保存。已保存的数据不受影响，请清理磁盘后重试。' };
+  if (code?.startsWith('SQLITE_IOERR')) return { kind: 'internal', message: '磁盘空间不足或无法写入磁盘（文件超出大小限制、磁盘故障），未能保存。已保存的数据不受影响，请检查磁盘后重试。' };
   if (code === 'SQLITE_BUSY') return { kind: 'internal', message: '数据库正被其他程序使用，请稍后重试。' };
   if (code === 'SQLITE_READONLY') return { kind: 'internal', message: '数据库文件只读，无法保存。' };
   console.error(error);
@@ -31,6 +34,7 @@ function toApiError(error: unknown): ApiError {
 
 export function createDispatcher(context: HandlerContext): ApiCall {
   const handlers = createHandlers(context) as Record<string, (input: unknown) => unknown>;
+  const audited = createAuditTrail(context);
   let writeQueue: Promise<unknown> = Promise.resolve();
 
   return async (method, input) => {
@@ -48,7 +52,7 @@ export function createDispatcher(context: HandlerContext): ApiCall {
     }
     const run = async (): Promise<ApiResult> => {
       try {
-        return { ok: true, value: await handlers[method]!(parsed.data) };
+        return { ok: true, value: await audited(method, parsed.data, handlers[method]!) };
       } catch (error) {
         return { ok: false, error: toApiError(error) };
       }

@@ -2,6 +2,11 @@
 // contract's schemas; a handler throws UserError for what people must fix and returns data
 // otherwise. Plain Node (better-sqlite3); no transport knowledge here.
 
+import { buildAuditWorkbook } from '../audit/audit-export.ts';
+import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
+import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
+import { backupHandlers } from '../backup/backup-api.ts';
+import { backupBeforeImport } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
@@ -36,10 +41,12 @@ type Handler<M extends keyof Inputs> = (input: Inputs[M]) => unknown;
 
 export interface HandlerContext {
   readonly db: RegisterDatabase;
-  /** Who is acting (recorded in the import log). */
+  /** Who is acting (recorded in the import log and the audit log). */
   readonly user: string;
   /** Today, `YYYY-MM-DD` (the data-quality warnings are read as of this day). */
   readonly today: () => string;
+  /** The database file, for backups and restore; absent for an in-memory database. */
+  readonly dbFile?: string;
 }
 
 function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
@@ -60,7 +67,8 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
     return result.record;
   };
   return {
-    list: (input: ListQuery) => listRecords(db, register, input),
+    /** Personal numbers masked: in full only from `get`, which the audit log records. */
+    list: (input: ListQuery) => maskPersonalNumbers(listRecords(db, register, input)),
     get: ({ id }: { id: number }) => mustExist(id),
     create: ({ record }: { record: Record<string, unknown> }) =>
       db.transaction(() => readRecord(db, register, insertRecord(db, register, validated(record))))(),
@@ -220,7 +228,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'report.indicators': () =>
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
     'report.run': (input) => runReport(db, input),
-    'report.drillDown': (input) => drillDown(db, input),
+    'report.drillDown': (input) => maskPersonalNumbers(drillDown(db, input)),
     'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
       qualityWarnings(db, {
         asOf: asOf ?? context.today(),
@@ -236,7 +244,10 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       content: (await buildReportDocument(db, scope)).toString('base64'),
     }),
     'import.preview': async ({ files }) => importLedgers(db, decodeFiles(files), { preview: true, user: context.user }),
-    'import.commit': async ({ files }) => importLedgers(db, decodeFiles(files), { user: context.user }),
+    'import.commit': async ({ files }) => {
+      backupBeforeImport(db, context.dbFile, context.today());
+      return importLedgers(db, decodeFiles(files), { user: context.user });
+    },
     'sample.load': async () => {
       const hasRecords = registers.some((register) => statement(db, `SELECT 1 FROM ${register.table} LIMIT 1`).get());
       if (hasRecords) throw new UserError('数据库中已有台账记录：示例数据只能载入空数据库，以免与真实数据混在一起', 'conflict');
@@ -248,5 +259,12 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),
+    ...backupHandlers(context),
+    'audit.search': (query) => searchAuditLog(db, query),
+    'audit.verify': () => verifyAuditLog(db),
+    'audit.export': async (query) => ({
+      fileName: `${bureauName(db)}审计日志${context.today()}.xlsx`,
+      content: (await buildAuditWorkbook(db, query)).toString('base64'),
+    }),
   };
 }

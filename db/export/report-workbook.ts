@@ -8,15 +8,16 @@
 // Cells: counts and sums are number cells; rates and 万元 number cells with format 0.00; a
 // figure the report gives as null (a rate over 0) is the text 「—」, as indicators.md shows
 // it, so that it reads as "not applicable" rather than as a blank nobody filled in.
-// Office names and other text are written as string cells (shared strings): Excel never
-// evaluates a string cell, so a name beginning with = + - @ shows as typed and is no formula.
-// (A leading apostrophe would be shown literally in an .xlsx; its quotePrefix style flag is
-// not supported by exceljs 4.4.)
+// Office names and other text are written as string cells, which Excel does not evaluate; text
+// that begins with = + - @ (an office named 「=1+1」, a bureau name in a title) also gets the
+// leading apostrophe of formula-safety.ts, so it stays text when the cell is edited, copied or
+// the sheet saved as CSV.
 
 import ExcelJS from 'exceljs';
 import type { RegisterDatabase } from '../database.ts';
 import { runReport, type Figures, type Period, type Scope } from '../report/engine.ts';
 import { indicatorDefinitions, type IndicatorDefinition, type Register } from '../report/indicators.ts';
+import { neutraliseWorkbook } from './formula-safety.ts';
 import { bureauName, localTime, officesInScope, periodName, type Office } from './report-scope.ts';
 
 /** One figure column of a register table. */
@@ -236,6 +237,7 @@ export async function buildReportWorkbook(db: RegisterDatabase, scope: Scope): P
     ...(officeId === null ? [{ name: '合计', figures: report.indicators, total: true }] : []),
   ];
   for (const table of registerTables) addRegisterSheet(workbook, table, content, rows);
+  neutraliseWorkbook(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

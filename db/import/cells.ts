@@ -1,6 +1,8 @@
 // Reading one ledger cell into the value of a register field, by the field's kind: dates in
 // every spelling and as real Excel dates, money to fen, 是/否, list labels to codes.
-// Returns the value or the reason it cannot be read; never writes anything.
+// Returns the value or the reason it cannot be read; never writes anything. A cell longer than
+// CELL_TEXT_LIMIT, or one the file holds no value for (a formula without its result), is a
+// reason too, whatever the field.
 
 import type { RegisterDatabase } from '../database.ts';
 import type { FieldSpec, RegisterRecord } from '../registers/register.ts';
@@ -17,7 +19,10 @@ import {
   type Read,
 } from '../registers/values.ts';
 import type { Vocabulary } from '../registers/vocabulary.ts';
-import type { RawCell } from './read-ledger.ts';
+import { UnreadableCell, type RawCell } from './read-ledger.ts';
+
+/** The longest cell read, in characters: no field holds more than a few hundred. */
+export const CELL_TEXT_LIMIT = 10_000;
 
 /** How a cell is quoted in a message: dates as the user sees them, text trimmed. */
 export function cellText(cell: RawCell): string {
@@ -41,6 +46,10 @@ export interface CellContext {
  * `text` is the cell's `cellText`, when the caller has it already.
  */
 export function readCell(field: FieldSpec, cell: RawCell, context: CellContext, text = cellText(cell)): Read<unknown> {
+  if (cell instanceof UnreadableCell) return { ok: false, reason: cell.reason };
+  if (text.length > CELL_TEXT_LIMIT) {
+    return { ok: false, reason: `内容过长（${text.length}字，一个单元格不能超过${CELL_TEXT_LIMIT}字）` };
+  }
   switch (field.kind) {
     case 'text':
       return { ok: true, value: text };

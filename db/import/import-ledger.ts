@@ -79,12 +79,17 @@ interface SheetPlan {
   readonly headerRow: number;
 }
 
+/** The most of a cell a problem quotes: a cell of a megabyte still makes a one-line message. */
+const QUOTED_CHARACTERS = 100;
+
 function describe(problem: Omit<ImportProblem, 'message'>): ImportProblem {
   const where = [problem.sheet ?? path.basename(problem.file), problem.row ? `第${problem.row}行` : '']
     .filter(Boolean)
     .join(' ');
-  const what = problem.column ? `${problem.column}「${problem.value ?? ''}」` : '';
-  return { ...problem, message: `${where} ${what}${problem.reason}` };
+  const value =
+    problem.value !== null && problem.value.length > QUOTED_CHARACTERS ? `${problem.value.slice(0, QUOTED_CHARACTERS)}…` : problem.value;
+  const what = problem.column ? `${problem.column}「${value ?? ''}」` : '';
+  return { ...problem, value, message: `${where} ${what}${problem.reason}` };
 }
 
 /** Header cells as people write them: stray spaces, full-width brackets. */

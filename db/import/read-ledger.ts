@@ -1,14 +1,35 @@
 // Reading ledger files (台账) into sheets of raw cells: .xlsx through exceljs, .csv in UTF-8
 // (with or without BOM) or GB18030/GBK (detected: Chinese Excel saves CSV as GBK) through
 // csv-parse and iconv-lite. Knows nothing of registers; it only finds rows and cells.
+//
+// Hostile files: a file over LEDGER_FILE_LIMIT_MB is refused before anything is decoded (a
+// 100 MB CSV already takes about a gigabyte once split into cells); a spreadsheet formula
+// gives its cached result, and one without a result, or with an error as result, is an
+// UnreadableCell that the importer reports for its row; text that begins with = is text.
 
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import path from 'node:path';
 
+/**
+ * A cell whose value the file does not hold: a formula saved without its result (files made by
+ * programs rather than Excel or WPS), or an error value (#DIV/0!, #N/A). It reads as what the
+ * cell shows in the spreadsheet, and says why it cannot be imported.
+ */
+export class UnreadableCell {
+  constructor(
+    readonly shown: string,
+    readonly reason: string,
+  ) {}
+
+  toString(): string {
+    return this.shown;
+  }
+}
+
 /** A cell as the file holds it: spreadsheets keep real numbers, dates and booleans. */
-export type RawCell = string | number | boolean | Date | null;
+export type RawCell = string | number | boolean | Date | UnreadableCell | null;
 
 export interface RawRow {
   /** Row number as Excel shows it (the header is usually row 1). */
@@ -37,7 +58,23 @@ export interface LedgerFile {
 /** How many rows from the top may hold the header (ledgers often carry a title row above it). */
 const HEADER_SEARCH_ROWS = 5;
 
+/**
+ * The largest ledger file taken, in MB. A county's ledger for a year is a few MB; reading a
+ * file this size takes about a gigabyte of memory (measured in test/trust/hostile-files.test.ts),
+ * which an office PC still has.
+ */
+export const LEDGER_FILE_LIMIT_MB = 100;
+
+/** Why a file of `bytes` is refused, or null when its size is fine; callers that read from disk ask before reading. */
+export function ledgerSizeProblem(file: string, bytes: number): string | null {
+  if (bytes <= LEDGER_FILE_LIMIT_MB * 1024 * 1024) return null;
+  const megabytes = bytes / (1024 * 1024);
+  return `文件「${path.basename(file)}」过大（${megabytes < 10 ? megabytes.toFixed(1) : Math.round(megabytes)}MB），单个台账文件不能超过${LEDGER_FILE_LIMIT_MB}MB，请分开导入`;
+}
+
 export async function readLedgerFile(file: string, content: Buffer): Promise<LedgerFile> {
+  const tooLarge = ledgerSizeProblem(file, content.length);
+  if (tooLarge) throw new LedgerFileError(tooLarge);
   const extension = path.extname(file).toLowerCase();
   if (extension === '.xlsx' || extension === '.xlsm') return readWorkbook(file, content);
   if (extension === '.csv' || extension === '.txt') return readCsv(file, content);
@@ -80,11 +117,24 @@ function cellValue(value: ExcelJS.CellValue): RawCell {
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value) return formulaValue(value);
     if ('text' in value) return String(value.text);
-    if ('error' in value) return null;
+    if ('error' in value) return new UnreadableCell(String(value.error), `是错误值 ${String(value.error)}`);
   }
   return String(value);
+}
+
+/** A formula's cached result (what Excel showed when the file was saved), or why there is none. */
+function formulaValue(value: ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue): RawCell {
+  const shown = `=${'formula' in value && value.formula ? value.formula : (value as ExcelJS.CellSharedFormulaValue).sharedFormula}`;
+  const result = value.result;
+  if (result === undefined || result === null) {
+    return new UnreadableCell(shown, '是公式，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开该文件、保存后再导入');
+  }
+  if (typeof result === 'object' && 'error' in result) {
+    return new UnreadableCell(shown, `是公式，计算结果为错误值 ${String(result.error)}`);
+  }
+  return cellValue(result as ExcelJS.CellValue);
 }
 
 function decodeText(file: string, content: Buffer): { text: string; encoding: string } {

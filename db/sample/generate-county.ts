@@ -472,7 +472,8 @@ class County {
     const mediators = new Set([random.pick(team)]);
     if (random.chance(0.25)) mediators.add(random.pick(team));
 
-    let closed: Day | null = received + random.weighted([[random.int(1, 15), 60], [random.int(16, 60), 35], [random.int(61, 120), 5]]);
+    const [soonest, latest] = random.weighted<[number, number]>([[[1, 15], 60], [[16, 60], 35], [[61, 120], 5]]);
+    let closed: Day | null = received + random.int(soonest, latest);
     if (org.dissolved !== null) closed = Math.min(closed, org.dissolved - 1);
     if (closed > this.end || random.chance(0.01)) closed = null;
     const result = closed === null ? '调解中' : random.chance(0.045) ? '调解不成功' : '调解成功';

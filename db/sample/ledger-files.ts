@@ -32,7 +32,6 @@ export class LedgerSheet {
   private lines: string[] = [];
   /** Kept only for sheets that go into a workbook. */
   private readonly cells: Cell[][] | null;
-  rowCount = 0;
 
   constructor(
     readonly name: string,
@@ -48,7 +47,6 @@ export class LedgerSheet {
     const cells = this.columns.map((column) => row[column.header] ?? null);
     this.cells?.push(cells);
     this.lines.push(cells.map(csvField).join(','));
-    this.rowCount++;
     if (this.lines.length >= LINES_PER_CHUNK) this.flush();
   }
 

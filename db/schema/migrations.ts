@@ -305,4 +305,33 @@ CREATE TABLE import_change (
       db.exec('CREATE INDEX correction_event_type ON correction_event(event_type, event_on)');
     },
   },
+  {
+    description: '审计日志：每项修改、导入、导出和查看身份证号码的记录，哈希链防篡改，只能追加',
+    up: (db) => {
+      db.exec(`
+-- One row per audited act (db/audit/audit-log.ts). hash = SHA-256 over the row's fields and
+-- prev_hash, the hash of the row before, so an edited or removed row breaks the chain.
+-- AUTOINCREMENT keeps the highest number ever given, so rows removed from the end leave a gap.
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL, -- local time with offset, 2024-03-02T09:15:00.000+08:00
+  user TEXT NOT NULL,
+  action TEXT NOT NULL, -- create, update, delete, restore, import, undo, export, view, settings, login, login_failed
+  method TEXT NOT NULL,
+  target_table TEXT,
+  record_id INTEGER,
+  before_json TEXT,
+  after_json TEXT,
+  details TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能修改'); END;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, '审计日志只能追加，不能删除'); END;
+`);
+    },
+  },
 ];

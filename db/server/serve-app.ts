@@ -5,6 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher, type ApiCall } from '../api/dispatcher.ts';
+import { takeDailyBackup } from '../backup/take-backup.ts';
 import { openDatabase, type RegisterDatabase } from '../database.ts';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
 
@@ -35,7 +36,8 @@ export interface ServedApp {
 /** Opens (creating on first start) the database and serves the app on 127.0.0.1. */
 export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
   const db = openDatabase(options.dbFile, { create: true });
-  const call = createDispatcher({ db, user: options.user ?? os.userInfo().username, today: options.today ?? localDay });
+  takeDailyBackup(db, options.dbFile, (options.today ?? localDay)());
+  const call = createDispatcher({ db, user: options.user ?? os.userInfo().username, today: options.today ?? localDay, dbFile: options.dbFile });
   let server: LoopbackServer;
   try {
     server = await startLoopbackServer({ call, staticDir: options.staticDir, port: options.port });

@@ -58,7 +58,8 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
     setEditing({ stored });
   };
   const openNew = () => setEditing({ stored: null });
-  useHotkeys([['alt+N', openNew]], []);
+  // Not over an open form: that would drop what is typed there without asking.
+  useHotkeys([['alt+N', () => editing === null && openNew()]], []);
 
   const officeField = catalogue.register.fields.find((field) => field.kind === 'office');
   const singleOffice = catalogue.offices.length === 1 ? String(catalogue.offices[0]!.id) : null;

@@ -492,7 +492,7 @@ const quickPasses: readonly QuickPass[] = [
     register: 'correctionEvent',
     path: '/correction/events',
     title: '社区矫正事件',
-    keys: ['2024-07-01', { pick: '赵六' }, { pick: '个别教育' }, '谈话教育'],
+    keys: ['2024-07-01', { pick: '002X', option: '赵六' }, { pick: '个别教育' }, '谈话教育'],
     search: '赵六',
     expected: async () => ({ stint_id: ids.stint, event_on: '2024-07-01', event_type: 'individual_education', note: '谈话教育' }),
   },
@@ -501,7 +501,7 @@ const quickPasses: readonly QuickPass[] = [
     path: '/correction/activities',
     title: '社区矫正教育活动',
     // The attendance filter: a name and Enter ticks that person; Enter on the empty filter moves on.
-    keys: ['2024-07-10', { pick: '城西' }, { pick: '集中教育' }, '法治讲座', '赵六', ''],
+    keys: ['2024-07-10', { pick: '城西' }, { pick: '集中教育' }, '法治讲座', { waitForText: '名册 1 人' }, '赵六', ''],
     search: '法治讲座',
     expected: async () => ({
       held_on: '2024-07-10',

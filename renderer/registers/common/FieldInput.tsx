@@ -7,6 +7,7 @@ import { Checkbox, MultiSelect, Select, TextInput, Textarea } from '@mantine/cor
 import { memo } from 'react';
 import { readIdNumber, readMoneyFen, readWholeNumber } from '../../../db/registers/values.ts';
 import { formatFen } from '../../common/format.ts';
+import { readIdNumberText } from './field-values.ts';
 import { DateField } from './DateField.tsx';
 import { picksOnEnterAttribute } from './enter-navigation.ts';
 import type { Catalogue, FieldDescription } from './types.ts';
@@ -26,10 +27,17 @@ export interface FieldInputProps {
 /** Text fields that take several lines (Shift+Enter for a new line; Enter moves on). */
 const multilineFields = new Set(['note']);
 
-/** Options shared by selects and multi-selects: searchable, the first match highlighted. */
+export const isMultiline = (field: FieldDescription) => field.kind === 'text' && multilineFields.has(field.name);
+
+/**
+ * Options shared by selects and multi-selects: searchable, the first match highlighted. The
+ * first option is also highlighted when the dropdown opens: Mantine otherwise looks for the
+ * chosen option on a timer, which can fire after fast typing and leave Enter picking nothing.
+ */
 export const comboBehaviour = {
   searchable: true,
   selectFirstOptionOnChange: true,
+  selectFirstOptionOnDropdownOpen: true,
   nothingFoundMessage: '没有匹配项',
   maxDropdownHeight: 280,
 } as const;
@@ -45,11 +53,6 @@ const readMoney = (text: string) => {
   const fen = readMoneyFen(text);
   return fen.ok ? { ok: true as const, value: formatFen(fen.value) } : fen;
 };
-
-function readIdNumberText(text: string) {
-  const facts = readIdNumber(text);
-  return facts.ok ? { ok: true as const, value: facts.value.idNumber } : facts;
-}
 
 /** 男 · 1949-12-31 出生, read from a valid number. */
 function idNumberFacts(text: string): string | undefined {
@@ -137,7 +140,7 @@ export const FieldInput = memo(function FieldInput({ field, value, set, error, c
         />
       );
     default:
-      return multilineFields.has(field.name) ? (
+      return isMultiline(field) ? (
         <Textarea {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} autosize minRows={2} maxRows={6} />
       ) : (
         <TextInput {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} autoComplete="off" />

@@ -35,7 +35,7 @@ function SearchBox({ hint, search, onSearch }: { hint: string; search: string; o
       leftSection={<IconSearch size={16} />}
       value={typed}
       onChange={(event) => setTyped(event.currentTarget.value)}
-      w={240}
+      w={260}
       autoFocus
     />
   );

@@ -9,7 +9,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useCallback, useRef } from 'react';
 import { confirm } from './confirm.tsx';
 import { enterableInputs, enterNavigation, focusFirstInput } from './enter-navigation.ts';
-import { FieldInput } from './FieldInput.tsx';
+import { FieldInput, isMultiline } from './FieldInput.tsx';
 import type { ApiRecord, Catalogue, FieldDescription, FormAccess, FormValues, RegisterView } from './types.ts';
 import { useCaseNumberProposal } from './use-case-number.ts';
 import { useRecordForm, type RecordFormState } from './use-record-form.ts';
@@ -45,7 +45,7 @@ function FormField({ view, form, access, field }: { view: RegisterView; form: Re
 }
 
 function isWide(view: RegisterView, field: FieldDescription): boolean {
-  return field.kind === 'codeSet' || field.name === 'note' || Boolean(view.editors?.[field.name]?.wide);
+  return field.kind === 'codeSet' || isMultiline(field) || Boolean(view.editors?.[field.name]?.wide);
 }
 
 export function RecordForm({ view, catalogue, stored, defaults, onClose, onSaved }: RecordFormProps) {
@@ -80,6 +80,7 @@ export function RecordForm({ view, catalogue, stored, defaults, onClose, onSaved
       message: '表单中有尚未保存的内容，关闭后将丢失。',
       confirmLabel: '放弃并关闭',
       cancelLabel: '继续填写',
+      focus: 'cancel',
     });
     confirming.current = false;
     if (discard) onClose();
@@ -89,14 +90,7 @@ export function RecordForm({ view, catalogue, stored, defaults, onClose, onSaved
 
   const title = stored ? `编辑${catalogue.register.title}：${view.recordName(stored, catalogue)}` : `新增${catalogue.register.title}`;
   return (
-    <Drawer
-      opened
-      onClose={() => void requestClose()}
-      title={title}
-      position="right"
-      size={760}
-      padding="md"
-    >
+    <Drawer opened onClose={() => void requestClose()} title={title} position="right" size={760} padding="md">
       <Box ref={attachBody} {...enterNavigation(() => saveRef.current?.focus())}>
         <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
           {form.fields

@@ -64,7 +64,9 @@ const picks = (target: HTMLElement) => target.getAttribute('role') === 'combobox
 
 /** Keydown (and focus/input) handlers for a form's container: spread them onto it. */
 export function enterNavigation(onPastLast: () => void) {
-  const moveOnLater = (container: HTMLElement, from: HTMLElement) => setTimeout(() => moveOn(container, from, onPastLast), 0);
+  // After the event's own work (a select taking its option, React drawing fields that choice
+  // reveals) and before the next keystroke is handled: what is typed next lands in the next field.
+  const moveOnLater = (container: HTMLElement, from: HTMLElement) => queueMicrotask(() => moveOn(container, from, onPastLast));
   return {
     onFocusCapture: (event: FocusEvent<HTMLElement>) => typedInto.delete(event.target),
     onInputCapture: (event: FormEvent<HTMLElement>) => typedInto.add(event.target),
@@ -86,7 +88,6 @@ export function enterNavigation(onPastLast: () => void) {
       if (target instanceof HTMLTextAreaElement && event.shiftKey) return;
       if (event.defaultPrevented && target.hasAttribute('data-picks-on-enter')) return;
       event.preventDefault();
-      // Let a select finish taking the picked option before focus leaves it.
       moveOnLater(event.currentTarget, target);
     },
   };

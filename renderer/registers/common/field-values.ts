@@ -6,7 +6,7 @@
 
 import { readDate, readIdNumber, readMoneyFen, readWholeNumber, toHalfWidth, type Read } from '../../../db/registers/values.ts';
 import { DASH, formatCount, formatDay, formatFen } from '../../common/format.ts';
-import type { Catalogue, Derivation, FieldDescription } from './types.ts';
+import type { Catalogue, Derivation, FieldDescription, FormValues } from './types.ts';
 
 /** 4451**********1234: enough to tell people apart in a list, not enough to copy. */
 export function maskIdNumber(idNumber: string): string {
@@ -19,6 +19,21 @@ export function readTypedDate(text: string): Read<string> {
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(toHalfWidth(text).trim());
   const read = readDate(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : text);
   return read.ok ? read : { ok: false, reason: '不是有效日期，请按 2024-03-01 填写' };
+}
+
+/** A form value read as a day, `YYYY-MM-DD`, or null while it does not read as one. */
+export function typedDay(value: unknown): string | null {
+  const read = readTypedDate(String(value ?? ''));
+  return read.ok ? read.value : null;
+}
+
+/** For `shownWhen`: the field `name` holds something. */
+export const filledIn = (name: string) => (values: FormValues) => String(values[name] ?? '').trim() !== '';
+
+/** A typed 身份证号码 in its canonical form (half-width, upper-case X), or why it is not one. */
+export function readIdNumberText(text: string): Read<string> {
+  const facts = readIdNumber(text);
+  return facts.ok ? { ok: true, value: facts.value.idNumber } : facts;
 }
 
 export function labelOf(catalogue: Catalogue, list: string | undefined, code: unknown): string {

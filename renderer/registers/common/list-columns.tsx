@@ -40,7 +40,7 @@ export function listColumns(view: RegisterView, catalogue: Catalogue): DataTable
       };
     }
     const editor = view.editors?.[name];
-    const Cell = editor?.Cell ?? editor?.Display;
+    const Display = editor?.Display;
     const figure = figureKinds.has(field.kind);
     return {
       accessor: name,
@@ -49,7 +49,7 @@ export function listColumns(view: RegisterView, catalogue: Catalogue): DataTable
       noWrap: !wrappingColumns.has(name),
       textAlign: figure ? 'right' : 'left',
       cellsClassName: figure ? 'figure' : undefined,
-      render: (row) => (Cell ? <Cell record={row} /> : displayValue(field, row[name], catalogue)),
+      render: (row) => (Display ? <Display record={row} /> : displayValue(field, row[name], catalogue)),
     };
   });
 }

@@ -5,6 +5,7 @@
 
 import type { ComponentType } from 'react';
 import type { FieldKind, RegisterName } from '../../../db/registers/register.ts';
+import type { Read } from '../../../db/registers/values.ts';
 
 export type { RegisterName };
 
@@ -79,12 +80,10 @@ export interface CustomEditor<V = unknown> {
   /** Stored value → form value (default: as stored). */
   readonly fromRecord?: (value: unknown) => V;
   /** Form value → stored value, or a reason it cannot be saved (default: as held). */
-  readonly toRecord?: (value: V) => { ok: true; value: unknown } | { ok: false; reason: string };
+  readonly toRecord?: (value: V) => Read<unknown>;
   readonly Input: ComponentType<EditorProps<V>>;
-  /** The value in the detail view; `record` is the list row merged with the full record. */
+  /** The value in the detail view and list cells; `record` is a list row (merged with the full record in the detail). */
   readonly Display: ComponentType<{ record: ApiRecord }>;
-  /** The value in a list cell (default: the Display). */
-  readonly Cell?: ComponentType<{ record: ApiRecord }>;
   /** Spans the whole form width (tables, long lists). */
   readonly wide?: boolean;
 }

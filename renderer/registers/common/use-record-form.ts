@@ -1,8 +1,8 @@
 // The state of one record's form, for create and edit alike: the fields in form order, what
 // each input holds, which fields the record makes relevant, the values that follow from
-// others (sex and birth date from a 身份证号码 …), and saving — typed text is read into the record (dates, fen, whole numbers), the
-// backend validates, and on failure every value stays as typed while the errors are set on
-// their fields. No DOM here; the drawer around it is RecordForm.tsx.
+// others (sex and birth date from a 身份证号码 …), and saving — typed text is read into the
+// record (dates, fen, whole numbers), the backend validates, and on failure every value
+// stays as typed while the errors are set on their fields. No DOM here (RecordForm.tsx).
 
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { call } from '../../api/client.ts';

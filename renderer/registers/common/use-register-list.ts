@@ -1,12 +1,12 @@
-// One register's list as the clerk narrows it: search, office, period on the
-// register's date field, code filters, deleted records or not, sort and page — and the page
-// of rows `R.list` returns for it. Any change of the query goes back to page 1; an answer
-// that arrives after a newer question is dropped.
+// One register's list as the clerk narrows it: search, office, period on the register's date
+// field, code filters, deleted records or not, sort and page — and the page of rows `R.list`
+// returns for it. Any change of the query goes back to page 1; an answer that arrives after
+// a newer question is dropped.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../db/api/contract.ts';
 import { call } from '../../api/client.ts';
-import { readTypedDate } from './field-values.ts';
+import { typedDay } from './field-values.ts';
 import type { ApiRecord, RegisterName } from './types.ts';
 
 export const PAGE_SIZE = 50;
@@ -35,11 +35,6 @@ export interface RegisterListState {
   readonly error: ApiError | null;
   readonly reload: () => void;
 }
-
-const typedDay = (text: string) => {
-  const read = readTypedDate(text);
-  return read.ok ? read.value : null;
-};
 
 export function useRegisterList(register: RegisterName, dateField: string): RegisterListState {
   const [query, setQuery] = useState<ListQuery>({

@@ -6,9 +6,10 @@ import { Button, Checkbox, Group, Input, ScrollArea, SimpleGrid, Stack, Text, Te
 import { useState } from 'react';
 import { DASH } from '../../common/format.ts';
 import { useAllRecords } from '../common/all-records.ts';
+import { typedDay } from '../common/field-values.ts';
 import { enterSkipsAttribute, picksOnEnterAttribute } from '../common/enter-navigation.ts';
 import { defineEditor, type ApiRecord, type Derivation, type EditorProps, type FormValues } from '../common/types.ts';
-import { inCorrectionOn, matchesStint, stintLabel, typedDay } from './roster.ts';
+import { inCorrectionOn, matchesStint, stintLabel } from './roster.ts';
 
 function useRosterOn(officeId: unknown, day: string | null) {
   const { records, error } = useAllRecords('correctionStint', officeId && day ? { officeId: Number(officeId), to: day, sort: 'name' } : null);
@@ -24,11 +25,12 @@ function AttendancePicker({ field, value, onChange, error, form }: EditorProps<n
   const toggle = (id: number) => onChange(ticked.has(id) ? value.filter((other) => other !== id) : [...value, id]);
   const outside = value.filter((id) => !roster?.some((stint) => stint.id === id)).length;
 
+  const ready = Boolean(day && form.values.office_id);
   return (
     <Input.Wrapper label={field.header} error={error ?? loadError?.message} description="勾选参加的社区矫正对象，参加人数随之计算">
-      {!roster ? (
+      {!ready ? (
         <Text size="sm" c="dimmed" mt={4}>
-          {day && form.values.office_id ? '正在读取名册…' : '先填写日期和单位，再勾选当日在矫人员'}
+          先填写日期和单位，再勾选当日在矫人员
         </Text>
       ) : (
         <Stack gap="xs" mt={4}>
@@ -40,12 +42,14 @@ function AttendancePicker({ field, value, onChange, error, form }: EditorProps<n
               value={typed}
               onChange={(event) => setTyped(event.currentTarget.value)}
               onKeyDown={(event) => {
-                if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+                if (event.key !== 'Enter' || event.nativeEvent.isComposing || typed.trim() === '') return;
                 event.preventDefault();
                 const first = shown.find((stint) => !ticked.has(stint.id));
-                if (first) toggle(first.id);
+                if (!first) return;
+                toggle(first.id);
                 setTyped('');
               }}
+              error={roster && typed.trim() !== '' && shown.length === 0 ? '当日名册中没有匹配的人员' : undefined}
               w={260}
             />
             <Button variant="default" size="xs" onClick={() => onChange([...new Set([...value, ...shown.map((stint) => stint.id)])])}>
@@ -55,7 +59,9 @@ function AttendancePicker({ field, value, onChange, error, form }: EditorProps<n
               清空
             </Button>
             <Text size="sm">
-              已勾选 {value.length} 人（名册 {roster.length} 人{outside ? `，另有 ${outside} 人不在当日名册中` : ''}）
+              {roster
+                ? `已勾选 ${value.length} 人（名册 ${roster.length} 人${outside ? `，另有 ${outside} 人不在当日名册中` : ''}）`
+                : '正在读取名册…'}
             </Text>
           </Group>
           <ScrollArea.Autosize mah={200} type="auto">

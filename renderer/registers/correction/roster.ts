@@ -2,7 +2,7 @@
 // (入矫日期 ≤ d < 解矫日期), how a person is named in a picker (姓名 and masked number), and
 // matching a typed name or 身份证号码.
 
-import { readTypedDate, maskIdNumber } from '../common/field-values.ts';
+import { maskIdNumber } from '../common/field-values.ts';
 import type { ApiRecord } from '../common/types.ts';
 
 /** In correction on `day` (registers.md §3); `throughExit` also counts the 解矫 day itself (再犯罪). */
@@ -17,14 +17,14 @@ export function stintLabel(stint: ApiRecord): string {
   return `${stint.name} ${maskIdNumber(String(stint.id_number))} · 入矫 ${stint.entered_on}${exited}`;
 }
 
-/** Typed text finds a person by part of the name or of the full number. */
+/**
+ * Typed text finds a person by part of the name or of the 身份证号码. Lists hand out numbers
+ * masked (4451**********1234), so a number is found by its first or last digits, and a whole
+ * typed number by its first four and last four.
+ */
 export function matchesStint(stint: ApiRecord, typed: string): boolean {
   const text = typed.trim().toUpperCase();
-  return text === '' || String(stint.name).includes(text) || String(stint.id_number).includes(text);
-}
-
-/** The day typed in a form field, when it reads as one. */
-export function typedDay(value: unknown): string | null {
-  const read = readTypedDate(String(value ?? ''));
-  return read.ok ? read.value : null;
+  const idNumber = String(stint.id_number);
+  if (text === '' || String(stint.name).includes(text) || idNumber.includes(text)) return true;
+  return text.length === idNumber.length && idNumber.startsWith(text.slice(0, 4)) && idNumber.endsWith(text.slice(-4));
 }

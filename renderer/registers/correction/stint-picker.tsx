@@ -4,10 +4,12 @@
 
 import { Select } from '@mantine/core';
 import { DASH } from '../../common/format.ts';
+import { useApi } from '../../common/use-api.ts';
 import { useAllRecords } from '../common/all-records.ts';
+import { typedDay } from '../common/field-values.ts';
 import { selectBehaviour } from '../common/FieldInput.tsx';
 import { defineEditor, type ApiRecord, type EditorProps } from '../common/types.ts';
-import { inCorrectionOn, matchesStint, stintLabel, typedDay } from './roster.ts';
+import { inCorrectionOn, matchesStint, stintLabel } from './roster.ts';
 
 const wholeRoster = { sort: 'name' };
 
@@ -36,9 +38,10 @@ function StintSelect({ field, value, onChange, error, form }: EditorProps<string
   );
 }
 
-/** 姓名 and the full 身份证号码 (the detail view; lists show the joined, masked columns). */
+/** 姓名 and the full 身份证号码, read from the stint (lists show the joined, masked columns). */
 function StintName({ record }: { record: ApiRecord }) {
-  return <>{record.person_name ? `${record.person_name} ${record.person_id_number}` : DASH}</>;
+  const stint = useApi<ApiRecord>('correctionStint.get', { id: record.stint_id });
+  return <>{stint.data ? `${stint.data.name} ${stint.data.id_number}` : DASH}</>;
 }
 
 export const stintEditor = defineEditor<string | null>({

@@ -3,20 +3,18 @@
 // ticks, and the fields that follow from others (解矫类型 once 解矫日期 is given, 完成日期
 // once there is an opinion), declared as data.
 
-import { labelOf, officeName } from '../common/field-values.ts';
-import type { FormValues, RegisterView } from '../common/types.ts';
+import { filledIn, labelOf, officeName } from '../common/field-values.ts';
+import type { RegisterView } from '../common/types.ts';
 import { attendanceEditor, attendanceFromTicks } from './attendance.tsx';
 import { StintEvents } from './StintEvents.tsx';
 import { stintEditor } from './stint-picker.tsx';
-
-const given = (name: string) => (values: FormValues) => String(values[name] ?? '').trim() !== '';
 
 export const correctionStintView: RegisterView = {
   name: 'correctionStint',
   columns: ['name', 'id_number', 'office_id', 'category', 'crime', 'entered_on', 'term_end', 'supervision_level', 'exited_on', 'exit_type'],
   filters: ['category', 'supervision_level', 'exit_type'],
   searchHint: '姓名、身份证号码、罪名',
-  shownWhen: { exit_type: given('exited_on') },
+  shownWhen: { exit_type: filledIn('exited_on') },
   recordName: (record) => `${record.name}（入矫 ${record.entered_on}）`,
   DetailExtras: StintEvents,
 };
@@ -50,7 +48,7 @@ export const investigationView: RegisterView = {
   columns: ['commission_no', 'office_id', 'commissioned_on', 'commissioning_authority', 'subject_name', 'opinion', 'completed_on'],
   filters: ['commissioning_authority', 'opinion'],
   searchHint: '委托编号、被调查人',
-  shownWhen: { completed_on: given('opinion') },
+  shownWhen: { completed_on: filledIn('opinion') },
   recordName: (record) => String(record.commission_no),
 };
 

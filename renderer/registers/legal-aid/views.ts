@@ -2,17 +2,16 @@
 // fields that follow from others (通知机关 for 通知类 cases, 审查结果 for 申请, 承办人 unless
 // 不予援助, 结案方式 once closed; 性别 and 出生日期 read from the 身份证号码), declared as data.
 
-import { fromIdNumber, labelOf, officeName, readTypedDate } from '../common/field-values.ts';
+import { filledIn, fromIdNumber, labelOf, officeName, typedDay } from '../common/field-values.ts';
 import type { FormValues, RegisterView } from '../common/types.ts';
 
 const notified = (values: FormValues) => values.source !== null && values.source !== 'application';
 const rejected = (values: FormValues) => !notified(values) && values.review_result === 'rejected';
-const given = (name: string) => (values: FormValues) => String(values[name] ?? '').trim() !== '';
 
 /** (2024)法援字第0101号 follows the office and 受理日期's year. */
 function caseNumberInput(values: FormValues) {
-  const received = readTypedDate(String(values.received_on ?? ''));
-  return values.office_id && received.ok ? { officeId: Number(values.office_id), year: Number(received.value.slice(0, 4)) } : null;
+  const received = typedDay(values.received_on);
+  return values.office_id && received ? { officeId: Number(values.office_id), year: Number(received.slice(0, 4)) } : null;
 }
 
 export const legalAidCaseView: RegisterView = {
@@ -28,7 +27,7 @@ export const legalAidCaseView: RegisterView = {
     handler_name: (values) => !rejected(values),
     handler_type: (values) => !rejected(values),
     assigned_on: (values) => !rejected(values),
-    closing_method: given('closed_on'),
+    closing_method: filledIn('closed_on'),
   },
   derived: fromIdNumber('recipient_id_number', 'recipient_sex', 'recipient_birth_date'),
   caseNumber: { field: 'case_no', method: 'legalAidCase.nextCaseNumber', input: caseNumberInput },

@@ -4,9 +4,10 @@
 
 import { ActionIcon, Group, Input, Stack, Table, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { readIdNumber, toHalfWidth } from '../../../db/registers/values.ts';
+import { toHalfWidth } from '../../../db/registers/values.ts';
 import { DASH } from '../../common/format.ts';
 import { enterExitAttribute, enterGroupAttribute } from '../common/enter-navigation.ts';
+import { readIdNumberText } from '../common/field-values.ts';
 import { defineEditor, type ApiRecord, type EditorProps } from '../common/types.ts';
 import { TypedInput } from '../common/TypedInput.tsx';
 
@@ -24,11 +25,6 @@ interface StoredParty {
 
 const blankRow: PartyRow = { name: '', id_number: '', role: '' };
 const isBlank = (row: PartyRow) => row.name.trim() === '' && row.id_number.trim() === '' && row.role.trim() === '';
-
-function readIdNumberText(text: string) {
-  const facts = readIdNumber(text);
-  return facts.ok ? { ok: true as const, value: facts.value.idNumber } : facts;
-}
 
 function PartiesInput({ field, value, onChange, error }: EditorProps<PartyRow[]>) {
   const rows = [...value, blankRow];

@@ -2,7 +2,7 @@
 // form order and the fields that follow from others (a case's 结案日期 once it has a result,
 // 协议形式 for a success, 不成功去向 for a failure), declared as data.
 
-import { fromIdNumber, officeName, readTypedDate } from '../common/field-values.ts';
+import { fromIdNumber, officeName, typedDay } from '../common/field-values.ts';
 import type { FormValues, RegisterView } from '../common/types.ts';
 import { OrgMediators } from './OrgMediators.tsx';
 import { partiesEditor } from './parties.tsx';
@@ -34,8 +34,8 @@ const resultIs =
 
 /** (2024)城西调字第0013号 follows the organisation's office and 受理日期's year. */
 function caseNumberInput(values: FormValues) {
-  const received = readTypedDate(String(values.received_on ?? ''));
-  return values.org_id && received.ok ? { orgId: Number(values.org_id), year: Number(received.value.slice(0, 4)) } : null;
+  const received = typedDay(values.received_on);
+  return values.org_id && received ? { orgId: Number(values.org_id), year: Number(received.slice(0, 4)) } : null;
 }
 
 export const mediationCaseView: RegisterView = {

@@ -1,15 +1,16 @@
 // A clerk at the keyboard, for the register pages' browser tests: type into the focused field
-// and press Enter, pick from a select by typing part of a label, tick with Space, save with
-// Ctrl+S — and where the focus is, so a test can say which field it expects to be in.
+// and press Enter, pick from a select by typing part of a label, tick with Space — no pauses
+// between keystrokes, as a fast typist — and where the focus is, so a test can say which field
+// it expects to be in.
 
 import type { Locator, Page } from 'playwright-core';
 
-/** One keyboard step in a form: text typed then Enter, or a select picked, or a key. */
+/** One step in a form: text typed then Enter, a select picked, a tick (Space, Enter), or waiting for some text to show. */
 export type Keystroke =
   | string
   | { readonly pick: string; readonly option?: string }
-  | { readonly press: string }
-  | { readonly tick: true };
+  | { readonly tick: true }
+  | { readonly waitForText: string };
 
 /** The label of the focused input (its <label>, else aria-label), to check where Enter led. */
 export async function focusedLabel(page: Page): Promise<string> {
@@ -28,6 +29,7 @@ export async function pick(page: Page, text: string, option = text): Promise<voi
   await page.keyboard.press('Enter');
 }
 
+/** Runs the steps in the focused form, each one straight after the other. */
 export async function typeKeys(page: Page, steps: readonly Keystroke[]): Promise<void> {
   for (const step of steps) {
     if (typeof step === 'string') {
@@ -35,15 +37,12 @@ export async function typeKeys(page: Page, steps: readonly Keystroke[]): Promise
       await page.keyboard.press('Enter');
     } else if ('pick' in step) {
       await pick(page, step.pick, step.option);
-    } else if ('press' in step) {
-      await page.keyboard.press(step.press);
+    } else if ('waitForText' in step) {
+      await page.getByText(step.waitForText).first().waitFor();
     } else {
       await page.keyboard.press('Space');
       await page.keyboard.press('Enter');
     }
-    // Enter moves focus on the next tick.
-    await page.waitForTimeout(30);
-    if (process.env.DEBUG_KEYS) console.log(JSON.stringify(step), '→', await focusedLabel(page), Date.now() % 100000);
   }
 }
 

@@ -1,0 +1,148 @@
+// The audit trail's one hook, run by the dispatcher around every API method: which methods
+// leave an entry in the audit log and what the entry says — a record before and after its
+// change, an import's or undo's counts, an export's scope, whose full personal numbers were
+// viewed. A method that works inside one transaction runs with its entry in that transaction,
+// so a change is never kept without its entry; the methods that commit on their own (imports,
+// the sample county) and the exports that build files asynchronously get their entry once
+// they have succeeded. Methods not named here (lists, reports, previews) are not recorded.
+
+import type { RegisterDatabase } from '../database.ts';
+import { importHistory } from '../import/import-history.ts';
+import type { ImportOutcome } from '../import/import-ledger.ts';
+import { registers } from '../registers/index.ts';
+import { statement, type RegisterRecord } from '../registers/register.ts';
+import { readRecord } from '../registers/store.ts';
+import { recordAudit, type AuditEntry } from './audit-log.ts';
+import { personalNumberPaths } from './personal-numbers.ts';
+
+type Draft = Omit<AuditEntry, 'user' | 'method'>;
+
+interface AuditPlan {
+  /** The method commits its own work or builds a file asynchronously: its entry follows success. */
+  readonly afterSuccess?: true;
+  /** What to keep from before the method runs (the record as it was). */
+  readonly before?: (input: Input) => unknown;
+  /** The entry for a call that succeeded; null when there is nothing to record. */
+  readonly entry: (input: Input, before: unknown, value: Output) => Draft | null;
+}
+
+// Inputs arrive parsed by the contract; outputs are what the handlers return.
+type Input = Record<string, unknown> & { id?: number; importId?: number };
+type Output = Record<string, unknown>;
+
+export type MethodHandler = (input: unknown) => unknown;
+
+function registerPlans(db: RegisterDatabase): Record<string, AuditPlan> {
+  const plans: Record<string, AuditPlan> = {};
+  for (const register of registers) {
+    const { name, table } = register;
+    const read = (id: number) => readRecord(db, register, id) ?? null;
+    const change = (action: 'update' | 'delete' | 'restore'): AuditPlan => ({
+      before: (input) => read(input.id!),
+      entry: (input, before) => ({ action, table, recordId: input.id!, before, after: read(input.id!) }),
+    });
+    plans[`${name}.create`] = { entry: (_input, _before, value) => ({ action: 'create', table, recordId: value.id as number, after: value }) };
+    plans[`${name}.update`] = change('update');
+    plans[`${name}.delete`] = change('delete');
+    plans[`${name}.restore`] = change('restore');
+    plans[`${name}.get`] = {
+      entry: (input, _before, value) => {
+        const numbers = personalNumberPaths(value);
+        return numbers.length > 0 ? { action: 'view', table, recordId: input.id!, details: { numbers } } : null;
+      },
+    };
+  }
+  return plans;
+}
+
+/** What an import did, without the files' contents: per sheet, rows added, updated and unchanged. */
+function importDetails(outcome: ImportOutcome, files?: readonly { name: string }[]) {
+  return {
+    importId: outcome.importId,
+    ...(files ? { files: files.map((file) => file.name) } : {}),
+    sheets: outcome.sheets,
+    rejectedFiles: outcome.rejectedFiles,
+    problems: outcome.problems.length,
+    officesCreated: outcome.officesCreated,
+  };
+}
+
+function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
+  const office = (id: number) => (statement(db, 'SELECT id, name, sort FROM office WHERE id = ?').get(id) as RegisterRecord | undefined) ?? null;
+  const setting = (key: string) =>
+    (statement(db, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  const exported = (input: Input, _before: unknown, value: Output): Draft => ({
+    action: 'export',
+    details: { ...input, fileName: value.fileName },
+  });
+  return {
+    ...registerPlans(db),
+    'settings.update': {
+      before: () => ({ bureauName: setting('bureauName') }),
+      entry: (_input, before, value) => ({ action: 'settings', table: 'setting', before, after: value }),
+    },
+    'office.create': {
+      entry: (_input, _before, value) => ({ action: 'settings', table: 'office', recordId: value.id as number, after: office(value.id as number) }),
+    },
+    'office.rename': {
+      before: (input) => office(input.id!),
+      entry: (input, before) => ({ action: 'settings', table: 'office', recordId: input.id!, before, after: office(input.id!) }),
+    },
+    'lists.addItem': { entry: (_input, _before, value) => ({ action: 'settings', table: 'list_item', after: value }) },
+    'import.commit': {
+      afterSuccess: true,
+      entry: (input, _before, value) => ({
+        action: 'import',
+        table: 'import_log',
+        recordId: (value as unknown as ImportOutcome).importId,
+        details: importDetails(value as unknown as ImportOutcome, input.files as { name: string }[]),
+      }),
+    },
+    'sample.load': {
+      afterSuccess: true,
+      entry: (_input, _before, value) => ({
+        action: 'import',
+        table: 'import_log',
+        recordId: (value as unknown as ImportOutcome).importId,
+        details: importDetails(value as unknown as ImportOutcome),
+      }),
+    },
+    'import.undo': {
+      before: (input) => importHistory(db).find((entry) => entry.id === input.importId) ?? null,
+      entry: (input, before, value) => ({ action: 'undo', table: 'import_log', recordId: input.importId!, before, after: value }),
+    },
+    'report.exportXlsx': { afterSuccess: true, entry: exported },
+    'report.exportDocx': { afterSuccess: true, entry: exported },
+    'audit.export': { afterSuccess: true, entry: exported },
+  };
+}
+
+/**
+ * Runs API methods with their audit entries: `run(method, input, handler)` gives the handler's
+ * value, or throws what the handler (or the entry's insert) threw, with nothing of a failed
+ * transactional method left written.
+ */
+export function createAuditTrail(context: { readonly db: RegisterDatabase; readonly user: string }) {
+  const { db, user } = context;
+  const plans = methodPlans(db);
+  const record = (method: string, draft: Draft | null) => {
+    if (draft) recordAudit(db, { ...draft, user, method });
+  };
+  return (method: string, input: unknown, handler: MethodHandler): unknown => {
+    const plan = Object.hasOwn(plans, method) ? plans[method] : undefined;
+    if (!plan) return handler(input);
+    const parsed = input as Input;
+    if (plan.afterSuccess) {
+      return Promise.resolve(handler(input)).then((value) => {
+        record(method, plan.entry(parsed, undefined, value as Output));
+        return value;
+      });
+    }
+    return db.transaction(() => {
+      const before = plan.before?.(parsed);
+      const value = handler(input);
+      record(method, plan.entry(parsed, before, value as Output));
+      return value;
+    })();
+  };
+}

@@ -1,0 +1,47 @@
+// Personal numbers (身份证号码, phone numbers) in what the API hands out: masked in lists and
+// in the audit log's pages (4451**********1234), in full only in one record's detail view,
+// which the audit trail records. Environment-neutral and pure: it copies, never mutates.
+
+/** Field names that hold a personal number, in records (id_number, recipient_id_number …) and report rows (idNumber). */
+const personalField = /(^|_)id_number$|idNumber$|phone|mobile|(^|_)tel(ephone)?$/i;
+
+export function isPersonalNumberField(name: string): boolean {
+  return personalField.test(name);
+}
+
+/** 4451**********1234: first four and last four kept, enough to tell people apart, not to copy. */
+export function maskPersonalNumber(number: string): string {
+  if (number.length > 8) return `${number.slice(0, 4)}${'*'.repeat(number.length - 8)}${number.slice(-4)}`;
+  return number.length > 4 ? `${'*'.repeat(number.length - 4)}${number.slice(-4)}` : '*'.repeat(number.length);
+}
+
+/** A copy of `value` (rows, records, pages, nested arrays) with every personal number masked. */
+export function maskPersonalNumbers<T>(value: T): T {
+  return mask(value) as T;
+}
+
+function mask(value: unknown, field?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => mask(item, field));
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mask(item, key)]));
+  if (field !== undefined && isPersonalNumberField(field) && (typeof value === 'string' || typeof value === 'number')) {
+    return maskPersonalNumber(String(value));
+  }
+  return value;
+}
+
+/** Where a record holds a personal number: `recipient_id_number`, `parties[1].id_number` … */
+export function personalNumberPaths(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => personalNumberPaths(item, `${at}[${index}]`));
+  if (!isPlainObject(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const path = at ? `${at}.${key}` : key;
+    if (isPersonalNumberField(key)) return typeof item === 'string' && item !== '' ? [path] : [];
+    return personalNumberPaths(item, path);
+  });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

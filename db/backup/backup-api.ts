@@ -1,0 +1,65 @@
+// The backup.* API methods over the open database: list, back up now, preview and restore a
+// backup, and the second backup folder. Spread into the handlers by db/api/handlers.ts; the
+// contract (db/api/contract.ts) holds their input schemas. No transport knowledge here.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { HandlerContext } from '../api/handlers.ts';
+import { APPLICATION_ID } from '../database.ts';
+import { UserError } from '../errors.ts';
+import { backupFileName, backupFolderOf, backupKindLabels, backupsIn, headerLooksWhole } from './backup-files.ts';
+import { previewBackup, restoreBackup } from './restore.ts';
+import { SECOND_FOLDER_SETTING, folderReachable, secondBackupFolder, takeBackup } from './take-backup.ts';
+
+export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>) {
+  const { db } = context;
+  const dbFile = () => {
+    if (!context.dbFile || context.dbFile === ':memory:') {
+      throw new UserError('当前数据库只在内存中，没有可备份或恢复的文件', 'bad_request');
+    }
+    return context.dbFile;
+  };
+  /** A backup chosen from the list may be named by its file name alone. */
+  const backupPath = (file: string) => path.resolve(backupFolderOf(dbFile()), file);
+
+  return {
+    'backup.list': () => {
+      const folder = backupFolderOf(dbFile());
+      const second = secondBackupFolder(db);
+      return {
+        folder,
+        secondFolder: second ? { folder: second, reachable: folderReachable(second) } : null,
+        /** Whether today's automatic backup exists (it is taken at the day's first start). */
+        dailyTakenToday: fs.existsSync(path.join(folder, backupFileName(context.today(), 'daily'))),
+        backups: backupsIn(folder).map((backup) => ({
+          ...backup,
+          kindLabel: backupKindLabels[backup.kind],
+          /** Checked with integrity_check when written; its header still shows a whole file of ours. */
+          verified: headerLooksWhole(backup.file, APPLICATION_ID),
+        })),
+      };
+    },
+    'backup.create': () => takeBackup(db, { dbFile: dbFile(), kind: 'manual', today: context.today() }),
+    'backup.preview': ({ file }: { file: string }) => previewBackup(db, backupPath(file)),
+    'backup.restore': ({ file }: { file: string }) =>
+      restoreBackup(db, { dbFile: dbFile(), file: backupPath(file), today: context.today() }),
+    'backup.setSecondFolder': ({ folder }: { folder: string | null }) => {
+      if (!folder) {
+        db.prepare('DELETE FROM setting WHERE key = ?').run(SECOND_FOLDER_SETTING);
+        return { folder: null };
+      }
+      if (!path.isAbsolute(folder)) throw new UserError('请填写完整的文件夹路径', 'validation', { folder: '应为完整路径' });
+      if (!folderReachable(folder)) {
+        throw new UserError(`文件夹「${folder}」不存在或无法写入`, 'validation', { folder: '不存在或无法写入' });
+      }
+      if (path.resolve(folder) === backupFolderOf(dbFile())) {
+        throw new UserError('第二备份位置不能是数据文件夹中的备份文件夹', 'validation', { folder: '与数据文件夹相同' });
+      }
+      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+        SECOND_FOLDER_SETTING,
+        folder,
+      );
+      return { folder };
+    },
+  };
+}

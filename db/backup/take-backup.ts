@@ -1,0 +1,219 @@
+// Taking a backup of the open register database: a consistent snapshot (`VACUUM INTO`, one read
+// transaction, works beside WAL and needs no second writer) written under a temporary name,
+// checked by opening it (`integrity_check`, the application id), flushed to disk, then renamed
+// into 备份/ beside the database — so a backup folder only ever holds whole, checked files — and
+// copied to the second folder when one is set and reachable. Old backups are then rotated.
+// A failure is a UserError in Chinese and leaves no partial file; the live database is only
+// read. Plain Node; takes no decisions about when to back up beyond "nothing to lose".
+
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RegisterDatabase } from '../database.ts';
+import { UserError } from '../errors.ts';
+import { registers } from '../registers/index.ts';
+import {
+  TEMPORARY_SUFFIX,
+  backupFileName,
+  backupFolderOf,
+  backupsIn,
+  calendarDay,
+  freeBackupName,
+  type BackupFile,
+  type BackupKind,
+} from './backup-files.ts';
+import { rotateBackups } from './rotation.ts';
+
+/** Setting (table `setting`) naming a second folder — a USB disk or a share — that gets a copy of each backup. */
+export const SECOND_FOLDER_SETTING = 'backupFolder2';
+
+export interface BackupRequest {
+  /** The database file the connection has open. */
+  readonly dbFile: string;
+  readonly kind: BackupKind;
+  /** The day the backup is named after, `YYYY-MM-DD`. */
+  readonly today: string;
+  /** Where to write it; default 备份/ beside the database. */
+  readonly folder?: string;
+}
+
+export interface TakenBackup {
+  readonly backup: BackupFile;
+  /** The copy in the second folder, when one was made. */
+  readonly secondCopy: string | null;
+  /** Things people should know that did not stop the backup (second folder unreachable …). */
+  readonly notices: string[];
+}
+
+export function takeBackup(db: RegisterDatabase, request: BackupRequest): TakenBackup {
+  const folder = path.resolve(request.folder ?? backupFolderOf(request.dbFile));
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  let final: string;
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    final = path.join(folder, freeBackupName(folder, request.today, request.kind));
+    writeVerifiedFile(final, applicationId, (temporary) => db.prepare('VACUUM INTO ?').run(temporary));
+  } catch (error) {
+    throw new UserError(`备份失败：${writeFailureReason(error)}（备份位置「${folder}」），现有数据未受影响`, 'conflict');
+  }
+  const backup = backupsIn(folder).find((candidate) => candidate.file === final)!;
+  const notices: string[] = [];
+  const secondFolder = secondBackupFolder(db);
+  const secondCopy = secondFolder && path.resolve(secondFolder) !== folder ? copyToSecondFolder(final, secondFolder, notices) : null;
+  for (const rotated of [folder, ...(secondCopy ? [path.dirname(secondCopy)] : [])]) {
+    try {
+      rotateBackups(rotated, request.today);
+    } catch (error) {
+      notices.push(`清理「${rotated}」中的旧备份时出错：${(error as Error).message}`);
+    }
+  }
+  return { backup, secondCopy, notices };
+}
+
+/**
+ * Writes a file through `write(temporary)`, checks it is a whole database of ours, flushes it
+ * and renames it to `final`; on any failure the temporary file is removed and the error thrown.
+ */
+function writeVerifiedFile(final: string, applicationId: number, write: (temporary: string) => void): void {
+  const temporary = `${path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}`)}${TEMPORARY_SUFFIX}`;
+  try {
+    write(temporary);
+    verifyBackupFile(temporary, applicationId);
+    const fd = fs.openSync(temporary, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, final);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncFolder(path.dirname(final));
+}
+
+/** Opens a backup read-only: `integrity_check` must say ok and the application id must be ours. */
+function verifyBackupFile(file: string, applicationId: number): void {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+    if (integrity.join() !== 'ok') throw new Error(`备份文件校验未通过：${integrity.slice(0, 3).join('；')}`);
+    if (copy.pragma('application_id', { simple: true }) !== applicationId) {
+      throw new Error('备份文件校验未通过：不是司法台账数据库');
+    }
+  } finally {
+    copy.close();
+  }
+}
+
+/** Makes a rename durable (POSIX; Windows has no directory handles to flush). */
+function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(folder, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Why writing failed, for people: disk full, size limit, permissions, a missing folder. */
+export function writeFailureReason(error: unknown): string {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间不足';
+  if (code === 'EFBIG') return '文件超出系统允许的大小';
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return '无法写入磁盘，可能是磁盘空间不足、文件超出大小限制或磁盘故障';
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'].includes(code)) return '没有写入权限';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return '文件夹不存在';
+  return (error as Error)?.message ?? String(error);
+}
+
+export function secondBackupFolder(db: RegisterDatabase): string | null {
+  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SECOND_FOLDER_SETTING) as { value: string } | undefined;
+  return row?.value || null;
+}
+
+/** Whether the second folder is there and writable now (a USB disk may be unplugged). */
+export function folderReachable(folder: string): boolean {
+  try {
+    if (!fs.statSync(folder).isDirectory()) return false;
+    fs.accessSync(folder, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function copyToSecondFolder(source: string, folder: string, notices: string[]): string | null {
+  if (!folderReachable(folder)) {
+    notices.push(`第二备份位置「${folder}」现在无法访问（U 盘未插入或共享文件夹未连接？），本次备份只保存在数据文件夹`);
+    return null;
+  }
+  const target = path.join(folder, path.basename(source));
+  try {
+    writeVerifiedFile(target, headerApplicationId(source), (temporary) => fs.copyFileSync(source, temporary));
+    return target;
+  } catch (error) {
+    notices.push(`复制到第二备份位置「${folder}」失败：${writeFailureReason(error)}，本次备份只保存在数据文件夹`);
+    return null;
+  }
+}
+
+function headerApplicationId(file: string): number {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(72);
+    fs.readSync(fd, header, 0, 72, 0);
+    return header.readUInt32BE(68);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether any register holds a record: an empty database has nothing to lose. */
+export function holdsRecords(db: RegisterDatabase): boolean {
+  return registers.some((register) => db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get() !== undefined);
+}
+
+export type DailyBackup =
+  | { readonly status: 'taken'; readonly taken: TakenBackup }
+  | { readonly status: 'already-taken' | 'nothing-to-back-up' }
+  | { readonly status: 'failed'; readonly message: string };
+
+/**
+ * The backup at the first start of a day. It never throws: the app starts even when the disk
+ * is full, and `backup.list` shows that today's backup is missing.
+ */
+export function takeDailyBackup(db: RegisterDatabase, dbFile: string, today: string): DailyBackup {
+  if (dbFile === ':memory:') return { status: 'nothing-to-back-up' };
+  if (fs.existsSync(path.join(backupFolderOf(dbFile), backupFileName(today, 'daily')))) return { status: 'already-taken' };
+  if (!holdsRecords(db)) return { status: 'nothing-to-back-up' };
+  try {
+    return { status: 'taken', taken: takeBackup(db, { dbFile, kind: 'daily', today }) };
+  } catch (error) {
+    if (error instanceof UserError) return { status: 'failed', message: error.message };
+    throw error;
+  }
+}
+
+/** The backup before an import: taken when there is something to lose; a failure stops the import. */
+export function backupBeforeImport(db: RegisterDatabase, dbFile: string | undefined, today: string): TakenBackup | null {
+  if (!dbFile || dbFile === ':memory:' || !holdsRecords(db)) return null;
+  try {
+    return takeBackup(db, { dbFile, kind: 'before-import', today });
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`${error.message}；为免数据无法找回，本次没有导入`, 'conflict');
+    throw error;
+  }
+}
+
+/** The backup before the schema of an existing database file is migrated; a failure stops the migration. */
+export function backupBeforeMigration(db: RegisterDatabase, dbFile: string): TakenBackup {
+  try {
+    return takeBackup(db, { dbFile, kind: 'before-migration', today: calendarDay() });
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`升级数据库结构前${error.message}；数据库没有升级`, 'conflict');
+    throw error;
+  }
+}
