@@ -11,6 +11,8 @@ export const auditActionLabels = {
   export: '导出',
   view: '查看身份证号码',
   settings: '修改设置',
+  backup: '备份',
+  restore_backup: '恢复备份',
   login: '登录',
   login_failed: '登录失败',
 } as const;

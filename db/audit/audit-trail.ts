@@ -1,11 +1,16 @@
 // The audit trail's one hook, run by the dispatcher around every API method: which methods
 // leave an entry in the audit log and what the entry says — a record before and after its
-// change, an import's or undo's counts, an export's scope, whose full personal numbers were
-// viewed. A method that works inside one transaction runs with its entry in that transaction,
-// so a change is never kept without its entry; the methods that commit on their own (imports,
-// the sample county) and the exports that build files asynchronously get their entry once
-// they have succeeded. Methods not named here (lists, reports, previews) are not recorded.
+// change, an import's or undo's counts, an export's scope, a backup and a restore, whose full
+// personal numbers were viewed. A method that works inside one transaction runs with its entry
+// in that transaction, so a change is never kept without its entry; the methods that commit on
+// their own (imports, the sample county, backups and restores — a restore's entry goes into the
+// restored database, naming the backup of what it replaced) and the exports that build files
+// asynchronously get their entry once they have succeeded (should that entry fail, the caller
+// gets the error although the work stands). Methods not named here (lists, reports, previews)
+// are not recorded.
 
+import type { RecordCounts, RestoreOutcome } from '../backup/restore.ts';
+import { secondBackupFolder, type TakenBackup } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { importHistory } from '../import/import-history.ts';
 import type { ImportOutcome } from '../import/import-ledger.ts';
@@ -30,7 +35,7 @@ interface AuditPlan {
 type Input = Record<string, unknown> & { id?: number; importId?: number };
 type Output = Record<string, unknown>;
 
-export type MethodHandler = (input: unknown) => unknown;
+type MethodHandler = (input: unknown) => unknown;
 
 function registerPlans(db: RegisterDatabase): Record<string, AuditPlan> {
   const plans: Record<string, AuditPlan> = {};
@@ -67,10 +72,19 @@ function importDetails(outcome: ImportOutcome, files?: readonly { name: string }
   };
 }
 
+/** Records per register, by its Chinese title: what a restore replaced and what it brought back. */
+function recordCounts(counts: RecordCounts): Record<string, number> {
+  return Object.fromEntries(counts.registers.map((register) => [register.title, register.count]));
+}
+
 function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
   const office = (id: number) => (statement(db, 'SELECT id, name, sort FROM office WHERE id = ?').get(id) as RegisterRecord | undefined) ?? null;
   const setting = (key: string) =>
     (statement(db, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  const imported = (input: Input, _before: unknown, value: Output): Draft => {
+    const outcome = value as unknown as ImportOutcome;
+    return { action: 'import', table: 'import_log', recordId: outcome.importId, details: importDetails(outcome, input.files as { name: string }[] | undefined) };
+  };
   const exported = (input: Input, _before: unknown, value: Output): Draft => ({
     action: 'export',
     details: { ...input, fileName: value.fileName },
@@ -89,27 +103,34 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
       entry: (input, before) => ({ action: 'settings', table: 'office', recordId: input.id!, before, after: office(input.id!) }),
     },
     'lists.addItem': { entry: (_input, _before, value) => ({ action: 'settings', table: 'list_item', after: value }) },
-    'import.commit': {
-      afterSuccess: true,
-      entry: (input, _before, value) => ({
-        action: 'import',
-        table: 'import_log',
-        recordId: (value as unknown as ImportOutcome).importId,
-        details: importDetails(value as unknown as ImportOutcome, input.files as { name: string }[]),
-      }),
-    },
-    'sample.load': {
-      afterSuccess: true,
-      entry: (_input, _before, value) => ({
-        action: 'import',
-        table: 'import_log',
-        recordId: (value as unknown as ImportOutcome).importId,
-        details: importDetails(value as unknown as ImportOutcome),
-      }),
-    },
+    'import.commit': { afterSuccess: true, entry: imported },
+    'sample.load': { afterSuccess: true, entry: imported },
     'import.undo': {
       before: (input) => importHistory(db).find((entry) => entry.id === input.importId) ?? null,
       entry: (input, before, value) => ({ action: 'undo', table: 'import_log', recordId: input.importId!, before, after: value }),
+    },
+    'backup.create': {
+      afterSuccess: true,
+      entry: (_input, _before, value) => {
+        const { backup, secondCopy } = value as unknown as TakenBackup;
+        return { action: 'backup', details: { file: backup.file, size: backup.size, secondCopy } };
+      },
+    },
+    'backup.restore': {
+      afterSuccess: true,
+      entry: (_input, _before, value) => {
+        const outcome = value as unknown as RestoreOutcome;
+        return {
+          action: 'restore_backup',
+          before: recordCounts(outcome.replaced),
+          after: recordCounts(outcome.restored),
+          details: { restoredFrom: outcome.restoredFrom, preRestoreBackup: outcome.preRestoreBackup.file },
+        };
+      },
+    },
+    'backup.setSecondFolder': {
+      before: () => ({ folder: secondBackupFolder(db) }),
+      entry: (_input, before, value) => ({ action: 'settings', table: 'setting', before, after: value }),
     },
     'report.exportXlsx': { afterSuccess: true, entry: exported },
     'report.exportDocx': { afterSuccess: true, entry: exported },
@@ -118,9 +139,9 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
 }
 
 /**
- * Runs API methods with their audit entries: `run(method, input, handler)` gives the handler's
- * value, or throws what the handler (or the entry's insert) threw, with nothing of a failed
- * transactional method left written.
+ * The dispatcher's way to run a method with its audit entry: (method, input, handler) → the
+ * handler's value (or a promise of it), or what the handler or the entry's insert threw, with
+ * nothing of a failed transactional method left written.
  */
 export function createAuditTrail(context: { readonly db: RegisterDatabase; readonly user: string }) {
   const { db, user } = context;

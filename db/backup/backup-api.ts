@@ -52,8 +52,10 @@ export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | '
       if (!folderReachable(folder)) {
         throw new UserError(`文件夹「${folder}」不存在或无法写入`, 'validation', { folder: '不存在或无法写入' });
       }
-      if (path.resolve(folder) === backupFolderOf(dbFile())) {
-        throw new UserError('第二备份位置不能是数据文件夹中的备份文件夹', 'validation', { folder: '与数据文件夹相同' });
+      const dataFolder = path.dirname(path.resolve(dbFile()));
+      const relative = path.relative(dataFolder, path.resolve(folder));
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+        throw new UserError('第二备份位置应是另一处（U 盘或共享文件夹），不能在数据文件夹中', 'validation', { folder: '在数据文件夹中' });
       }
       db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
         SECOND_FOLDER_SETTING,

@@ -19,7 +19,7 @@ export const backupKindLabels: Record<BackupKind, string> = {
 };
 
 /** The folder, beside the database, that automatic backups go to. */
-export const BACKUP_FOLDER_NAME = '备份';
+const BACKUP_FOLDER_NAME = '备份';
 
 export function backupFolderOf(dbFile: string): string {
   return path.join(path.dirname(path.resolve(dbFile)), BACKUP_FOLDER_NAME);
@@ -50,6 +50,15 @@ export function parseBackupName(name: string): { date: string; kind: BackupKind;
   return { date: match[1]!, kind: match[2] as BackupKind, sequence: match[3] ? Number(match[3]) : 0 };
 }
 
+/** The backup at `file`, or null when the file is absent or not named as one of our backups. */
+export function backupFile(file: string): BackupFile | null {
+  const name = path.basename(file);
+  const parsed = parseBackupName(name);
+  const stat = parsed && fs.statSync(file, { throwIfNoEntry: false });
+  if (!parsed || !stat?.isFile()) return null;
+  return { file, name, ...parsed, size: stat.size, takenAt: stat.mtime.toISOString() };
+}
+
 /** The backups in a folder, newest first; an absent folder holds none. */
 export function backupsIn(folder: string): BackupFile[] {
   let names: string[];
@@ -58,16 +67,10 @@ export function backupsIn(folder: string): BackupFile[] {
   } catch {
     return [];
   }
-  const found: BackupFile[] = [];
-  for (const name of names) {
-    const parsed = parseBackupName(name);
-    if (!parsed) continue;
-    const file = path.join(folder, name);
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat?.isFile()) continue;
-    found.push({ file, name, ...parsed, size: stat.size, takenAt: stat.mtime.toISOString() });
-  }
-  return found.sort((a, b) => b.date.localeCompare(a.date) || b.takenAt.localeCompare(a.takenAt) || b.sequence - a.sequence);
+  return names
+    .map((name) => backupFile(path.join(folder, name)))
+    .filter((backup) => backup !== null)
+    .sort((a, b) => b.date.localeCompare(a.date) || b.takenAt.localeCompare(a.takenAt) || b.sequence - a.sequence);
 }
 
 /** The first free name for a backup of this kind on this day. */

@@ -44,7 +44,7 @@ export interface RecordCounts {
 }
 
 /** Counts per register; a register missing from an older schema counts as empty. */
-export function countRecords(db: Database.Database): RecordCounts {
+function countRecords(db: Database.Database): RecordCounts {
   const tables = new Set(
     (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name),
   );
@@ -139,6 +139,12 @@ export async function restoreBackup(db: RegisterDatabase, request: RestoreReques
       const backupSchemaVersion = schemaVersion(source);
       migrate(source);
       source.pragma('journal_mode = DELETE');
+      // The backup API cannot copy into a WAL database of another page size.
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      if (source.pragma('page_size', { simple: true }) !== pageSize) {
+        source.pragma(`page_size = ${pageSize}`);
+        source.exec('VACUUM');
+      }
       const replaced = countRecords(db);
       const before = takeBackup(db, { dbFile: request.dbFile, kind: 'before-restore', today: request.today });
       try {
@@ -210,20 +216,19 @@ function openCheckedCopy(copy: string, original: string, options: { readonly: bo
   } catch {
     throw notOurs();
   }
+  const damaged = (problems: string[]) =>
+    new UserError(`备份文件「${name}」已损坏（完整性检查未通过：${problems.slice(0, 3).join('；')}），不能用于恢复`, 'bad_request');
   try {
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw notOurs();
+    let applicationId: unknown;
     let problems: string[];
     try {
+      applicationId = db.pragma('application_id', { simple: true });
       problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
     } catch (error) {
-      problems = [(error as Error).message];
+      throw damaged([(error as Error).message]);
     }
-    if (problems.join() !== 'ok') {
-      throw new UserError(
-        `备份文件「${name}」已损坏（完整性检查未通过：${problems.slice(0, 3).join('；')}），不能用于恢复`,
-        'bad_request',
-      );
-    }
+    if (applicationId !== APPLICATION_ID) throw notOurs();
+    if (problems.join() !== 'ok') throw damaged(problems);
     const version = schemaVersion(db);
     if (version > migrations.length) {
       throw new UserError(

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TEMPORARY_SUFFIX, backupFileName, backupsIn, type BackupFile } from './backup-files.ts';
 
-export const KEPT_DAILY = 30;
-export const KEPT_MONTHLY = 12;
+const KEPT_DAILY = 30;
+const KEPT_MONTHLY = 12;
 /** Days a backup taken before an import, a restore or a migration is kept. */
-export const KEPT_EVENT_DAYS = 30;
+const KEPT_EVENT_DAYS = 30;
 
 export interface RotationPlan {
   readonly remove: BackupFile[];
@@ -26,7 +26,7 @@ function daysBefore(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function planRotation(backups: readonly BackupFile[], today: string): RotationPlan {
+function planRotation(backups: readonly BackupFile[], today: string): RotationPlan {
   const remove: BackupFile[] = [];
   const keepAsMonthly: BackupFile[] = [];
   const newestFirst = [...backups].sort((a, b) => b.date.localeCompare(a.date) || b.sequence - a.sequence);

@@ -14,9 +14,9 @@ import { UserError } from '../errors.ts';
 import { registers } from '../registers/index.ts';
 import {
   TEMPORARY_SUFFIX,
+  backupFile,
   backupFileName,
   backupFolderOf,
-  backupsIn,
   calendarDay,
   freeBackupName,
   type BackupFile,
@@ -26,6 +26,12 @@ import { rotateBackups } from './rotation.ts';
 
 /** Setting (table `setting`) naming a second folder — a USB disk or a share — that gets a copy of each backup. */
 export const SECOND_FOLDER_SETTING = 'backupFolder2';
+
+/**
+ * The copies go into a folder of their own inside the chosen one (E:\司法台账备份 on a USB
+ * disk), so rotation never touches anything else there.
+ */
+const SECOND_COPIES_FOLDER = '司法台账备份';
 
 export interface BackupRequest {
   /** The database file the connection has open. */
@@ -56,10 +62,10 @@ export function takeBackup(db: RegisterDatabase, request: BackupRequest): TakenB
   } catch (error) {
     throw new UserError(`备份失败：${writeFailureReason(error)}（备份位置「${folder}」），现有数据未受影响`, 'conflict');
   }
-  const backup = backupsIn(folder).find((candidate) => candidate.file === final)!;
+  const backup = backupFile(final)!;
   const notices: string[] = [];
   const secondFolder = secondBackupFolder(db);
-  const secondCopy = secondFolder && path.resolve(secondFolder) !== folder ? copyToSecondFolder(final, secondFolder, notices) : null;
+  const secondCopy = secondFolder ? copyToSecondFolder(final, secondFolder, applicationId, notices) : null;
   for (const rotated of [folder, ...(secondCopy ? [path.dirname(secondCopy)] : [])]) {
     try {
       rotateBackups(rotated, request.today);
@@ -118,7 +124,7 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** Why writing failed, for people: disk full, size limit, permissions, a missing folder. */
+/** Why writing failed, for people: disk full, size limit, permissions, a missing folder, a busy database. */
 export function writeFailureReason(error: unknown): string {
   const code = String((error as { code?: unknown }).code ?? '');
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间不足';
@@ -126,6 +132,7 @@ export function writeFailureReason(error: unknown): string {
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return '无法写入磁盘，可能是磁盘空间不足、文件超出大小限制或磁盘故障';
   if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'].includes(code)) return '没有写入权限';
   if (code === 'ENOENT' || code === 'ENOTDIR') return '文件夹不存在';
+  if (code.startsWith('SQLITE_BUSY')) return '数据库正被其他程序使用，请稍后重试';
   return (error as Error)?.message ?? String(error);
 }
 
@@ -145,14 +152,17 @@ export function folderReachable(folder: string): boolean {
   }
 }
 
-function copyToSecondFolder(source: string, folder: string, notices: string[]): string | null {
+function copyToSecondFolder(source: string, folder: string, applicationId: number, notices: string[]): string | null {
   if (!folderReachable(folder)) {
     notices.push(`第二备份位置「${folder}」现在无法访问（U 盘未插入或共享文件夹未连接？），本次备份只保存在数据文件夹`);
     return null;
   }
-  const target = path.join(folder, path.basename(source));
+  const copies = path.resolve(folder, SECOND_COPIES_FOLDER);
+  if (copies === path.dirname(source)) return null;
+  const target = path.join(copies, path.basename(source));
   try {
-    writeVerifiedFile(target, headerApplicationId(source), (temporary) => fs.copyFileSync(source, temporary));
+    fs.mkdirSync(copies, { recursive: true });
+    writeVerifiedFile(target, applicationId, (temporary) => fs.copyFileSync(source, temporary));
     return target;
   } catch (error) {
     notices.push(`复制到第二备份位置「${folder}」失败：${writeFailureReason(error)}，本次备份只保存在数据文件夹`);
@@ -160,19 +170,8 @@ function copyToSecondFolder(source: string, folder: string, notices: string[]): 
   }
 }
 
-function headerApplicationId(file: string): number {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(72);
-    fs.readSync(fd, header, 0, 72, 0);
-    return header.readUInt32BE(68);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Whether any register holds a record: an empty database has nothing to lose. */
-export function holdsRecords(db: RegisterDatabase): boolean {
+function holdsRecords(db: RegisterDatabase): boolean {
   return registers.some((register) => db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get() !== undefined);
 }
 

@@ -92,6 +92,11 @@ function describe(problem: Omit<ImportProblem, 'message'>): ImportProblem {
   return { ...problem, value, message: `${where} ${what}${problem.reason}` };
 }
 
+/** A problem of a whole file (not of one of its rows). */
+function fileProblem(file: string, reason: string): ImportProblem {
+  return describe({ file, sheet: null, row: null, column: null, value: null, reason });
+}
+
 /** Header cells as people write them: stray spaces, full-width brackets. */
 export function normaliseHeader(cell: RawCell): string {
   return toHalfWidth(cellText(cell)).replace(/\s+/g, '');
@@ -142,6 +147,12 @@ interface PassResult {
   changes: ChangeLog[];
   officesCreated: string[];
 }
+
+/**
+ * The most problems one sheet reports: a ledger with a wrong column reports every row, and
+ * hundreds of thousands of messages help nobody and cost memory. The rows after are not checked.
+ */
+const PROBLEMS_PER_SHEET = 1000;
 
 /** One pass over the planned sheets, writing as it goes (the caller commits or rolls back). */
 function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
@@ -194,8 +205,13 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
         }),
       );
     const columns = register.fields.map((field) => ({ field, index: plan.columnOf.get(field.name) }));
+    const problemsBefore = problems.length;
     for (const row of raw.rows) {
       if (row.rowNumber <= plan.headerRow || isBlank(row.cells)) continue;
+      if (problems.length - problemsBefore >= PROBLEMS_PER_SHEET) {
+        rowProblem(row, null, `问题过多：本表只列出前${PROBLEMS_PER_SHEET}处，从这一行起未再检查，请改正后重新导入`);
+        break;
+      }
       summary.rows++;
       const record: RegisterRecord = {};
       const cellContext: CellContext = { db, vocabulary, record, officeId };
@@ -300,14 +316,10 @@ export async function importLedgers(
           if (csv) {
             rejected.add(input.name);
             problems.push(
-              describe({
-                file: input.name,
-                sheet: null,
-                row: null,
-                column: null,
-                value: null,
-                reason: `无法从文件名判断是哪一种台账：CSV 文件应以台账名称命名，如「人民调解案件.csv」（可用的名称：${[...registerBySheet.keys()].join('、')}）`,
-              }),
+              fileProblem(
+                input.name,
+                `无法从文件名判断是哪一种台账：CSV 文件应以台账名称命名，如「人民调解案件.csv」（可用的名称：${[...registerBySheet.keys()].join('、')}）`,
+              ),
             );
           } else notices.push(`${path.basename(input.name)}：工作表「${raw.sheet}」不是台账，已忽略`);
           continue;
@@ -320,21 +332,14 @@ export async function importLedgers(
         rejected.add(input.name);
         if (ledger.encoding === undefined) {
           problems.push(
-            describe({
-              file: input.name,
-              sheet: null,
-              row: null,
-              column: null,
-              value: null,
-              reason: `工作簿中没有可导入的工作表（工作表应命名为：${[...registerBySheet.keys()].join('、')}）`,
-            }),
+            fileProblem(input.name, `工作簿中没有可导入的工作表（工作表应命名为：${[...registerBySheet.keys()].join('、')}）`),
           );
         }
       }
     } catch (error) {
       if (!(error instanceof LedgerFileError)) throw error;
       rejected.add(input.name);
-      problems.push(describe({ file: input.name, sheet: null, row: null, column: null, value: null, reason: error.message }));
+      problems.push(fileProblem(input.name, error.message));
     }
   }
 
@@ -354,8 +359,10 @@ export async function importLedgers(
       }
       if (pass.problems.length > 0) {
         db.exec('ROLLBACK');
-        for (const problem of pass.problems) rejected.add(problem.file);
-        problems.push(...pass.problems);
+        for (const problem of pass.problems) {
+          rejected.add(problem.file);
+          problems.push(problem);
+        }
         continue;
       }
       if (options.preview) {

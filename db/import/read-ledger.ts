@@ -2,10 +2,11 @@
 // (with or without BOM) or GB18030/GBK (detected: Chinese Excel saves CSV as GBK) through
 // csv-parse and iconv-lite. Knows nothing of registers; it only finds rows and cells.
 //
-// Hostile files: a file over LEDGER_FILE_LIMIT_MB is refused before anything is decoded (a
-// 100 MB CSV already takes about a gigabyte once split into cells); a spreadsheet formula
-// gives its cached result, and one without a result, or with an error as result, is an
-// UnreadableCell that the importer reports for its row; text that begins with = is text.
+// Hostile files: a file over LEDGER_FILE_LIMIT_MB, or a workbook whose parts unzip to more
+// than that, is refused before anything is decoded or unzipped (memory grows about twenty
+// times a file's size while it is read and checked); a spreadsheet formula gives its cached
+// result, and one without a result, or with an error as result, is an UnreadableCell that the
+// importer reports for its row; text that begins with = is just text.
 
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -59,17 +60,24 @@ export interface LedgerFile {
 const HEADER_SEARCH_ROWS = 5;
 
 /**
- * The largest ledger file taken, in MB. A county's ledger for a year is a few MB; reading a
- * file this size takes about a gigabyte of memory (measured in test/trust/hostile-files.test.ts),
- * which an office PC still has.
+ * The largest ledger taken, in MB: a CSV file, or what a workbook's parts unzip to. The sample
+ * county's three years are 2.4 MB of CSV; a 50 MB CSV (about a million rows) takes about a
+ * gigabyte of memory to read and check, and a workbook that unzips to 50 MB (about 170,000
+ * rows) as much — what an office PC can spare beside the app.
  */
-export const LEDGER_FILE_LIMIT_MB = 100;
+const LEDGER_FILE_LIMIT_MB = 50;
+
+const LIMIT_BYTES = LEDGER_FILE_LIMIT_MB * 1024 * 1024;
+
+const megabytes = (bytes: number) => {
+  const mb = bytes / (1024 * 1024);
+  return mb < 10 ? mb.toFixed(1) : String(Math.round(mb));
+};
 
 /** Why a file of `bytes` is refused, or null when its size is fine; callers that read from disk ask before reading. */
 export function ledgerSizeProblem(file: string, bytes: number): string | null {
-  if (bytes <= LEDGER_FILE_LIMIT_MB * 1024 * 1024) return null;
-  const megabytes = bytes / (1024 * 1024);
-  return `文件「${path.basename(file)}」过大（${megabytes < 10 ? megabytes.toFixed(1) : Math.round(megabytes)}MB），单个台账文件不能超过${LEDGER_FILE_LIMIT_MB}MB，请分开导入`;
+  if (bytes <= LIMIT_BYTES) return null;
+  return `文件「${path.basename(file)}」过大（${megabytes(bytes)}MB），单个台账文件不能超过${LEDGER_FILE_LIMIT_MB}MB，请分开导入`;
 }
 
 export async function readLedgerFile(file: string, content: Buffer): Promise<LedgerFile> {
@@ -85,11 +93,20 @@ export async function readLedgerFile(file: string, content: Buffer): Promise<Led
 }
 
 async function readWorkbook(file: string, content: Buffer): Promise<LedgerFile> {
+  const notWorkbook = () =>
+    new LedgerFileError(`文件「${path.basename(file)}」不是有效的 Excel 工作簿（.xlsx），可能已损坏或并非 Excel 文件`);
+  const unzipped = unzippedSize(content);
+  if (unzipped === null) throw notWorkbook();
+  if (unzipped > LIMIT_BYTES) {
+    throw new LedgerFileError(
+      `工作簿「${path.basename(file)}」内容过多（解压后${megabytes(unzipped)}MB），单个台账工作簿解压后不能超过${LEDGER_FILE_LIMIT_MB}MB，请分成几个文件导入`,
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw new LedgerFileError(`文件「${path.basename(file)}」不是有效的 Excel 工作簿（.xlsx），可能已损坏或并非 Excel 文件`);
+    throw notWorkbook();
   }
   const sheets: RawSheet[] = [];
   workbook.eachSheet((worksheet) => {
@@ -109,6 +126,37 @@ async function readWorkbook(file: string, content: Buffer): Promise<LedgerFile> 
     });
   });
   return { sheets };
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+
+/**
+ * What the parts of a zip (an .xlsx) unzip to, as its central directory declares, read before
+ * anything is unzipped; null when the bytes are no zip. A part too large for 32 bits (ZIP64)
+ * counts as 4 GB: no ledger comes near it.
+ */
+function unzippedSize(zip: Buffer): number | null {
+  const searchFrom = Math.max(0, zip.length - 22 - 0xffff);
+  let end = -1;
+  for (let at = zip.length - 22; at >= searchFrom; at--) {
+    if (zip.readUInt32LE(at) === END_OF_DIRECTORY) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let entry = 0; entry < entries; entry++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== DIRECTORY_ENTRY) return null;
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return 2 ** 32;
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
 }
 
 function cellValue(value: ExcelJS.CellValue): RawCell {
@@ -158,9 +206,7 @@ function readCsv(file: string, content: Buffer): LedgerFile {
   const delimiter = detectDelimiter(firstLine);
   let records: string[][];
   try {
-    records =
-      splitCsv(text, delimiter, encoding === 'UTF-16') ??
-      (parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]);
+    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new LedgerFileError(
@@ -177,93 +223,4 @@ function readCsv(file: string, content: Buffer): LedgerFile {
 function detectDelimiter(headerLine: string): string {
   const counts = [',', '\t', ';'].map((candidate) => [candidate, headerLine.split(candidate).length] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-const loneSurrogate = /\p{Cs}/u;
-
-/**
- * Splits CSV text into records exactly as csv-parse does with the options `readCsv` gives it
- * (the first line break outside quotes — CRLF, LF or CR — is the record delimiter from then
- * on; a leading BOM is dropped; `""` inside quotes is one quote; an empty line is one empty
- * field; a last line without characters is no record), several times faster. Returns
- * undefined for what csv-parse rejects or might read differently (stray quotes, a quote left
- * open, lone surrogates, which only UTF-16 text can hold), so that csv-parse reads it and
- * gives its own message.
- */
-function splitCsv(text: string, delimiter: string, mayHoldLoneSurrogates: boolean): string[][] | undefined {
-  if (mayHoldLoneSurrogates && loneSurrogate.test(text)) return undefined;
-  const length = text.length;
-  let recordDelimiter: string | null = null;
-  // Next delimiter and next line break at or after the current position (-1: none left).
-  let nextDelimiter = -2;
-  let nextBreak = -2;
-  const fieldEnd = (from: number): number => {
-    if (nextDelimiter !== -1 && nextDelimiter < from) nextDelimiter = text.indexOf(delimiter, from);
-    if (nextBreak !== -1 && nextBreak < from) {
-      if (recordDelimiter !== null) nextBreak = text.indexOf(recordDelimiter, from);
-      else {
-        const cr = text.indexOf('\r', from);
-        const lf = text.indexOf('\n', from);
-        nextBreak = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
-      }
-    }
-    if (nextDelimiter === -1) return nextBreak === -1 ? length : nextBreak;
-    return nextBreak === -1 ? nextDelimiter : Math.min(nextDelimiter, nextBreak);
-  };
-  /** Length of the record delimiter at `at` (found on the first line break, as csv-parse finds it); 0 when none. */
-  const lineBreakAt = (at: number): number => {
-    if (recordDelimiter === null) {
-      const code = text.charCodeAt(at);
-      if (code === CR) recordDelimiter = text.charCodeAt(at + 1) === LF ? '\r\n' : '\r';
-      else if (code === LF) recordDelimiter = '\n';
-      else return 0;
-      nextBreak = -2;
-      return recordDelimiter.length;
-    }
-    return text.startsWith(recordDelimiter, at) ? recordDelimiter.length : 0;
-  };
-  const records: string[][] = [];
-  let record: string[] = [];
-  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    if (at >= length && record.length === 0) return records;
-    if (text.charCodeAt(at) === QUOTE) {
-      let value = '';
-      let from = at + 1;
-      for (;;) {
-        const quote = text.indexOf('"', from);
-        if (quote === -1) return undefined;
-        if (text.charCodeAt(quote + 1) === QUOTE) {
-          value += text.slice(from, quote + 1);
-          from = quote + 2;
-          continue;
-        }
-        value += text.slice(from, quote);
-        at = quote + 1;
-        break;
-      }
-      if (at < length && !text.startsWith(delimiter, at) && lineBreakAt(at) === 0) return undefined;
-      record.push(value);
-    } else {
-      const end = fieldEnd(at);
-      const value = text.slice(at, end);
-      if (value.includes('"')) return undefined;
-      record.push(value);
-      at = end;
-    }
-    if (at >= length) {
-      records.push(record);
-      return records;
-    }
-    if (text.startsWith(delimiter, at)) {
-      at += delimiter.length;
-      continue;
-    }
-    at += lineBreakAt(at);
-    records.push(record);
-    record = [];
-  }
 }

@@ -316,7 +316,7 @@ CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL, -- local time with offset, 2024-03-02T09:15:00.000+08:00
   user TEXT NOT NULL,
-  action TEXT NOT NULL, -- create, update, delete, restore, import, undo, export, view, settings, login, login_failed
+  action TEXT NOT NULL, -- a code of db/audit/actions.ts: create, update, delete, import, export, view, login …
   method TEXT NOT NULL,
   target_table TEXT,
   record_id INTEGER,

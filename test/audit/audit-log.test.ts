@@ -9,6 +9,7 @@ import type { ApiResult } from '../../db/api/contract.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { recordAudit, verifyAuditLog } from '../../db/audit/audit-log.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
+import { auditChainScenario } from '../trust/audit-chain.ts';
 
 let db: RegisterDatabase;
 let call: ApiCall;
@@ -148,5 +149,13 @@ describe('tampering with plain SQL', () => {
     dropTriggers();
     db.prepare("UPDATE audit_log SET prev_hash = ? WHERE id = 1").run('f'.repeat(64));
     expect(verifyAuditLog(db)).toMatchObject({ ok: false, firstBrokenId: 1, problem: '第 1 条日志被修改' });
+  });
+});
+
+describe('the trust report’s run', () => {
+  it('verifies a few hundred entries and catches each kind of tampering at the right entry', async () => {
+    const result = await auditChainScenario(300, 7);
+    expect(result.ok, JSON.stringify(result.figures)).toBe(true);
+    expect(result.figures).toMatchObject({ 校验的日志条数: 301, 检出的篡改: 3 });
   });
 });

@@ -3,10 +3,13 @@
 // undo their counts, exports their scope); a refused call leaves none; and when the entry
 // cannot be written, the change it would have recorded is not kept either.
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isWrite, methodInputs, type ApiResult } from '../../db/api/contract.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
+import { tempDir } from '../support/cli.ts';
 
 type Row = Record<string, unknown>;
 
@@ -21,16 +24,22 @@ interface Entry {
   readonly details: Row | null;
 }
 
+/** A database and the dispatcher over it, acting as 录入员甲. */
+interface Session {
+  readonly db: RegisterDatabase;
+  readonly call: ApiCall;
+}
+
 let db: RegisterDatabase;
 let call: ApiCall;
 /** Methods seen to leave exactly one entry. */
 const covered = new Set<string>();
 
-const lastId = () => (db.prepare('SELECT ifnull(max(id), 0) AS n FROM audit_log').get() as { n: number }).n;
+const lastId = (on: RegisterDatabase = db) => (on.prepare('SELECT ifnull(max(id), 0) AS n FROM audit_log').get() as { n: number }).n;
 
-function entriesAfter(id: number): Entry[] {
-  const rows = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(id) as Record<string, string | number | null>[];
-  const parse = (text: string | number | null) => (text === null ? null : (JSON.parse(String(text)) as Row));
+function entriesAfter(id: number, on: RegisterDatabase = db): Entry[] {
+  const rows = on.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id').all(id) as Row[];
+  const parse = (text: unknown) => (text === null ? null : (JSON.parse(String(text)) as Row));
   return rows.map((row) => ({
     user: row.user as string,
     action: row.action as string,
@@ -43,17 +52,17 @@ function entriesAfter(id: number): Entry[] {
   }));
 }
 
-async function value<T = Row>(method: string, input: unknown = {}): Promise<T> {
-  const result = await call(method, input);
+async function value<T = Row>(method: string, input: unknown = {}, on: Session = { db, call }): Promise<T> {
+  const result = await on.call(method, input);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
   return result.value as T;
 }
 
 /** Calls a method that must succeed and leave exactly one entry; gives its value and the entry. */
-async function withEntry<T = Row>(method: string, input: unknown): Promise<{ value: T; entry: Entry }> {
-  const from = lastId();
-  const result = await value<T>(method, input);
-  const entries = entriesAfter(from);
+async function withEntry<T = Row>(method: string, input: unknown, on: Session = { db, call }): Promise<{ value: T; entry: Entry }> {
+  const from = lastId(on.db);
+  const result = await value<T>(method, input, on);
+  const entries = entriesAfter(from, on.db);
   expect(entries, method).toHaveLength(1);
   expect(entries[0]!.method).toBe(method);
   expect(entries[0]!.user).toBe('录入员甲');
@@ -292,8 +301,44 @@ describe('imports, undo and exports', () => {
     expect(sheets.every((sheet) => sheet.added > 0)).toBe(true);
     covered.add('sample.load');
   });
+});
 
-  it('has covered every write method of the contract', () => {
+describe('backups', () => {
+  it('records a backup, and a restore in the restored database, naming the backup of what it replaced', async () => {
+    const file = path.join(tempDir('audit-backup'), '台账.sqlite');
+    const fileDb = openDatabase(file, { create: true });
+    const session = { db: fileDb, call: createDispatcher({ db: fileDb, user: '录入员甲', today: () => '2024-12-31', dbFile: file }) };
+    await withEntry('office.create', { name: '城西司法所' }, session);
+    const backup = await withEntry<{ backup: { file: string; name: string } }>('backup.create', {}, session);
+    expect(backup.entry).toMatchObject({ action: 'backup', details: { file: backup.value.backup.file } });
+    await withEntry('office.create', { name: '城东司法所' }, session);
+
+    const restored = await value<{ preRestoreBackup: { file: string } }>('backup.restore', { file: backup.value.backup.name }, session);
+    // The restored log is the backup's (the first office, entered before the backup), then the restore.
+    const [first, restore, ...more] = entriesAfter(0, session.db);
+    expect([first!.method, restore!.method, more]).toEqual(['office.create', 'backup.restore', []]);
+    covered.add('backup.restore');
+    expect(restore).toMatchObject({
+      user: '录入员甲',
+      action: 'restore_backup',
+      before: { 调解组织: 0 },
+      details: { restoredFrom: backup.value.backup.file, preRestoreBackup: restored.preRestoreBackup.file },
+    });
+    expect((await value('audit.verify', {}, session)).ok).toBe(true);
+    // What the restore replaced, its own log included, is kept in the backup it names.
+    expect(fs.existsSync(restored.preRestoreBackup.file)).toBe(true);
+    const replaced = openDatabase(restored.preRestoreBackup.file, { create: false });
+    expect(replaced.prepare('SELECT method FROM audit_log ORDER BY id').pluck().all()).toEqual(['office.create', 'backup.create', 'office.create']);
+    replaced.close();
+
+    const second = await withEntry('backup.setSecondFolder', { folder: tempDir('audit-second') }, session);
+    expect(second.entry).toMatchObject({ action: 'settings', table: 'setting', before: { folder: null } });
+    session.db.close();
+  });
+});
+
+describe('coverage', () => {
+  it('has seen every write method of the contract leave its entry', () => {
     const writes = Object.keys(methodInputs).filter(isWrite).sort();
     expect(writes.filter((method) => !covered.has(method))).toEqual([]);
   });
@@ -304,7 +349,10 @@ describe('an entry that cannot be written', () => {
     const local = openDatabase(':memory:', { create: true });
     const localCall = createDispatcher({ db: local, user: '录入员乙', today: () => '2024-12-31' });
     local.exec("CREATE TRIGGER audit_refused BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, '审计日志写入失败'); END");
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = await localCall('office.create', { name: '城西司法所' });
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
     expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(local.prepare('SELECT count(*) AS n FROM office').get()).toEqual({ n: 0 });
   });

@@ -21,7 +21,15 @@ export interface ScenarioResult {
 
 export type ScenarioRunner = () => Promise<ScenarioResult>;
 
-export { tempDir };
+/** Runs `work` with a new temp folder, removed afterwards. */
+export async function inTempDir<T>(prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = tempDir(prefix);
+  try {
+    return await work(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const workersDir = path.join(import.meta.dirname, 'workers');
 
@@ -29,7 +37,7 @@ export interface Writer {
   readonly child: ChildProcess;
   /** Every stdout line so far. */
   readonly lines: string[];
-  /** Resolves with the first line (now or later) that starts with `prefix`. */
+  /** Resolves with the first line (now or later) that starts with `prefix`; rejects if the process exits first. */
   line(prefix: string): Promise<string>;
   /** Sends a line to the worker's stdin. */
   send(text: string): void;
@@ -49,7 +57,7 @@ export function startWriter(worker: string, args: readonly string[], options: Wr
     ? spawn('bash', ['-c', `ulimit -f ${options.fileSizeLimitKib} && trap '' XFSZ && exec "$0" "$@"`, ...node], { cwd: repoRoot })
     : spawn(node[0]!, node.slice(1), { cwd: repoRoot });
   const lines: string[] = [];
-  const waiting: { prefix: string; resolve: (line: string) => void }[] = [];
+  const waiting: { prefix: string; resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
   let partial = '';
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (chunk: string) => {
@@ -69,7 +77,7 @@ export function startWriter(worker: string, args: readonly string[], options: Wr
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
     child.on('close', (code, signal) => {
       for (const waiter of waiting.splice(0)) {
-        waiter.resolve(`exited before「${waiter.prefix}」: code ${code}, signal ${signal}, stderr ${stderr.slice(-2000)}`);
+        waiter.reject(new Error(`${worker} exited before printing「${waiter.prefix}」: code ${code}, signal ${signal}\n${stderr.slice(-2000)}`));
       }
       resolve({ code, signal, stderr });
     }),
@@ -80,7 +88,7 @@ export function startWriter(worker: string, args: readonly string[], options: Wr
     line: (prefix) => {
       const seen = lines.find((line) => line.startsWith(prefix));
       if (seen !== undefined) return Promise.resolve(seen);
-      return new Promise((resolve) => waiting.push({ prefix, resolve }));
+      return new Promise((resolve, reject) => waiting.push({ prefix, resolve, reject }));
     },
     send: (text) => child.stdin!.write(`${text}\n`),
     exited,
@@ -148,11 +156,11 @@ export function reopen(file: string): Reopened {
   }
 }
 
-/** Every row of every table, for proving that a database did not change. */
-export function contentDigest(db: Database.Database): string {
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (row) => row.name,
-  );
+/** Every row of every table (or of the tables `include` accepts), for proving that a database did not change. */
+export function contentDigest(db: Database.Database, include: (table: string) => boolean = () => true): string {
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[])
+    .map((row) => row.name)
+    .filter(include);
   return JSON.stringify(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all()]));
 }
 
