@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { backupRoundTripScenario, refusedBackupsScenario, rotationScenario } from './scenarios/backup-restore.ts';
 import { importCrashScenario, saveBurstCrashScenario } from './scenarios/crash.ts';
 import { fullDiskBackupScenario, fullDiskSaveScenario } from './scenarios/disk-full.ts';
+import { concurrentSavesScenario, refusedRequestsScenario } from './scenarios/load.ts';
 import type { ScenarioResult, ScenarioRunner } from './scenarios/scenario.ts';
 import { auditChainScenario } from './audit-chain.ts';
 import { hostileFilesScenario } from './hostile-files.ts';
@@ -30,6 +31,8 @@ const scenarios: ScenarioRunner[] = [
   () => malformedRequestsScenario(),
   hostileFilesScenario,
   () => auditChainScenario(2000, seed),
+  refusedRequestsScenario,
+  () => concurrentSavesScenario({ clients: 8, seconds: 60 }),
 ];
 
 const shown = (value: number | string) => (typeof value === 'number' ? value.toLocaleString('zh-CN') : value);
