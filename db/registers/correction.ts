@@ -77,7 +77,8 @@ export const correctionStint: RegisterDefinition = {
   }),
   officeSql: 't.office_id',
   dateColumn: 'entered_on',
-  searchColumns: ['t.name', 't.id_number', 't.crime'],
+  searchColumns: ['t.name', 't.crime'],
+  idNumberColumns: ['t.id_number'],
   schema: (vocabulary) =>
     z
       .object({
@@ -146,7 +147,8 @@ export const correctionEvent: RegisterDefinition = {
   }),
   officeSql: '(SELECT s.office_id FROM correction_stint s WHERE s.id = t.stint_id)',
   dateColumn: 'event_on',
-  searchColumns: ['s.name', 's.id_number', 't.note'],
+  searchColumns: ['s.name', 't.note'],
+  idNumberColumns: ['s.id_number'],
   listJoins: 'JOIN correction_stint s ON s.id = t.stint_id',
   listColumns: 's.name AS person_name, s.id_number AS person_id_number',
   schema: (vocabulary) =>

@@ -53,7 +53,8 @@ export const legalAidCase: RegisterDefinition = {
   keyOf: (record) => ({ where: 't.case_no = ?', params: [record.case_no], field: 'case_no', what: '案件编号' }),
   officeSql: 't.office_id',
   dateColumn: 'received_on',
-  searchColumns: ['t.case_no', 't.recipient_name', 't.recipient_id_number', 't.handler_name', 't.cause'],
+  searchColumns: ['t.case_no', 't.recipient_name', 't.handler_name', 't.cause'],
+  idNumberColumns: ['t.recipient_id_number'],
   schema: (vocabulary) =>
     z
       .object({

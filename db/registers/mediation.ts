@@ -100,7 +100,8 @@ export const mediator: RegisterDefinition = {
       : { where: 't.name = ? AND t.org_id = ? AND t.id_number IS NULL', params: [record.name, record.org_id], field: 'name', what: '本组织同名调解员' },
   officeSql: '(SELECT o.office_id FROM mediation_org o WHERE o.id = t.org_id)',
   dateColumn: 'appointed_on',
-  searchColumns: ['t.name', 't.id_number'],
+  searchColumns: ['t.name'],
+  idNumberColumns: ['t.id_number'],
   schema: (vocabulary) =>
     z
       .object({
@@ -186,8 +187,9 @@ export const mediationCase: RegisterDefinition = {
   keyOf: (record) => ({ where: 't.case_no = ?', params: [record.case_no], field: 'case_no', what: '案件编号' }),
   officeSql: '(SELECT o.office_id FROM mediation_org o WHERE o.id = t.org_id)',
   dateColumn: 'received_on',
+  searchColumns: ['t.case_no', 't.party_names'],
   // Lists show party numbers masked, so a full number is looked for here, among the parties.
-  searchColumns: ['t.case_no', 't.party_names', "(SELECT ifnull(group_concat(p.id_number), '') FROM mediation_party p WHERE p.case_id = t.id)"],
+  idNumberColumns: ["(SELECT ifnull(group_concat(p.id_number), '') FROM mediation_party p WHERE p.case_id = t.id)"],
   listJoins: 'JOIN mediation_org o ON o.id = t.org_id',
   listColumns: 'o.name AS org_name',
   schema: (vocabulary) =>

@@ -78,6 +78,8 @@ export interface RegisterDefinition {
   readonly dateColumn: string;
   /** Columns the list's text search looks in. */
   readonly searchColumns: readonly string[];
+  /** Columns holding 身份证号码, searched only when the text could be part of one (they are long to read). */
+  readonly idNumberColumns?: readonly string[];
   /** Extra display columns for lists: SQL expression → alias. */
   readonly listJoins?: string;
   readonly listColumns?: string;

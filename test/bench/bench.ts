@@ -8,6 +8,8 @@
 //           10× and 100×, median of several runs after a warm-up, beside the scan floor
 //           (scanFloor: one plain read of every table the report reads) and their ratio
 //   growth  ms per 1,000 records at each size, so it shows how cost grows
+//   browser on the 100× database, in Chromium through the loopback server: time to open each
+//           register's list, to show search results, and to show the full report (browser-bench.ts)
 //
 // The 1×, 10× and 100× databases are kept in test/artifacts/bench (git-ignored), named by a hash
 // of the code that makes them, so a rerun only builds what changed. The 100× county is imported
@@ -22,6 +24,7 @@ import { importLedgers, type LedgerInput } from '../../db/import/import-ledger.t
 import { registers } from '../../db/registers/index.ts';
 import { runReport, scanFloor } from '../../db/report/engine.ts';
 import { DEFAULT_BUREAU_NAME, generateCounty, sheetNames, type CountyOptions } from '../../db/sample/generate-county.ts';
+import { measureInChromium } from './browser-bench.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const artifacts = path.join(repoRoot, 'test/artifacts/bench');
@@ -326,13 +329,17 @@ async function main() {
   for (const scale of IMPORT_SCALES) xlsx.push(await xlsxImport(scale));
 
   const report = [];
+  const dbFiles = new Map<number, string>();
   for (const scale of REPORT_SCALES) {
     const { dbFile, cached, build } = await databaseFor(scale, hash, fresh);
+    dbFiles.set(scale, dbFile);
     report.push({ ...(await reportTiming(scale, dbFile)), database: { file: path.relative(repoRoot, dbFile), cached, build } });
   }
   for (const { file } of fresh.values()) {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
+
+  const browser = await measureInChromium(dbFiles.get(100)!);
 
   const csvRate = Math.min(...csv.map((result) => result.rowsPerSecond));
   const at100 = report.find((result) => result.scale === 100)!;
@@ -364,6 +371,7 @@ async function main() {
       reportMsPer1000Records: Object.fromEntries(report.map((result) => [`${result.scale}x`, result.reportMsPer1000Records])),
       scanFloorMsPer1000Records: Object.fromEntries(report.map((result) => [`${result.scale}x`, result.scanFloorMsPer1000Records])),
     },
+    browser,
     totalSeconds: round((performance.now() - started) / 1000, 1),
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,6 +1,8 @@
-// `npm run trust-report`: runs the "nothing lost" scenarios (the same functions the tests in
-// test/trust/ assert on, in quicker variants) and prints their figures — records written,
-// records found after a kill, messages shown on a full disk … — as a readable Chinese summary
+// `npm run trust-report`: runs the trust scenarios — nothing lost (kills, full disks, backups),
+// nobody in where they don't belong (malformed requests, hostile files, foreign HTTP requests,
+// concurrent clients), every change accounted for (the audit chain) — the same functions the
+// tests in test/trust/ assert on, in quicker variants, and prints their figures — records
+// written, records found after a kill, requests refused, saves acknowledged vs. found … — as a readable Chinese summary
 // followed by one JSON block. Exit code 1 when a scenario fails.
 // Add a scenario by adding a runner to `scenarios` below: a function returning
 // { name, figures, ok } (see scenarios/scenario.ts). Options: --seed N repeats the random kill moments.
@@ -38,7 +40,7 @@ const scenarios: ScenarioRunner[] = [
 const shown = (value: number | string) => (typeof value === 'number' ? value.toLocaleString('zh-CN') : value);
 
 async function main(): Promise<number> {
-  console.log(`数据安全（不丢数据）检验报告，${new Date().toLocaleString('zh-CN')}，随机种子 ${seed}\n`);
+  console.log(`数据安全检验报告，${new Date().toLocaleString('zh-CN')}，随机种子 ${seed}\n`);
   const results: (ScenarioResult & { seconds: number })[] = [];
   for (const run of scenarios) {
     const started = performance.now();

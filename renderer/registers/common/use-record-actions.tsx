@@ -18,12 +18,15 @@ export interface RecordActions {
 
 export function useRecordActions(view: RegisterView, catalogue: Catalogue, onChanged: () => void): RecordActions {
   const title = catalogue.register.title;
+  const deletedNoticeId = (record: ApiRecord) => `deleted-${view.name}-${record.id}`;
   const restore = async (record: ApiRecord) => {
     const result = await call(`${view.name}.restore`, { id: record.id });
     if (!result.ok) {
       notifyError(result.error, '未能恢复');
       return false;
     }
+    // Restored from the 显示已删除 list: its 已删除 notice must not offer 撤销 any more.
+    notifications.hide(deletedNoticeId(record));
     notifySuccess(`已恢复「${view.recordName(record, catalogue)}」`);
     onChanged();
     return true;
@@ -43,7 +46,7 @@ export function useRecordActions(view: RegisterView, catalogue: Catalogue, onCha
       return false;
     }
     onChanged();
-    const id = `deleted-${view.name}-${record.id}`;
+    const id = deletedNoticeId(record);
     const undo = () => {
       notifications.hide(id);
       void restore(record);

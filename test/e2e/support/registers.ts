@@ -63,3 +63,20 @@ export async function openRegister(page: Page, path: string, title: string): Pro
   }, path);
   await page.getByRole('heading', { level: 2, name: title }).waitFor();
 }
+
+/** Presses Enter until the field labelled `label` has focus (at most `limit` times); the labels passed on the way are in the error. */
+export async function enterUntil(page: Page, label: string, limit = 20): Promise<void> {
+  const passed: string[] = [];
+  for (let presses = 0; presses <= limit; presses++) {
+    const focused = await focusedLabel(page);
+    if (focused === label) return;
+    passed.push(focused);
+    await page.keyboard.press('Enter');
+  }
+  throw new Error(`Enter did not reach「${label}」; passed ${passed.map((name) => `「${name}」`).join(' → ')}`);
+}
+
+/** The text of the focused element (a button's caption …). */
+export async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+}
