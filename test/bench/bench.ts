@@ -25,6 +25,7 @@ import { registers } from '../../db/registers/index.ts';
 import { runReport, scanFloor } from '../../db/report/engine.ts';
 import { DEFAULT_BUREAU_NAME, generateCounty, sheetNames, type CountyOptions } from '../../db/sample/generate-county.ts';
 import { measureInChromium } from './browser-bench.ts';
+import { log, median, round } from './measure.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const artifacts = path.join(repoRoot, 'test/artifacts/bench');
@@ -38,14 +39,6 @@ const BATCH_ROWS = 250_000;
 
 const targets = { csvRowsPerSecond: 50_000, reportMsAt100x: 1_000, reportToScanFloor: 3 };
 
-const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-
-const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Wall-clock and CPU milliseconds of some work (CPU time shows how much a busy machine slowed it). */
 async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {

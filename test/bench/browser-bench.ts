@@ -33,6 +33,7 @@ import { startLoopbackServer } from '../../db/server/loopback-server.ts';
 import { localDay } from '../../db/server/serve-app.ts';
 import { REPORT, SETTINGS, registerRoutes } from '../../renderer/common/routes.ts';
 import { launchBrowser, newPage } from '../support/browser.ts';
+import { log, median, round } from './measure.ts';
 
 const WARM_UPS = 1;
 const RUNS = 5;
@@ -99,14 +100,6 @@ interface Target {
   readonly met: boolean;
 }
 
-const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-
-const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Runs `measure` WARM_UPS times untimed, then RUNS times; the medians and each run, in whole ms. */
 async function timing(measure: () => Promise<Run>): Promise<Timing> {
