@@ -25,7 +25,16 @@ export async function focusedLabel(page: Page): Promise<string> {
 /** Types `text` into a searchable select and presses Enter once the highlighted option is `option`. */
 export async function pick(page: Page, text: string, option = text): Promise<void> {
   await page.keyboard.type(text);
-  await page.locator('[data-combobox-option][data-combobox-selected]', { hasText: option }).first().waitFor();
+  const highlighted = page.locator('[data-combobox-option][data-combobox-selected]', { hasText: option }).first();
+  try {
+    await highlighted.waitFor({ timeout: 3000 });
+  } catch {
+    // Options that arrive after the typing (a roster still loading on a busy machine) are listed
+    // but none is highlighted: a clerk then presses ↓, and so does the test.
+    await page.locator('[data-combobox-option]', { hasText: option }).first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await highlighted.waitFor();
+  }
   await page.keyboard.press('Enter');
 }
 
