@@ -1,6 +1,6 @@
 // Bundling the Electron side with esbuild: electron/main.ts → dist/electron/main.cjs (our code
 // from electron/ and db/ in one file; npm packages stay outside, loaded from node_modules, so
-// better-sqlite3's native module is found and rebuilt by electron-builder) and
+// better-sqlite3-multiple-ciphers' native module is found and rebuilt by electron-builder) and
 // electron/preload.ts → dist/electron/preload.cjs (everything inlined but `electron`: a
 // sandboxed preload can require nothing else, and cannot be an ES module).
 // Run as a script (`npm run build:electron`) or call buildElectron(). Builds nothing else.

@@ -4,17 +4,30 @@
 //   cli export --db FILE.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 名称] [--xlsx OUT.xlsx] [--docx OUT.docx]
 //   cli backup --db FILE.sqlite [--to FOLDER]        (default: 备份/ beside the database)
 //   cli restore --db FILE.sqlite --from BACKUP.sqlite (asks nothing; backs up the current content first)
+// An encrypted database (the app's, since setup) needs credentials: `--user NAME` with the
+// password in the environment variable SFTZ_PASSWORD, or `--recovery-code` with the code in
+// SFTZ_RECOVERY_CODE (never on the command line, where other users could read it). The account's
+// role and office apply as in the app (an office account reports on its office only; backup and
+// restore need an administrator); a wrong password counts towards the account's lock. Plain
+// databases need none of this.
 // Exit codes: 0 done; 1 something was rejected (nothing from a rejected file was written);
-// 2 the command itself could not run (usage, a missing or foreign database, a bad period).
+// 2 the command itself could not run (usage, a missing or foreign database, a bad period, no or
+// wrong credentials, an account not allowed).
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { unsealWithPassword, unsealWithRecoveryCode, writeWhatWaited } from './accounts/key-login.ts';
+import { BUREAU_ADMINISTRATOR, checkRole, type Access } from './accounts/permissions.ts';
+import { accountByName } from './accounts/users.ts';
+import type { MethodName } from './api/contract.ts';
+import { recordAudit } from './audit/audit-log.ts';
 import { calendarDay } from './backup/backup-files.ts';
-import { restoreBackup } from './backup/restore.ts';
+import { replaceWithBackup, restoreBackup } from './backup/restore.ts';
 import { backupBeforeImport, takeBackup } from './backup/take-backup.ts';
-import { DatabaseOpenError, openDatabase, type RegisterDatabase } from './database.ts';
+import { DatabaseOpenError, databaseFileKind, databaseKey, openDatabase, type RegisterDatabase } from './database.ts';
+import { keyFileOf } from './encryption/key-file.ts';
 import { UserError } from './errors.ts';
 import { buildReportDocument } from './export/report-document.ts';
 import { buildReportWorkbook } from './export/report-workbook.ts';
@@ -30,7 +43,8 @@ const usage = `用法：
   npm run --silent cli -- report --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--compare] --format json|table
   npm run --silent cli -- export --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--xlsx 统计表.xlsx] [--docx 报告.docx]
   npm run --silent cli -- backup --db 数据库.sqlite [--to 备份文件夹]
-  npm run --silent cli -- restore --db 数据库.sqlite --from 备份文件.sqlite`;
+  npm run --silent cli -- restore --db 数据库.sqlite --from 备份文件.sqlite
+加密的数据库另加 --user 用户名（密码放在环境变量 SFTZ_PASSWORD 中），或 --recovery-code（恢复码放在环境变量 SFTZ_RECOVERY_CODE 中）`;
 
 class UsageError extends Error {}
 
@@ -48,29 +62,102 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'json' },
       xlsx: { type: 'string' },
       docx: { type: 'string' },
+      user: { type: 'string' },
+      'recovery-code': { type: 'boolean', default: false },
     },
   });
   if (!values.db) throw new UsageError('缺少 --db 数据库文件');
+  const credentials: Credentials = { user: values.user, recoveryCode: values['recovery-code'] ?? false };
   switch (command) {
     case 'import':
-      return importCommand(values.db, positionals);
+      return importCommand(values.db, positionals, credentials);
     case 'report':
-      return reportCommand(values.db, values);
+      return reportCommand(values.db, values, credentials);
     case 'export':
       if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
-      return exportCommand(values.db, values);
+      return exportCommand(values.db, values, credentials);
     case 'backup':
       if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
-      return backupCommand(values.db, values.to);
+      return backupCommand(values.db, values.to, credentials);
     case 'restore':
       if (!values.from) throw new UsageError('缺少 --from 备份文件');
-      return restoreCommand(values.db, values.from);
+      return restoreCommand(values.db, values.from, credentials);
     default:
       throw new UsageError(command ? `不认识的命令「${command}」` : '缺少命令');
   }
 }
 
-async function importCommand(dbFile: string, files: string[]): Promise<number> {
+/** Who runs a command on an encrypted database. */
+interface Credentials {
+  readonly user: string | undefined;
+  readonly recoveryCode: boolean;
+}
+
+interface OpenedForCommand {
+  readonly db: RegisterDatabase;
+  readonly access: Access;
+  /** Who is acting, for the import log. */
+  readonly user: string;
+}
+
+/**
+ * The database for a command: a plain one as it is (as the CLI always did); an encrypted one
+ * unlocked with the credentials, the account checked for the command (`method`, the API method
+ * the command does the work of) and its use recorded in the audit log.
+ */
+function openForCommand(dbFile: string, method: MethodName, credentials: Credentials, create = false): OpenedForCommand {
+  if (databaseFileKind(dbFile) !== 'encrypted') {
+    return { db: openDatabase(dbFile, { create }), access: BUREAU_ADMINISTRATOR, user: os.userInfo().username };
+  }
+  const keyFile = keyFileOf(dbFile);
+  const command = `cli.${process.argv[2] ?? ''}`;
+  let key: Buffer;
+  let username: string;
+  if (credentials.recoveryCode) {
+    const code = process.env.SFTZ_RECOVERY_CODE;
+    if (!code) throw new UserError('请在环境变量 SFTZ_RECOVERY_CODE 中给出恢复码');
+    username = '恢复码';
+    key = unsealWithRecoveryCode(keyFile, username, code, new Date(), command);
+  } else if (credentials.user) {
+    const password = process.env.SFTZ_PASSWORD;
+    if (!password) throw new UserError(`请在环境变量 SFTZ_PASSWORD 中给出用户「${credentials.user}」的密码`);
+    username = credentials.user;
+    key = unsealWithPassword(keyFile, username, password, new Date(), command);
+  } else {
+    throw new UserError(
+      '数据库已加密：请用 --user 用户名，并在环境变量 SFTZ_PASSWORD 中给出密码（或用 --recovery-code，并在环境变量 SFTZ_RECOVERY_CODE 中给出恢复码）',
+    );
+  }
+  const db = openDatabase(dbFile, { create: false, key });
+  try {
+    writeWhatWaited(db, keyFile);
+    let access = BUREAU_ADMINISTRATOR;
+    if (!credentials.recoveryCode) {
+      const account = accountByName(db, username);
+      if (!account || account.disabled) throw new UserError(account ? '账号已停用，请联系管理员' : '用户名或密码错误');
+      access = account;
+      username = account.username;
+      checkRole(access, method);
+    }
+    recordAudit(db, { user: username, action: 'login', method: command });
+    return { db, access, user: username };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The office a report covers: --office, which an office account may only name as its own (its own when absent). */
+function reportOffice(db: RegisterDatabase, access: Access, office: string | undefined): number | null {
+  const named = office ? officeIdByName(db, office) : null;
+  if (access.officeId === null) return named;
+  if (named !== null && named !== access.officeId) {
+    throw new UserError(`您的账号（${access.officeName ?? ''}）只能统计本单位的数据`);
+  }
+  return access.officeId;
+}
+
+async function importCommand(dbFile: string, files: string[], credentials: Credentials): Promise<number> {
   if (files.length === 0) throw new UsageError('缺少要导入的台账文件');
   const inputs = files.map((file) => {
     let content: Buffer;
@@ -84,11 +171,11 @@ async function importCommand(dbFile: string, files: string[]): Promise<number> {
     }
     return { name: file, content };
   });
-  const db = openDatabase(dbFile, { create: true });
+  const { db, user } = openForCommand(dbFile, 'import.commit', credentials, true);
   try {
     const before = backupBeforeImport(db, dbFile, calendarDay());
     if (before) console.log(`导入前已备份：${before.backup.file}`);
-    const outcome = await importLedgers(db, inputs, { user: `${os.userInfo().username}（命令行）` });
+    const outcome = await importLedgers(db, inputs, { user: `${user}（命令行）` });
     for (const sheet of outcome.sheets) {
       console.log(
         `${sheet.sheet}（${path.basename(sheet.file)}）：${sheet.rows} 行，新增 ${sheet.added}，更新 ${sheet.updated}，未变 ${sheet.unchanged}`,
@@ -111,12 +198,13 @@ async function importCommand(dbFile: string, files: string[]): Promise<number> {
 function reportCommand(
   dbFile: string,
   options: { from?: string; to?: string; office?: string; compare?: boolean; format?: string },
+  credentials: Credentials,
 ): number {
   if (!options.from || !options.to) throw new UsageError('缺少 --from 或 --to');
   if (options.format !== 'json' && options.format !== 'table') throw new UsageError('--format 只能是 json 或 table');
-  const db = openDatabase(dbFile, { create: false });
+  const { db, access } = openForCommand(dbFile, 'report.run', credentials);
   try {
-    const officeId = options.office ? officeIdByName(db, options.office) : null;
+    const officeId = reportOffice(db, access, options.office);
     const report = runReport(db, { from: options.from, to: options.to, officeId, compare: options.compare ?? false });
     console.log(options.format === 'json' ? JSON.stringify(reportJson(report)) : reportTable(db, report));
     return 0;
@@ -129,6 +217,7 @@ function reportCommand(
 async function exportCommand(
   dbFile: string,
   options: { from?: string; to?: string; office?: string; xlsx?: string; docx?: string },
+  credentials: Credentials,
 ): Promise<number> {
   const { from, to, xlsx, docx } = options;
   if (!from || !to) throw new UsageError('缺少 --from 或 --to');
@@ -138,9 +227,9 @@ async function exportCommand(
     if (!isIsoDate(date)) throw new UserError(`日期「${date}」不是有效日期（应为 YYYY-MM-DD）`);
   }
   if (from > to) throw new UserError(`起始日期 ${from} 晚于截止日期 ${to}`);
-  const db = openDatabase(dbFile, { create: false });
+  const { db, access } = openForCommand(dbFile, 'report.exportXlsx', credentials);
   try {
-    const scope = { from, to, officeId: options.office ? officeIdByName(db, options.office) : null };
+    const scope = { from, to, officeId: reportOffice(db, access, options.office) };
     const outputs: { file: string; what: string; content: Buffer }[] = [];
     if (xlsx) outputs.push({ file: xlsx, what: 'Excel 统计表', content: await buildReportWorkbook(db, scope) });
     if (docx) outputs.push({ file: docx, what: 'Word 报告初稿', content: await buildReportDocument(db, scope) });
@@ -155,8 +244,8 @@ async function exportCommand(
 }
 
 /** A manual backup, checked before it is kept; prints where it went. */
-function backupCommand(dbFile: string, folder: string | undefined): number {
-  const db = openDatabase(dbFile, { create: false });
+function backupCommand(dbFile: string, folder: string | undefined, credentials: Credentials): number {
+  const { db } = openForCommand(dbFile, 'backup.create', credentials);
   try {
     const taken = takeBackup(db, { dbFile, kind: 'manual', today: calendarDay(), ...(folder ? { folder } : {}) });
     console.log(`已备份（已校验）：${taken.backup.file}（${taken.backup.size.toLocaleString('zh-CN')} 字节）`);
@@ -169,10 +258,11 @@ function backupCommand(dbFile: string, folder: string | undefined): number {
 }
 
 /** Replaces the database's content with a backup's, after backing up the current content. */
-async function restoreCommand(dbFile: string, backupFile: string): Promise<number> {
-  const db = openDatabase(dbFile, { create: false });
+async function restoreCommand(dbFile: string, backupFile: string, credentials: Credentials): Promise<number> {
+  const { db } = openForCommand(dbFile, 'backup.restore', credentials);
   try {
-    const outcome = await restoreBackup(db, { dbFile, file: backupFile, today: calendarDay() });
+    const request = { dbFile, file: backupFile, today: calendarDay() };
+    const outcome = await (databaseKey(db) ? replaceWithBackup(db, request) : restoreBackup(db, request));
     console.log(`已用备份「${outcome.restoredFrom}」恢复数据库「${path.resolve(dbFile)}」。各台账记录数（恢复前 → 恢复后）：`);
     outcome.replaced.registers.forEach((register, index) => {
       console.log(`  ${register.title}：${register.count} → ${outcome.restored.registers[index]!.count}`);

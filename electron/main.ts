@@ -1,5 +1,6 @@
 // The Electron main process: one window onto the renderer (served from app://sftz/), the
-// register database in the user's data folder, and one IPC channel to the dispatcher. Thin by
+// session over the register database in the user's data folder (accounts, encryption, the
+// dispatcher for whoever logs in: db/accounts/app-session.ts), and one IPC channel to it. Thin by
 // design — every rule lives in db/; here are only the window, its menu, native dialogs and the
 // security fences (sandbox, CSP, no navigation, no new windows, no permissions, one instance).
 // Bundled as CommonJS (dist/electron/main.cjs) by build/electron-build.ts, so __dirname is
@@ -7,18 +8,15 @@
 
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { createAppSession, type AppSession } from '../db/accounts/app-session.ts';
 import type { ApiResult } from '../db/api/contract.ts';
-import { createDispatcher, type ApiCall } from '../db/api/dispatcher.ts';
-import { takeDailyBackup } from '../db/backup/take-backup.ts';
-import { DatabaseOpenError, openDatabase, type RegisterDatabase } from '../db/database.ts';
 import { DATABASE_FILE_NAME, PRODUCT_NAME, localDay } from '../db/server/serve-app.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from './channels.ts';
 import { callDesktopMethod, isDesktopMethod, printToPdf } from './desktop-methods.ts';
 import { menuTemplate } from './menu.ts';
-import { APP_ORIGIN, START_URL, windowOptions } from './window-options.ts';
+import { APP_ORIGIN, START_URL, createMainWindow } from './window-options.ts';
 
 /** package.json's version, put in by the bundler (app.getVersion() is Electron's own when run from a checkout). */
 declare const APP_VERSION: string;
@@ -27,7 +25,7 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadFile = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
-let db: RegisterDatabase | null = null;
+let appSession: AppSession | null = null;
 
 // Named before anything asks for a path, so userData is …/司法台账 whether started from a
 // checkout (`npm start`) or installed.
@@ -50,8 +48,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    db?.close();
-    db = null;
+    appSession?.close();
+    appSession = null;
   });
   app.whenReady().then(start).catch(fail);
 }
@@ -59,17 +57,15 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const dbFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  db = openDatabase(dbFile, { create: true });
-  takeDailyBackup(db, dbFile, localDay());
-  const dispatch = createDispatcher({ db, user: os.userInfo().username, today: () => localDay(), dbFile });
+  const opened = createAppSession({ dbFile, today: () => localDay() });
+  appSession = opened;
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   handleAppProtocol(rendererDir);
-  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => answer(dispatch, event, method, input));
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => answer(opened, event, method, input));
 
-  const { browserWindow } = windowOptions(preloadFile);
-  mainWindow = new BrowserWindow(browserWindow);
+  mainWindow = createMainWindow(preloadFile);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   Menu.setApplicationMenu(
@@ -88,15 +84,18 @@ function start(): void {
   void mainWindow.loadURL(START_URL);
 }
 
-/** The one IPC entry: desktop-only methods here, everything else to the dispatcher. */
-async function answer(dispatch: ApiCall, event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult> {
+/** The one IPC entry: desktop-only methods here (for a logged-in user), everything else to the session. */
+async function answer(opened: AppSession, event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult> {
   const fromOurPage =
     mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`);
   if (!fromOurPage || typeof method !== 'string') {
     return { ok: false, error: { kind: 'bad_request', message: '拒绝了来源不明的请求' } };
   }
-  if (isDesktopMethod(method)) return callDesktopMethod(mainWindow!, method, input);
-  return dispatch(method, input);
+  if (isDesktopMethod(method)) {
+    if (!opened.isOpen()) return { ok: false, error: { kind: 'unauthorized', message: '请先登录' } };
+    return callDesktopMethod(mainWindow!, method, input);
+  }
+  return opened.call(method, input);
 }
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -124,7 +123,6 @@ async function showAbout(): Promise<void> {
 }
 
 function fail(error: unknown): void {
-  const message = error instanceof DatabaseOpenError ? error.message : `程序启动失败：${(error as Error)?.message ?? String(error)}`;
-  dialog.showErrorBox('司法台账无法启动', message);
+  dialog.showErrorBox('司法台账无法启动', `程序启动失败：${(error as Error)?.message ?? String(error)}`);
   app.exit(1);
 }

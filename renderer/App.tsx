@@ -1,6 +1,7 @@
-// The shell: Mantine providers (theme, zh-CN dates, notifications, modals), the app-info
-// context, the AppShell with its navbar, and the page for the current hash route. Pages own
-// their data; the shell only knows where they are.
+// The shell: Mantine providers (theme, zh-CN dates, notifications, modals), the session gate
+// (nothing shows before login), the app-info context, the AppShell with its navbar and the
+// user's bar, and the page for the current hash route if the user's role may open it. Pages
+// own their data; the shell only knows where they are.
 
 import { AppShell, Center, Group, Loader, MantineProvider, Text, Title, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
@@ -15,14 +16,20 @@ import { AppContext, type AppInfo } from './common/app-info.ts';
 import { ErrorAlert } from './common/ErrorAlert.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
 import { Navigation } from './common/Navigation.tsx';
-import { HOME, IMPORT, REPORT, SETTINGS, registerRoutes, useRoute } from './common/routes.ts';
+import { AUDIT, BACKUP, HOME, IMPORT, REPORT, SETTINGS, USERS, mayOpen, registerRoutes, useRoute } from './common/routes.ts';
 import { useApi } from './common/use-api.ts';
+import { AuditPage } from './audit/AuditPage.tsx';
+import { BackupPage } from './backup/BackupPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { ImportPage } from './import/ImportPage.tsx';
 import { RegisterPage } from './registers/RegisterPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
+import { SessionGate } from './session/SessionGate.tsx';
+import { usePermissions, useSession, type Permissions } from './session/session.ts';
+import { UserBar } from './session/UserBar.tsx';
 import { FirstRunModal } from './settings/FirstRunModal.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { UsersPage } from './users/UsersPage.tsx';
 
 dayjs.extend(customParseFormat);
 dayjs.locale('zh-cn');
@@ -38,7 +45,10 @@ const theme = createTheme({
   defaultRadius: 'sm',
 });
 
-function pageFor(route: string): ReactNode {
+function pageFor(route: string, rights: Permissions): ReactNode {
+  if (!mayOpen(route, rights)) {
+    return <ErrorAlert title="没有权限" error={{ kind: 'forbidden', message: '您的账号不能使用这个页面，请从左侧导航选择，或请管理员调整您的角色。' }} />;
+  }
   const register = registerRoutes.find((candidate) => candidate.path === route);
   if (register) return <RegisterPage key={register.register} register={register.register} />;
   switch (route) {
@@ -50,6 +60,12 @@ function pageFor(route: string): ReactNode {
       return <ReportPage />;
     case SETTINGS:
       return <SettingsPage />;
+    case USERS:
+      return <UsersPage />;
+    case BACKUP:
+      return <BackupPage />;
+    case AUDIT:
+      return <AuditPage />;
     default:
       return <ErrorAlert title="没有这个页面" error={{ kind: 'not_found', message: `地址「${route}」不存在，请从左侧导航选择。` }} />;
   }
@@ -61,6 +77,8 @@ function Shell() {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') event.preventDefault();
   });
   const route = useRoute();
+  const rights = usePermissions();
+  const { firstRun } = useSession();
   const info = useApi<AppInfo>('app.info');
   /** Bumped by `refresh` so the current page mounts afresh and re-reads its data. */
   const [dataVersion, setDataVersion] = useState(0);
@@ -81,7 +99,10 @@ function Shell() {
             </Title>
             {info.data?.bureauName && <Text c="dimmed">{info.data.bureauName}</Text>}
           </Group>
-          {info.data && <Text size="sm" c="dimmed">今天 {info.data.today}</Text>}
+          <Group gap="lg" wrap="nowrap">
+            {info.data && <Text size="sm" c="dimmed">今天 {info.data.today}</Text>}
+            <UserBar />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar className="no-print" p="xs">
@@ -96,8 +117,8 @@ function Shell() {
         )}
         {context && (
           <AppContext.Provider value={context}>
-            <ErrorBoundary key={`${route}:${dataVersion}`}>{pageFor(route)}</ErrorBoundary>
-            <FirstRunModal />
+            <ErrorBoundary key={`${route}:${dataVersion}`}>{pageFor(route, rights)}</ErrorBoundary>
+            {firstRun && <FirstRunModal />}
           </AppContext.Provider>
         )}
       </AppShell.Main>
@@ -111,7 +132,9 @@ export function App() {
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
         <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
           <Notifications position="bottom-right" />
-          <Shell />
+          <SessionGate>
+            <Shell />
+          </SessionGate>
         </ModalsProvider>
       </DatesProvider>
     </MantineProvider>

@@ -4,10 +4,22 @@
 // { ok: false, error: { kind, message, fieldErrors? } } — never as thrown exceptions.
 
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN, USERNAME_RULE, passwordProblem, roles, type Role } from '../accounts/roles.ts';
 import { auditActions } from '../audit/actions.ts';
 import type { RegisterName } from '../registers/register.ts';
 
-export type ApiErrorKind = 'validation' | 'not_found' | 'conflict' | 'bad_request' | 'internal';
+/**
+ * `unauthorized`: nobody is logged in, the password is wrong or the account is locked;
+ * `forbidden`: the account's role or office does not allow the call.
+ */
+export type ApiErrorKind =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'internal';
 
 export interface ApiError {
   readonly kind: ApiErrorKind;
@@ -44,6 +56,7 @@ export const listInput = z.object({
   to: isoDay.nullish(),
   search: z.string().max(100).nullish(),
   filters: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  status: z.string().max(30).nullish(),
   sort: z.string().max(64).nullish(),
   descending: z.boolean().optional(),
   deleted: z.boolean().optional(),
@@ -73,6 +86,24 @@ const ledgerFile = z.object({
 
 const period = { from: isoDay, to: isoDay, officeId: officeScope };
 
+const username = z
+  .string()
+  .trim()
+  .min(1, { message: '请填写用户名' })
+  .max(32, { message: '用户名不能超过 32 个字' })
+  .regex(USERNAME_PATTERN, { message: USERNAME_RULE });
+const displayName = z.string().trim().min(1, { message: '请填写姓名' }).max(30, { message: '姓名不能超过 30 个字' });
+/** A password being chosen: the rule of db/accounts/roles.ts. */
+const newPassword = z.string().superRefine((password, context) => {
+  const problem = passwordProblem(password);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+/** A password being typed to log in: checked against the stored one, not against the rule. */
+const givenPassword = z.string().min(1, { message: '请输入密码' }).max(PASSWORD_MAX_LENGTH);
+const bureauName = z.string().trim().min(1, { message: '局名称不能为空' }).max(50);
+/** 局机关 (null) or one office. */
+const userOffice = id.nullable();
+
 const auditQuery = {
   from: isoDay.nullish(),
   to: isoDay.nullish(),
@@ -85,7 +116,7 @@ export const methodInputs = {
   'app.info': z.object({}),
   'registers.describe': z.object({}),
   'sample.load': z.object({}),
-  'settings.update': z.object({ bureauName: z.string().trim().min(1, { message: '局名称不能为空' }).max(50) }),
+  'settings.update': z.object({ bureauName }),
   'office.list': z.object({}),
   'office.create': z.object({ name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }),
   'office.rename': z.object({ id, name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }),
@@ -95,6 +126,8 @@ export const methodInputs = {
   'legalAidCase.nextCaseNumber': z.object({ officeId: id, year: z.number().int().min(2000).max(2999) }),
   'report.indicators': z.object({}),
   'report.run': z.object({ ...period, compare: z.boolean().optional() }),
+  /** Counts of some flow measures (received, closed …) month by month, for the trend chart. */
+  'report.monthly': z.object({ ...period, ids: z.array(z.string().min(1).max(100)).min(1).max(20) }),
   'report.drillDown': z.object({
     ...period,
     id: z.string().min(1),
@@ -127,6 +160,11 @@ export const methodInputs = {
   }),
   'audit.verify': z.object({}),
   'audit.export': z.object(auditQuery),
+  'users.list': z.object({}),
+  'users.create': z.object({ username, displayName, role: z.enum(roles), officeId: userOffice, password: newPassword }),
+  'users.update': z.object({ id, displayName, role: z.enum(roles), officeId: userOffice, disabled: z.boolean() }),
+  'users.resetPassword': z.object({ id, password: newPassword }),
+  'users.unlock': z.object({ id }),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
       Object.entries(registerMethods).map(([method, schema]) => [`${register}.${method}`, schema]),
@@ -136,7 +174,70 @@ export const methodInputs = {
 
 export type MethodName = keyof typeof methodInputs;
 
+/**
+ * The methods of the session itself (db/accounts/app-session.ts answers them; every other
+ * method goes to the dispatcher, and only while someone is logged in).
+ */
+export const sessionMethodInputs = {
+  /** Allowed in every state. */
+  'session.status': z.object({}),
+  /** Only before the first administrator exists. */
+  'session.setup': z.object({ bureauName, username, displayName, password: newPassword }),
+  'session.login': z.object({ username: z.string().trim().min(1, { message: '请填写用户名' }).max(64), password: givenPassword }),
+  'session.logout': z.object({}),
+  /** Locks now, keeping who was logged in for the lock screen (the renderer's idle timer calls it). */
+  'session.lock': z.object({}),
+  /** A new password for an administrator account, with the recovery code shown at setup; logs in. */
+  'session.recover': z.object({
+    recoveryCode: z.string().trim().min(1, { message: '请填写恢复码' }).max(100),
+    username,
+    newPassword,
+  }),
+  'session.changePassword': z.object({ currentPassword: givenPassword, newPassword }),
+  'session.setIdleMinutes': z.object({
+    minutes: z.number().int().min(1, { message: '应为 1 至 240 分钟' }).max(240, { message: '应为 1 至 240 分钟' }),
+  }),
+} satisfies Record<string, z.ZodType>;
+
+export type SessionMethodName = keyof typeof sessionMethodInputs;
+
+export type { Role };
+
+export type SessionState = 'setup' | 'locked' | 'open';
+
+/** An account as the session and the user methods show it (never its password or hash). */
+export interface UserView {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  /** null: 局机关, the whole bureau. */
+  readonly officeId: number | null;
+  readonly officeName: string | null;
+}
+
+/** An account in the user list (users.*). */
+export interface UserRow extends UserView {
+  readonly disabled: boolean;
+  /** ISO time the lock after failed logins ends; null when not locked. */
+  readonly lockedUntil: string | null;
+  /** ISO time of the last login; null before the first. */
+  readonly lastLoginAt: string | null;
+}
+
+export interface SessionStatus {
+  readonly state: SessionState;
+  readonly bureauName: string | null;
+  /** The logged-in user; when locked by session.lock or idle time, who was (for the lock screen). */
+  readonly user: UserView | null;
+  /** Minutes without a call after which the session locks itself. */
+  readonly idleMinutes: number;
+}
+
 /** Methods that change the database: the dispatcher runs them one at a time. */
 export function isWrite(method: string): boolean {
-  return /\.(create|update|delete|restore|rename|addItem|commit|undo|load)$/.test(method) || method === 'settings.update';
+  return (
+    /\.(create|update|delete|restore|rename|addItem|commit|undo|load|resetPassword|unlock)$/.test(method) ||
+    method === 'settings.update'
+  );
 }

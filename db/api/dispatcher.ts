@@ -1,8 +1,11 @@
-// The dispatcher: the single entry every transport (Electron IPC, the loopback HTTP server,
-// tests) calls. It parses the input with the contract's schema, runs the handler — writes one
-// at a time, each with its audit-log entry (audit/audit-trail.ts) — and returns { ok, value }
-// or { ok: false, error }: an exception never crosses it.
+// The dispatcher: the single entry every transport (Electron IPC through the session, the
+// loopback HTTP server, tests) reaches for one account. It parses the input with the contract's
+// schema, checks the account's role and office (accounts/permissions.ts), runs the handler —
+// writes one at a time, each with its audit-log entry (audit/audit-trail.ts) — and returns
+// { ok, value } or { ok: false, error }: an exception never crosses it.
 
+import type { z } from 'zod';
+import { checkRole, scopeToOffice } from '../accounts/permissions.ts';
 import { createAuditTrail } from '../audit/audit-trail.ts';
 import { UserError } from '../errors.ts';
 import { isWrite, methodInputs, type ApiError, type ApiResult } from './contract.ts';
@@ -19,7 +22,18 @@ function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message
   return errors;
 }
 
-function toApiError(error: unknown): ApiError {
+/** The input parsed by its schema, or the failure to answer: 'bad_request' with per-field messages. */
+export function parseInput(schema: z.ZodType, input: unknown): { ok: true; value: unknown } | { ok: false; error: ApiError } {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fieldErrors = zodFieldErrors(parsed.error.issues);
+  return {
+    ok: false,
+    error: { kind: 'bad_request', message: `请求参数有误：${Object.values(fieldErrors).join('；')}`, fieldErrors },
+  };
+}
+
+export function toApiError(error: unknown): ApiError {
   if (error instanceof UserError) {
     return { kind: error.kind, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
   }
@@ -42,17 +56,20 @@ export function createDispatcher(context: HandlerContext): ApiCall {
     if (!schema || !Object.hasOwn(handlers, method)) {
       return { ok: false, error: { kind: 'bad_request', message: `没有这个接口方法：「${method}」` } };
     }
-    const parsed = schema.safeParse(input ?? {});
-    if (!parsed.success) {
-      const fieldErrors = zodFieldErrors(parsed.error.issues);
-      return {
-        ok: false,
-        error: { kind: 'bad_request', message: `请求参数有误：${Object.values(fieldErrors).join('；')}`, fieldErrors },
-      };
+    try {
+      checkRole(context.access, method);
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
     }
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return parsed;
+    const handler = handlers[method]!;
     const run = async (): Promise<ApiResult> => {
       try {
-        return { ok: true, value: await audited(method, parsed.data, handlers[method]!) };
+        // The record's office is checked when the call runs, after the writes queued before it.
+        const { input: allowed, guard } = scopeToOffice(context.db, context.access, method, parsed.value);
+        const guarded = guard ? (value: unknown) => guard(() => handler(value)) : handler;
+        return { ok: true, value: await audited(method, allowed, guarded) };
       } catch (error) {
         return { ok: false, error: toApiError(error) };
       }

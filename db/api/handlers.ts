@@ -1,7 +1,9 @@
 // What each API method does, over one open database. Inputs arrive already parsed by the
 // contract's schemas; a handler throws UserError for what people must fix and returns data
-// otherwise. Plain Node (better-sqlite3); no transport knowledge here.
+// otherwise. Plain Node (better-sqlite3-multiple-ciphers); no transport knowledge here.
 
+import type { Access } from '../accounts/permissions.ts';
+import { userHandlers, type AccountKeys } from '../accounts/users-api.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
 import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
@@ -31,7 +33,7 @@ import {
 } from '../registers/store.ts';
 import { listDefinitions, listNames, type ListName } from '../registers/vocabulary.ts';
 import { indicatorDefinitions } from '../report/indicators.ts';
-import { drillDown, runReport } from '../report/engine.ts';
+import { drillDown, monthlyFigures, runReport } from '../report/engine.ts';
 import { qualityWarnings } from '../report/quality.ts';
 import { registerNames, type methodInputs } from './contract.ts';
 import type { z } from 'zod';
@@ -41,12 +43,18 @@ type Handler<M extends keyof Inputs> = (input: Inputs[M]) => unknown;
 
 export interface HandlerContext {
   readonly db: RegisterDatabase;
-  /** Who is acting (recorded in the import log and the audit log). */
+  /** Who is acting: the account's user name (recorded in the import log and the audit log). */
   readonly user: string;
+  /** The account's role and office: what it may call and see (db/accounts/permissions.ts). */
+  readonly access: Access;
   /** Today, `YYYY-MM-DD` (the data-quality warnings are read as of this day). */
   readonly today: () => string;
   /** The database file, for backups and restore; absent for an in-memory database. */
   readonly dbFile?: string;
+  /** The key file's account slots, for an encrypted database (users.*). */
+  readonly accounts?: AccountKeys;
+  /** The clock for account locks; default the real one. */
+  readonly now?: () => Date;
 }
 
 function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
@@ -113,6 +121,9 @@ function nextNumber(existing: string[], year: number, defaultPrefix: string): st
   return `(${year})${prefix}字第${String(highest + 1).padStart(width, '0')}号`;
 }
 
+/** SQL over a register's table aliased `t`: its rows of @officeId, or every row when @officeId is null. */
+const scopedTo = (register: RegisterDefinition) => `(@officeId IS NULL OR ${register.officeSql} = @officeId)`;
+
 const shortOfficeName = (name: string) => name.replace(/(司法所|司法局|法律援助中心|本级)$/, '') || name;
 
 export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: Handler<M> } {
@@ -141,7 +152,15 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       bureauName: setting('bureauName'),
       schemaVersion: schemaVersion(db),
       today: context.today(),
-      recordCount: (statement(db, 'SELECT (SELECT count(*) FROM mediation_case) + (SELECT count(*) FROM legal_aid_case) + (SELECT count(*) FROM correction_stint) AS n').get() as { n: number }).n,
+      /** Cases and stints, of the account's office for an office account. */
+      recordCount: (
+        statement(
+          db,
+          `SELECT (SELECT count(*) FROM mediation_case t WHERE ${scopedTo(registerByName.get('mediationCase')!)})
+            + (SELECT count(*) FROM legal_aid_case t WHERE ${scopedTo(registerByName.get('legalAidCase')!)})
+            + (SELECT count(*) FROM correction_stint t WHERE ${scopedTo(registerByName.get('correctionStint')!)}) AS n`,
+        ).get({ officeId: context.access.officeId }) as { n: number }
+      ).n,
     }),
     'registers.describe': () =>
       registerNames.map((name) => {
@@ -151,6 +170,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
           title: register.title,
           group: register.group,
           dateField: register.dateColumn,
+          statuses: Object.entries(register.statuses ?? {}).map(([code, status]) => ({ code, label: status.label })),
           fields: register.fields.map(({ name: field, header, kind, requiredColumn, list, min }) => ({
             name: field,
             header,
@@ -228,6 +248,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'report.indicators': () =>
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
     'report.run': (input) => runReport(db, input),
+    'report.monthly': (input) => monthlyFigures(db, input),
     'report.drillDown': (input) => maskPersonalNumbers(drillDown(db, input)),
     'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
       qualityWarnings(db, {
@@ -260,6 +281,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),
     ...backupHandlers(context),
+    ...userHandlers(context),
     'audit.search': (query) => searchAuditLog(db, query),
     'audit.verify': () => verifyAuditLog(db),
     'audit.export': async (query) => ({

@@ -15,6 +15,14 @@ export const auditActionLabels = {
   restore_backup: '恢复备份',
   login: '登录',
   login_failed: '登录失败',
+  logout: '退出登录',
+  setup: '初始设置',
+  user_create: '新增用户',
+  user_update: '修改用户',
+  password_reset: '重置密码',
+  user_unlock: '解除锁定',
+  password_change: '修改密码',
+  password_recover: '用恢复码重设密码',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

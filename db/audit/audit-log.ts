@@ -1,5 +1,5 @@
 // The audit log (审计日志): one row for every change, import, undo, export, view of full
-// personal numbers and (once accounts exist) login, with who, when, which record, and the
+// personal numbers, login (good and failed) and account change, with who, when, which record, and the
 // record before and after. Rows form a hash chain — each row's SHA-256 covers its own fields
 // and the hash of the row before — so a row edited or removed outside the app is found by
 // `verifyAuditLog`. Append-only: the schema's triggers refuse UPDATE and DELETE, and nothing
@@ -15,8 +15,13 @@ import { maskPersonalNumbers } from './personal-numbers.ts';
 export interface AuditEntry {
   readonly user: string;
   readonly action: AuditAction;
-  /** The API method, or what acted outside the API (a login will be `auth.login`). */
+  /** The API method (`session.login` for a login). */
   readonly method: string;
+  /**
+   * When it happened, when that was before the entry could be written: a failed login while the
+   * database was still locked (kept in the key file until the next unlock). Default: now.
+   */
+  readonly at?: Date;
   readonly table?: string | null;
   readonly recordId?: number | null;
   /** The record (or setting) before and after the change, as JSON-able values. */
@@ -91,7 +96,7 @@ export function recordAudit(db: RegisterDatabase, entry: AuditEntry): number {
       ?.seq;
     const row = {
       id: Math.max(sequence ?? 0, last?.id ?? 0) + 1,
-      at: localTimestamp(new Date()),
+      at: localTimestamp(entry.at ?? new Date()),
       user: entry.user,
       action: entry.action,
       method: entry.method,

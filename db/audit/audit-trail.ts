@@ -1,7 +1,9 @@
 // The audit trail's one hook, run by the dispatcher around every API method: which methods
 // leave an entry in the audit log and what the entry says — a record before and after its
 // change, an import's or undo's counts, an export's scope, a backup and a restore, whose full
-// personal numbers were viewed. A method that works inside one transaction runs with its entry
+// personal numbers were viewed, an account added, changed, its password reset or its lock lifted
+// (never a password or its hash). Logins and the session's own changes are recorded by the
+// session (accounts/app-session.ts). A method that works inside one transaction runs with its entry
 // in that transaction, so a change is never kept without its entry; the methods that commit on
 // their own (imports, the sample county, backups and restores — a restore's entry goes into the
 // restored database, naming the backup of what it replaced) and the exports that build files
@@ -9,6 +11,7 @@
 // gets the error although the work stands). Methods not named here (lists, reports, previews)
 // are not recorded.
 
+import { accountById } from '../accounts/users.ts';
 import type { RecordCounts, RestoreOutcome } from '../backup/restore.ts';
 import { secondBackupFolder, type TakenBackup } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
@@ -77,7 +80,26 @@ function recordCounts(counts: RecordCounts): Record<string, number> {
   return Object.fromEntries(counts.registers.map((register) => [register.title, register.count]));
 }
 
+/** A restore's entry: records per register before and after, where from, and the backup of what it replaced. */
+export function restoreEntry(outcome: RestoreOutcome): Draft {
+  return {
+    action: 'restore_backup',
+    before: recordCounts(outcome.replaced),
+    after: recordCounts(outcome.restored),
+    details: { restoredFrom: outcome.restoredFrom, preRestoreBackup: outcome.preRestoreBackup.file },
+  };
+}
+
+/** An account as its audit entries show it: never its password hash or lock. */
+function accountEntry(db: RegisterDatabase, id: number) {
+  const found = accountById(db, id);
+  return found
+    ? { username: found.username, displayName: found.displayName, role: found.role, officeId: found.officeId, officeName: found.officeName, disabled: found.disabled }
+    : null;
+}
+
 function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
+  const account = (id: number) => accountEntry(db, id);
   const office = (id: number) => (statement(db, 'SELECT id, name, sort FROM office WHERE id = ?').get(id) as RegisterRecord | undefined) ?? null;
   const setting = (key: string) =>
     (statement(db, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
@@ -116,21 +138,23 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
         return { action: 'backup', details: { file: backup.file, size: backup.size, secondCopy } };
       },
     },
-    'backup.restore': {
-      afterSuccess: true,
-      entry: (_input, _before, value) => {
-        const outcome = value as unknown as RestoreOutcome;
-        return {
-          action: 'restore_backup',
-          before: recordCounts(outcome.replaced),
-          after: recordCounts(outcome.restored),
-          details: { restoredFrom: outcome.restoredFrom, preRestoreBackup: outcome.preRestoreBackup.file },
-        };
-      },
-    },
+    'backup.restore': { afterSuccess: true, entry: (_input, _before, value) => restoreEntry(value as unknown as RestoreOutcome) },
     'backup.setSecondFolder': {
       before: () => ({ folder: secondBackupFolder(db) }),
       entry: (_input, before, value) => ({ action: 'settings', table: 'setting', before, after: value }),
+    },
+    'users.create': {
+      entry: (_input, _before, value) => ({ action: 'user_create', table: 'app_user', recordId: value.id as number, after: account(value.id as number) }),
+    },
+    'users.update': {
+      before: (input) => account(input.id!),
+      entry: (input, before) => ({ action: 'user_update', table: 'app_user', recordId: input.id!, before, after: account(input.id!) }),
+    },
+    'users.resetPassword': {
+      entry: (input) => ({ action: 'password_reset', table: 'app_user', recordId: input.id!, details: { username: account(input.id!)?.username } }),
+    },
+    'users.unlock': {
+      entry: (input) => ({ action: 'user_unlock', table: 'app_user', recordId: input.id!, details: { username: account(input.id!)?.username } }),
     },
     'report.exportXlsx': { afterSuccess: true, entry: exported },
     'report.exportDocx': { afterSuccess: true, entry: exported },

@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlerContext } from '../api/handlers.ts';
-import { APPLICATION_ID } from '../database.ts';
+import { APPLICATION_ID, databaseKey } from '../database.ts';
 import { UserError } from '../errors.ts';
-import { backupFileName, backupFolderOf, backupKindLabels, backupsIn, headerLooksWhole } from './backup-files.ts';
+import { backupFileName, backupFolderOf, backupKindLabels, backupsIn } from './backup-files.ts';
 import { previewBackup, restoreBackup } from './restore.ts';
-import { SECOND_FOLDER_SETTING, folderReachable, secondBackupFolder, takeBackup } from './take-backup.ts';
+import { SECOND_FOLDER_SETTING, backupLooksWhole, folderReachable, secondBackupFolder, takeBackup } from './take-backup.ts';
 
 export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>) {
   const { db } = context;
@@ -34,8 +34,8 @@ export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | '
         backups: backupsIn(folder).map((backup) => ({
           ...backup,
           kindLabel: backupKindLabels[backup.kind],
-          /** Checked with integrity_check when written; its header still shows a whole file of ours. */
-          verified: headerLooksWhole(backup.file, APPLICATION_ID),
+          /** Checked with integrity_check when written; its header (or first page) still shows a whole file of ours. */
+          verified: backupLooksWhole(backup.file, APPLICATION_ID, databaseKey(db)),
         })),
       };
     },

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Why a backup was taken. A `monthly` backup is a daily one kept past the 30 days as its month's last. */
-export const backupKinds = ['daily', 'monthly', 'manual', 'before-import', 'before-restore', 'before-migration'] as const;
+export const backupKinds = ['daily', 'monthly', 'manual', 'before-import', 'before-restore', 'before-migration', 'before-encryption'] as const;
 export type BackupKind = (typeof backupKinds)[number];
 
 export const backupKindLabels: Record<BackupKind, string> = {
@@ -16,6 +16,7 @@ export const backupKindLabels: Record<BackupKind, string> = {
   'before-import': '导入前备份',
   'before-restore': '恢复前备份',
   'before-migration': '升级前备份',
+  'before-encryption': '加密前备份',
 };
 
 /** The folder, beside the database, that automatic backups go to. */

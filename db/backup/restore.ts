@@ -2,9 +2,14 @@
 // version), and restoring it over the open database. A backup is never used in place: it is
 // copied to a private temporary folder first, and the copy is what gets checked — SQLite
 // header, our application id, `integrity_check`, a schema version this program knows — and,
-// when older, migrated.
+// when older, migrated. Backups of an encrypted database are read with its key; a plain backup
+// (one taken before the database was encrypted) is read as it is.
 //
-// Restoring while the app holds the database open: SQLite's online backup API copies the
+// A restore brings back the data, not the accounts: the accounts as they are now are written
+// into the checked copy before it replaces anything, so nobody is locked out by a backup from
+// before their account or their last password change, and no old password comes back.
+//
+// Restoring a plain database while the app holds it open: SQLite's online backup API copies the
 // checked copy page by page INTO the live file through a second connection (better-sqlite3's
 // `backup()` called on the copy, with the live file as destination). That is one write
 // transaction on the live database: in WAL mode it is appended to the WAL and committed at once,
@@ -12,12 +17,20 @@
 // the open connection drop its cached schema and statements, and its next read sees exactly
 // the backup's pages. Rows are never copied table by table, so no trigger fires and no table
 // is forgotten. A backup of the current content is taken first; if that fails, nothing is restored.
+//
+// Restoring an encrypted database (replaceWithBackup): the backup API cannot write into an
+// encrypted file through the second connection it opens, so the checked copy is written
+// encrypted with the database's key beside the live file (db/encryption/encrypted-copy.ts) and,
+// once the caller's connection is closed, renamed over it — one atomic rename. The caller (the
+// session, the CLI) owns the connection and opens the database again.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { APPLICATION_ID, migrate, schemaVersion, type RegisterDatabase } from '../database.ts';
+import { readAllAccounts, replaceAllAccounts } from '../accounts/users.ts';
+import { APPLICATION_ID, applyKey, databaseFileKind, databaseKey, migrate, schemaVersion, type RegisterDatabase } from '../database.ts';
+import { installDatabaseFile, writeEncryptedCopy } from '../encryption/encrypted-copy.ts';
 import { UserError } from '../errors.ts';
 import { registers } from '../registers/index.ts';
 import type { RegisterName } from '../registers/register.ts';
@@ -84,7 +97,7 @@ export interface BackupPreview extends RecordCounts {
 export function previewBackup(db: RegisterDatabase, file: string): BackupPreview {
   const staged = stageBackup(file);
   try {
-    const copy = openCheckedCopy(staged.copy, file, { readonly: true });
+    const copy = openCheckedCopy(staged.copy, file, { readonly: true, key: databaseKey(db) });
     try {
       const parsed = parseBackupName(path.basename(file));
       const bureau = copy.prepare("SELECT value FROM setting WHERE key = 'bureauName'").get() as { value: string } | undefined;
@@ -131,13 +144,15 @@ export interface RestoreOutcome {
   readonly notices: string[];
 }
 
+/** Restores a backup into a plain database, through the connection the caller keeps open. */
 export async function restoreBackup(db: RegisterDatabase, request: RestoreRequest): Promise<RestoreOutcome> {
   const staged = stageBackup(request.file);
   try {
-    const source = openCheckedCopy(staged.copy, request.file, { readonly: false });
+    const source = openCheckedCopy(staged.copy, request.file, { readonly: false, key: null });
     try {
       const backupSchemaVersion = schemaVersion(source);
       migrate(source);
+      replaceAllAccounts(source, readAllAccounts(db));
       source.pragma('journal_mode = DELETE');
       // The backup API cannot copy into a WAL database of another page size.
       const pageSize = db.pragma('page_size', { simple: true }) as number;
@@ -176,6 +191,48 @@ export async function restoreBackup(db: RegisterDatabase, request: RestoreReques
   }
 }
 
+/**
+ * Restores a backup into an encrypted database by replacing its file. `db` is closed once the
+ * encrypted copy is written and checked — when this returns, and when it throws after that
+ * point (`db.open` tells); the caller opens the database again.
+ */
+export async function replaceWithBackup(db: RegisterDatabase, request: RestoreRequest): Promise<RestoreOutcome> {
+  const key = databaseKey(db)!;
+  const staged = stageBackup(request.file);
+  const replacement = `${path.resolve(request.dbFile)}.restoring`;
+  try {
+    const backupKey = databaseFileKind(staged.copy) === 'encrypted' ? key : null;
+    const source = openCheckedCopy(staged.copy, request.file, { readonly: false, key: backupKey });
+    let backupSchemaVersion: number;
+    let restored: RecordCounts;
+    try {
+      backupSchemaVersion = schemaVersion(source);
+      migrate(source);
+      replaceAllAccounts(source, readAllAccounts(db));
+      restored = countRecords(source);
+    } finally {
+      source.close();
+    }
+    const replaced = countRecords(db);
+    const before = takeBackup(db, { dbFile: request.dbFile, kind: 'before-restore', today: request.today });
+    try {
+      fs.rmSync(replacement, { force: true });
+      writeEncryptedCopy(staged.copy, backupKey, replacement, key);
+      db.close();
+      installDatabaseFile(replacement, request.dbFile);
+    } catch (error) {
+      throw new UserError(
+        `恢复失败：${writeFailureReason(error)}；数据库保持恢复前的内容（恢复前备份：${before.backup.file}）`,
+        'conflict',
+      );
+    }
+    return { restoredFrom: staged.original, preRestoreBackup: before.backup, replaced, restored, backupSchemaVersion, notices: before.notices };
+  } finally {
+    fs.rmSync(replacement, { force: true });
+    staged.remove();
+  }
+}
+
 interface StagedBackup {
   readonly original: string;
   readonly copy: string;
@@ -201,20 +258,32 @@ function stageBackup(file: string): StagedBackup {
   return { original, copy, stat, remove };
 }
 
-/** Opens the staged copy and refuses what is not a whole backup of ours that this program can read. */
-function openCheckedCopy(copy: string, original: string, options: { readonly: boolean }): Database.Database {
+/**
+ * Opens the staged copy and refuses what is not a whole backup of ours that this program can
+ * read: a plain one, or — given the database's key — one encrypted with that key.
+ */
+function openCheckedCopy(copy: string, original: string, options: { readonly: boolean; key: Buffer | null }): Database.Database {
   const name = path.basename(original);
   const notOurs = () => new UserError(`「${name}」不是司法台账的备份文件，不能用于恢复`, 'bad_request');
-  const header = Buffer.alloc(16);
-  const fd = fs.openSync(copy, 'r');
-  const headerLength = fs.readSync(fd, header, 0, 16, 0);
-  fs.closeSync(fd);
-  if (headerLength < 16 || header.toString('latin1') !== 'SQLite format 3\0') throw notOurs();
+  const kind = databaseFileKind(copy);
+  if (kind === 'encrypted' && !options.key) {
+    throw new UserError(`备份文件「${name}」已加密，而当前数据库没有加密，不能用它恢复`, 'bad_request');
+  }
+  if (kind !== 'plain' && kind !== 'encrypted') throw notOurs();
   let db: Database.Database;
   try {
     db = new Database(copy, { readonly: options.readonly, fileMustExist: true });
   } catch {
     throw notOurs();
+  }
+  if (kind === 'encrypted') {
+    applyKey(db, options.key!);
+    try {
+      db.pragma('application_id', { simple: true });
+    } catch {
+      db.close();
+      throw new UserError(`备份文件「${name}」用的是另一把密钥加密（不是本数据库的备份），无法打开`, 'bad_request');
+    }
   }
   const damaged = (problems: string[]) =>
     new UserError(`备份文件「${name}」已损坏（完整性检查未通过：${problems.slice(0, 3).join('；')}），不能用于恢复`, 'bad_request');

@@ -3,13 +3,17 @@
 // checked by opening it (`integrity_check`, the application id), flushed to disk, then renamed
 // into 备份/ beside the database — so a backup folder only ever holds whole, checked files — and
 // copied to the second folder when one is set and reachable. Old backups are then rotated.
-// A failure is a UserError in Chinese and leaves no partial file; the live database is only
-// read. Plain Node; takes no decisions about when to back up beyond "nothing to lose".
+// A backup of an encrypted database is encrypted with the same data key (VACUUM INTO writes
+// with the connection's key) and checked with it, and the key file is copied beside it in each
+// folder: without the key file no password opens the backups. A failure is a UserError in
+// Chinese and leaves no partial file; the live database is only read. Plain Node; takes no
+// decisions about when to back up beyond "nothing to lose".
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RegisterDatabase } from '../database.ts';
+import { applyKey, databaseFileKind, databaseKey, type RegisterDatabase } from '../database.ts';
+import { copyKeyFile } from '../encryption/key-file.ts';
 import { UserError } from '../errors.ts';
 import { registers } from '../registers/index.ts';
 import {
@@ -19,6 +23,7 @@ import {
   backupFolderOf,
   calendarDay,
   freeBackupName,
+  headerLooksWhole,
   type BackupFile,
   type BackupKind,
 } from './backup-files.ts';
@@ -53,19 +58,21 @@ export interface TakenBackup {
 
 export function takeBackup(db: RegisterDatabase, request: BackupRequest): TakenBackup {
   const folder = path.resolve(request.folder ?? backupFolderOf(request.dbFile));
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const check: FileCheck = { applicationId: db.pragma('application_id', { simple: true }) as number, key: databaseKey(db) };
   let final: string;
   try {
     fs.mkdirSync(folder, { recursive: true });
     final = path.join(folder, freeBackupName(folder, request.today, request.kind));
-    writeVerifiedFile(final, applicationId, (temporary) => db.prepare('VACUUM INTO ?').run(temporary));
+    writeVerifiedFile(final, check, (temporary) => db.prepare('VACUUM INTO ?').run(temporary));
   } catch (error) {
     throw new UserError(`备份失败：${writeFailureReason(error)}（备份位置「${folder}」），现有数据未受影响`, 'conflict');
   }
   const backup = backupFile(final)!;
   const notices: string[] = [];
+  if (check.key) keepKeyFileBeside(request.dbFile, folder, notices);
   const secondFolder = secondBackupFolder(db);
-  const secondCopy = secondFolder ? copyToSecondFolder(final, secondFolder, applicationId, notices) : null;
+  const secondCopy = secondFolder ? copyToSecondFolder(final, secondFolder, check, notices) : null;
+  if (secondCopy && check.key) keepKeyFileBeside(request.dbFile, path.dirname(secondCopy), notices);
   for (const rotated of [folder, ...(secondCopy ? [path.dirname(secondCopy)] : [])]) {
     try {
       rotateBackups(rotated, request.today);
@@ -76,15 +83,30 @@ export function takeBackup(db: RegisterDatabase, request: BackupRequest): TakenB
   return { backup, secondCopy, notices };
 }
 
+/** What a backup must show when opened: our application id, read with the database's key if it has one. */
+interface FileCheck {
+  readonly applicationId: number;
+  readonly key: Buffer | null;
+}
+
+/** The key file copied into a backup folder; a failure is a notice (the key file beside the database still stands). */
+function keepKeyFileBeside(dbFile: string, folder: string, notices: string[]): void {
+  try {
+    copyKeyFile(dbFile, folder);
+  } catch (error) {
+    notices.push(`未能把密钥文件复制到「${folder}」：${writeFailureReason(error)}。请另行保存密钥文件，否则这些备份无法打开`);
+  }
+}
+
 /**
  * Writes a file through `write(temporary)`, checks it is a whole database of ours, flushes it
  * and renames it to `final`; on any failure the temporary file is removed and the error thrown.
  */
-function writeVerifiedFile(final: string, applicationId: number, write: (temporary: string) => void): void {
+function writeVerifiedFile(final: string, check: FileCheck, write: (temporary: string) => void): void {
   const temporary = `${path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}`)}${TEMPORARY_SUFFIX}`;
   try {
     write(temporary);
-    verifyBackupFile(temporary, applicationId);
+    verifyBackupFile(temporary, check);
     const fd = fs.openSync(temporary, 'r+');
     try {
       fs.fsyncSync(fd);
@@ -99,10 +121,11 @@ function writeVerifiedFile(final: string, applicationId: number, write: (tempora
   syncFolder(path.dirname(final));
 }
 
-/** Opens a backup read-only: `integrity_check` must say ok and the application id must be ours. */
-function verifyBackupFile(file: string, applicationId: number): void {
+/** Opens a backup read-only (with the key, if any): `integrity_check` must say ok and the application id must be ours. */
+function verifyBackupFile(file: string, { applicationId, key }: FileCheck): void {
   const copy = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    if (key) applyKey(copy, key);
     const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
     if (integrity.join() !== 'ok') throw new Error(`备份文件校验未通过：${integrity.slice(0, 3).join('；')}`);
     if (copy.pragma('application_id', { simple: true }) !== applicationId) {
@@ -110,6 +133,27 @@ function verifyBackupFile(file: string, applicationId: number): void {
     }
   } finally {
     copy.close();
+  }
+}
+
+/**
+ * Whether a backup in a list still looks whole, cheaply (no integrity_check): a plain one by its
+ * header (backup-files.ts); an encrypted one by its first page, read with the key — our
+ * application id, and a length of page count × page size.
+ */
+export function backupLooksWhole(file: string, applicationId: number, key: Buffer | null): boolean {
+  if (!key || databaseFileKind(file) !== 'encrypted') return headerLooksWhole(file, applicationId);
+  try {
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      applyKey(copy, key);
+      const pages = (copy.pragma('page_count', { simple: true }) as number) * (copy.pragma('page_size', { simple: true }) as number);
+      return copy.pragma('application_id', { simple: true }) === applicationId && pages === fs.statSync(file).size;
+    } finally {
+      copy.close();
+    }
+  } catch {
+    return false;
   }
 }
 
@@ -152,7 +196,7 @@ export function folderReachable(folder: string): boolean {
   }
 }
 
-function copyToSecondFolder(source: string, folder: string, applicationId: number, notices: string[]): string | null {
+function copyToSecondFolder(source: string, folder: string, check: FileCheck, notices: string[]): string | null {
   if (!folderReachable(folder)) {
     notices.push(`第二备份位置「${folder}」现在无法访问（U 盘未插入或共享文件夹未连接？），本次备份只保存在数据文件夹`);
     return null;
@@ -162,7 +206,7 @@ function copyToSecondFolder(source: string, folder: string, applicationId: numbe
   const target = path.join(copies, path.basename(source));
   try {
     fs.mkdirSync(copies, { recursive: true });
-    writeVerifiedFile(target, applicationId, (temporary) => fs.copyFileSync(source, temporary));
+    writeVerifiedFile(target, check, (temporary) => fs.copyFileSync(source, temporary));
     return target;
   } catch (error) {
     notices.push(`复制到第二备份位置「${folder}」失败：${writeFailureReason(error)}，本次备份只保存在数据文件夹`);

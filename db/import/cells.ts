@@ -5,7 +5,7 @@
 // reason too, whatever the field.
 
 import type { RegisterDatabase } from '../database.ts';
-import type { FieldSpec, RegisterRecord } from '../registers/register.ts';
+import type { FieldSpec, ImportMemo, RegisterRecord } from '../registers/register.ts';
 import {
   excelSerialToIso,
   isoDate,
@@ -39,6 +39,7 @@ export interface CellContext {
   readonly record: RegisterRecord;
   /** Office name → id; creates the office when it has not been seen. */
   readonly officeId: (name: string) => number;
+  readonly memo: ImportMemo;
 }
 
 /**
@@ -84,7 +85,7 @@ export function readCell(field: FieldSpec, cell: RawCell, context: CellContext, 
     case 'office':
       return { ok: true, value: context.officeId(text) };
     case 'custom':
-      return field.read!(text, context.record, context.db);
+      return field.read!(text, context.record, context.db, context.memo);
   }
 }
 

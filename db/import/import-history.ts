@@ -52,16 +52,18 @@ export function undoImport(db: RegisterDatabase, importId: number): { restored: 
   if (entry.undoneAt) throw new UserError(`第 ${importId} 次导入已于 ${entry.undoneAt} 撤销`, 'conflict');
   if (!entry.undoable) throw new UserError('只能撤销最近一次仍有效的导入：请先撤销之后的导入', 'conflict');
   const changes = db
-    .prepare('SELECT tbl, row_id, before_json FROM import_change WHERE import_id = ? ORDER BY seq DESC')
-    .all(importId) as { tbl: string; row_id: number; before_json: string | null }[];
+    .prepare('SELECT tbl, row_id, last_row_id, before_json FROM import_change WHERE import_id = ? ORDER BY seq DESC')
+    .all(importId) as { tbl: string; row_id: number; last_row_id: number | null; before_json: string | null }[];
   let restored = 0;
   let removed = 0;
   try {
     db.transaction(() => {
       for (const change of changes) {
         if (change.before_json === null) {
-          db.prepare(`DELETE FROM ${change.tbl} WHERE id = ?`).run(change.row_id);
-          removed++;
+          // Added rows: one id, or a run of consecutive ids (import_change.last_row_id).
+          removed += db
+            .prepare(`DELETE FROM ${change.tbl} WHERE id BETWEEN ? AND ?`)
+            .run(change.row_id, change.last_row_id ?? change.row_id).changes;
           continue;
         }
         const register = registerByTable.get(change.tbl)!;

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { RegisterDatabase } from '../database.ts';
 import { registerBySheet, registers } from '../registers/index.ts';
-import { findByKey, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
+import { findByKey, type ImportMemo, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
 import {
   checkRelations,
   insertRecord,
@@ -177,6 +177,7 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
     changes.push({ tbl: 'office', rowId: id, before: null });
     return id;
   };
+  const memo: ImportMemo = new Map();
   const sheets: SheetSummary[] = [];
   // The keys each table has been given in this pass, with the sheet and row that gave them; a
   // table that was empty when the pass began holds no other key, so it need not be asked.
@@ -214,7 +215,7 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
       }
       summary.rows++;
       const record: RegisterRecord = {};
-      const cellContext: CellContext = { db, vocabulary, record, officeId };
+      const cellContext: CellContext = { db, vocabulary, record, officeId, memo };
       let readable = true;
       for (const { field, index } of columns) {
         const cell = index === undefined ? null : (row.cells[index] ?? null);
@@ -239,7 +240,7 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
       const earlier = keys.get(keyText);
       const existing =
         earlier === undefined && emptyAtStart.has(register.table) ? undefined : findByKey(db, register.table, key);
-      const relationContext = existing ? { db, id: existing.id, liveOffices } : { db, liveOffices };
+      const relationContext = existing ? { db, id: existing.id, liveOffices, memo } : { db, liveOffices, memo };
       const relationErrors = checkRelations(register, parsed.record, relationContext, false);
       if (relationErrors) {
         reportFieldErrors(row, relationErrors);
@@ -418,9 +419,21 @@ function logImport(db: RegisterDatabase, inputs: readonly LedgerInput[], pass: P
       .run(user, JSON.stringify(inputs.map((input) => path.basename(input.name))), JSON.stringify(pass.sheets))
       .lastInsertRowid,
   );
-  const insert = db.prepare('INSERT INTO import_change (import_id, seq, tbl, row_id, before_json) VALUES (?, ?, ?, ?, ?)');
-  pass.changes.forEach((change, seq) =>
-    insert.run(importId, seq, change.tbl, change.rowId, change.before ? JSON.stringify(change.before) : null),
+  const insert = db.prepare(
+    'INSERT INTO import_change (import_id, seq, tbl, row_id, last_row_id, before_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  // Rows the import added are logged as runs of consecutive ids; a changed row as itself.
+  const entries: { tbl: string; rowId: number; lastRowId: number | null; before: string | null }[] = [];
+  for (const change of pass.changes) {
+    const previous = entries.at(-1);
+    if (change.before) {
+      entries.push({ tbl: change.tbl, rowId: change.rowId, lastRowId: null, before: JSON.stringify(change.before) });
+    } else if (previous?.before === null && previous.tbl === change.tbl && previous.lastRowId === change.rowId - 1) {
+      previous.lastRowId = change.rowId;
+    } else {
+      entries.push({ tbl: change.tbl, rowId: change.rowId, lastRowId: change.rowId, before: null });
+    }
+  }
+  entries.forEach((entry, seq) => insert.run(importId, seq, entry.tbl, entry.rowId, entry.lastRowId, entry.before));
   return importId;
 }

@@ -12,9 +12,11 @@ import {
   officeExists,
   optional,
   problem,
+  remembered,
   statement,
   wholeNumber,
   type FieldProblem,
+  type ImportMemo,
   type RegisterDefinition,
   type RegisterRecord,
 } from './register.ts';
@@ -36,15 +38,25 @@ function coversEvent(stint: StintSpan, day: string, eventType: unknown): boolean
   return day < stint.exited_on || (day === stint.exited_on && eventType === 'reoffended');
 }
 
+/** A person's stints not deleted, kept in the import's memo (by 身份证号码, and each by id). */
+function stintsOf(db: RegisterDatabase, idNumber: string, memo: ImportMemo | undefined): StintSpan[] {
+  return remembered(memo, `stints:${idNumber}`, () => {
+    const stints = statement(
+      db,
+      'SELECT id, entered_on, exited_on FROM correction_stint WHERE id_number = ? AND deleted_at IS NULL',
+    ).all(idNumber) as StintSpan[];
+    for (const stint of stints) memo?.set(`stint:${stint.id}`, stint);
+    return stints;
+  });
+}
+
 /** 身份证号码 + 日期 of an event → the stint that covers the day. */
-const stintByIdNumber = (text: string, record: RegisterRecord, db: RegisterDatabase): Read<unknown> => {
-  const facts = readIdNumber(text);
+const stintByIdNumber = (text: string, record: RegisterRecord, db: RegisterDatabase, memo?: ImportMemo): Read<unknown> => {
+  // A person's number comes back on every one of their events: read (checksum …) once.
+  const facts = remembered(memo, `idNumber:${text}`, () => readIdNumber(text));
   if (!facts.ok) return facts;
   if (typeof record.event_on !== 'string') return { ok: false, reason: '日期无效，无法确定所属矫正期' };
-  const stints = statement(
-    db,
-    'SELECT id, entered_on, exited_on FROM correction_stint WHERE id_number = ? AND deleted_at IS NULL',
-  ).all(facts.value.idNumber) as StintSpan[];
+  const stints = stintsOf(db, facts.value.idNumber, memo);
   if (stints.length === 0) return { ok: false, reason: '社区矫正对象名册中没有此人' };
   const stint = stints.find((candidate) => coversEvent(candidate, record.event_on as string, record.event_type));
   return stint ? { ok: true, value: stint.id } : { ok: false, reason: `此人${record.event_on}不在矫正期内` };
@@ -75,6 +87,10 @@ export const correctionStint: RegisterDefinition = {
     field: 'entered_on',
     what: '此人同一入矫日期的矫正记录',
   }),
+  statuses: {
+    active: { label: '在矫', where: 't.exited_on IS NULL' },
+    exited: { label: '已解矫', where: 't.exited_on IS NOT NULL' },
+  },
   officeSql: 't.office_id',
   dateColumn: 'entered_on',
   searchColumns: ['t.name', 't.crime'],
@@ -159,10 +175,11 @@ export const correctionEvent: RegisterDefinition = {
       note: optional(z.string().max(2000)),
     }),
   checkRelations: (record, context) => {
-    const stint = statement(
-      context.db,
-      'SELECT id, entered_on, exited_on FROM correction_stint WHERE id = ? AND deleted_at IS NULL',
-    ).get(record.stint_id) as StintSpan | undefined;
+    const stint =
+      (context.memo?.get(`stint:${String(record.stint_id)}`) as StintSpan | undefined) ??
+      (statement(context.db, 'SELECT id, entered_on, exited_on FROM correction_stint WHERE id = ? AND deleted_at IS NULL').get(
+        record.stint_id,
+      ) as StintSpan | undefined);
     if (!stint) return [{ field: 'stint_id', reason: '社区矫正对象不存在' }];
     return coversEvent(stint, record.event_on as string, record.event_type)
       ? []

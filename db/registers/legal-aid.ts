@@ -11,15 +11,17 @@ import {
   officeExists,
   optional,
   problem,
-  statement,
   wholeNumber,
   type RegisterDefinition,
+  type StoredForm,
 } from './register.ts';
 import { readIdNumber } from './values.ts';
 
 /** special_groups is stored as ',code,code,' so that one group is found with instr(). */
-const encodeGroups = (codes: readonly string[]) => (codes.length ? `,${codes.join(',')},` : '');
-const decodeGroups = (text: string) => text.split(',').filter((group) => group !== '');
+const specialGroupsColumn: StoredForm = {
+  encode: (codes) => ((codes as string[]).length ? `,${(codes as string[]).join(',')},` : ''),
+  decode: (text) => (text as string).split(',').filter((group) => group !== ''),
+};
 
 export const legalAidCase: RegisterDefinition = {
   name: 'legalAidCase',
@@ -41,7 +43,14 @@ export const legalAidCase: RegisterDefinition = {
     { name: 'recipient_id_number', header: '身份证号码', kind: 'idNumber', requiredColumn: false },
     { name: 'recipient_sex', header: '性别', kind: 'code', list: 'sex', requiredColumn: false },
     { name: 'recipient_birth_date', header: '出生日期', kind: 'date', requiredColumn: false },
-    { name: 'special_groups', header: '特殊群体', kind: 'codeSet', list: 'specialGroup', requiredColumn: false },
+    {
+      name: 'special_groups',
+      header: '特殊群体',
+      kind: 'codeSet',
+      list: 'specialGroup',
+      requiredColumn: false,
+      stored: specialGroupsColumn,
+    },
     { name: 'handler_name', header: '承办人', kind: 'text', requiredColumn: false },
     { name: 'handler_type', header: '承办人类型', kind: 'code', list: 'handlerType', requiredColumn: false },
     { name: 'assigned_on', header: '指派日期', kind: 'date', requiredColumn: false },
@@ -51,6 +60,10 @@ export const legalAidCase: RegisterDefinition = {
     { name: 'note', header: '备注', kind: 'text', requiredColumn: false },
   ],
   keyOf: (record) => ({ where: 't.case_no = ?', params: [record.case_no], field: 'case_no', what: '案件编号' }),
+  statuses: {
+    open: { label: '未结案', where: 't.closed_on IS NULL' },
+    closed: { label: '已结案', where: 't.closed_on IS NOT NULL' },
+  },
   officeSql: 't.office_id',
   dateColumn: 'received_on',
   searchColumns: ['t.case_no', 't.recipient_name', 't.handler_name', 't.cause'],
@@ -130,21 +143,6 @@ export const legalAidCase: RegisterDefinition = {
         };
       }),
   checkRelations: (record, context) => officeExists(context, record.office_id),
-  children: {
-    fields: ['special_groups'],
-    read: (db, id) => {
-      const row = statement(db, 'SELECT special_groups FROM legal_aid_case WHERE id = ?').get(id) as {
-        special_groups: string;
-      };
-      return { special_groups: decodeGroups(row.special_groups) };
-    },
-    write: (db, id, record) => {
-      statement(db, 'UPDATE legal_aid_case SET special_groups = ? WHERE id = ?').run(
-        encodeGroups(record.special_groups as string[]),
-        id,
-      );
-    },
-  },
 };
 
 export const consultation: RegisterDefinition = {

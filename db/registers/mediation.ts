@@ -12,18 +12,23 @@ import {
   officeExists,
   optional,
   problem,
+  remembered,
   statement,
   wholeNumber,
   type FieldProblem,
+  type ImportMemo,
   type RegisterDefinition,
   type RegisterRecord,
 } from './register.ts';
 import { readIdNumber, splitNames, type Read } from './values.ts';
 
-const orgIdByName = (text: string, _record: RegisterRecord, db: RegisterDatabase): Read<unknown> => {
-  const row = statement(db, 'SELECT id FROM mediation_org WHERE name = ? AND deleted_at IS NULL').get(text.trim()) as
-    | { id: number }
-    | undefined;
+const orgIdByName = (text: string, _record: RegisterRecord, db: RegisterDatabase, memo?: ImportMemo): Read<unknown> => {
+  const name = text.trim();
+  const row = remembered(
+    memo,
+    `orgByName:${name}`,
+    () => statement(db, 'SELECT id FROM mediation_org WHERE name = ? AND deleted_at IS NULL').get(name) as { id: number } | undefined,
+  );
   return row ? { ok: true, value: row.id } : { ok: false, reason: '调解组织不存在（请先在「调解组织」中登记）' };
 };
 
@@ -58,6 +63,10 @@ export const mediationOrg: RegisterDefinition = {
     { name: 'dissolved_on', header: '撤销日期', kind: 'date', requiredColumn: false },
   ],
   keyOf: (record) => ({ where: 't.name = ?', params: [record.name], field: 'name', what: '同名调解组织' }),
+  statuses: {
+    active: { label: '存续', where: 't.dissolved_on IS NULL' },
+    dissolved: { label: '已撤销', where: 't.dissolved_on IS NOT NULL' },
+  },
   officeSql: 't.office_id',
   dateColumn: 'founded_on',
   searchColumns: ['t.name'],
@@ -98,6 +107,10 @@ export const mediator: RegisterDefinition = {
     record.id_number
       ? { where: 't.name = ? AND t.id_number = ?', params: [record.name, record.id_number], field: 'id_number', what: '同一姓名和身份证号码的调解员' }
       : { where: 't.name = ? AND t.org_id = ? AND t.id_number IS NULL', params: [record.name, record.org_id], field: 'name', what: '本组织同名调解员' },
+  statuses: {
+    serving: { label: '在聘', where: 't.dismissed_on IS NULL' },
+    dismissed: { label: '已解聘', where: 't.dismissed_on IS NOT NULL' },
+  },
   officeSql: '(SELECT o.office_id FROM mediation_org o WHERE o.id = t.org_id)',
   dateColumn: 'appointed_on',
   searchColumns: ['t.name'],
@@ -131,15 +144,20 @@ export const mediator: RegisterDefinition = {
 };
 
 /** 调解员 names of the case's organisation → mediator ids. */
-const mediatorIdsByName = (text: string, record: RegisterRecord, db: RegisterDatabase): Read<unknown> => {
-  if (typeof record.org_id !== 'number') return { ok: false, reason: '调解组织无法确定，无法核对调解员' };
+const mediatorIdsByName = (text: string, record: RegisterRecord, db: RegisterDatabase, memo?: ImportMemo): Read<unknown> => {
+  const orgId = record.org_id;
+  if (typeof orgId !== 'number') return { ok: false, reason: '调解组织无法确定，无法核对调解员' };
   const ids: number[] = [];
   const unknown: string[] = [];
   for (const name of splitNames(text)) {
-    const rows = statement(db, 'SELECT id FROM mediator WHERE name = ? AND org_id = ? AND deleted_at IS NULL').all(
-      name,
-      record.org_id,
-    ) as { id: number }[];
+    const rows = remembered(
+      memo,
+      `mediatorsByName:${orgId}:${name}`,
+      () =>
+        statement(db, 'SELECT id FROM mediator WHERE name = ? AND org_id = ? AND deleted_at IS NULL').all(name, orgId) as {
+          id: number;
+        }[],
+    );
     if (rows.length === 1) ids.push(rows[0]!.id);
     else unknown.push(rows.length === 0 ? `其中「${name}」不是该调解组织的调解员` : `其中「${name}」在该组织有重名，请在界面中选择`);
   }
@@ -185,6 +203,10 @@ export const mediationCase: RegisterDefinition = {
     { name: 'note', header: '备注', kind: 'text', requiredColumn: false },
   ],
   keyOf: (record) => ({ where: 't.case_no = ?', params: [record.case_no], field: 'case_no', what: '案件编号' }),
+  statuses: {
+    pending: { label: '调解中', where: "t.result = 'pending'" },
+    closed: { label: '已结案', where: "t.result <> 'pending'" },
+  },
   officeSql: '(SELECT o.office_id FROM mediation_org o WHERE o.id = t.org_id)',
   dateColumn: 'received_on',
   searchColumns: ['t.case_no', 't.party_names'],
@@ -249,12 +271,20 @@ export const mediationCase: RegisterDefinition = {
       }),
   checkRelations: (record, context) => {
     const problems: FieldProblem[] = [];
-    const org = statement(context.db, 'SELECT id FROM mediation_org WHERE id = ? AND deleted_at IS NULL').get(record.org_id);
+    const { db, memo } = context;
+    const org = remembered(memo, `org:${String(record.org_id)}`, () =>
+      statement(db, 'SELECT id FROM mediation_org WHERE id = ? AND deleted_at IS NULL').get(record.org_id),
+    );
     if (!org) return [...problems, { field: 'org_id', reason: '调解组织不存在' }];
     for (const mediatorId of record.mediator_ids as number[]) {
-      const row = statement(context.db, 'SELECT org_id, name FROM mediator WHERE id = ? AND deleted_at IS NULL').get(
-        mediatorId,
-      ) as { org_id: number; name: string } | undefined;
+      const row = remembered(
+        memo,
+        `mediator:${mediatorId}`,
+        () =>
+          statement(db, 'SELECT org_id, name FROM mediator WHERE id = ? AND deleted_at IS NULL').get(mediatorId) as
+            | { org_id: number; name: string }
+            | undefined,
+      );
       if (!row) problems.push({ field: 'mediator_ids', reason: '调解员不存在' });
       else if (row.org_id !== record.org_id) {
         problems.push({ field: 'mediator_ids', reason: `「${row.name}」不是该调解组织的调解员` });
@@ -266,6 +296,9 @@ export const mediationCase: RegisterDefinition = {
     const names = (record: RegisterRecord) => (record.parties as { name: string }[]).map((entry) => entry.name).join('、');
     return names(imported) === names(stored) ? { ...imported, parties: stored.parties } : imported;
   },
+  derivedColumns: {
+    party_names: (record) => (record.parties as { name: string }[]).map((entry) => entry.name).join('、'),
+  },
   children: {
     fields: ['parties', 'mediator_ids'],
     read: (db, id) => ({
@@ -276,13 +309,12 @@ export const mediationCase: RegisterDefinition = {
         }[]
       ).map((row) => row.mediator_id),
     }),
-    write: (db, id, record) => {
-      statement(db, 'DELETE FROM mediation_party WHERE case_id = ?').run(id);
+    write: (db, id, record, replacing) => {
+      if (replacing) {
+        statement(db, 'DELETE FROM mediation_party WHERE case_id = ?').run(id);
+        statement(db, 'DELETE FROM mediation_case_mediator WHERE case_id = ?').run(id);
+      }
       const parties = record.parties as { name: string; id_number: string | null; role: string | null }[];
-      statement(db, 'UPDATE mediation_case SET party_names = ? WHERE id = ?').run(
-        parties.map((entry) => entry.name).join('、'),
-        id,
-      );
       parties.forEach((entry, seq) =>
         statement(db, 'INSERT INTO mediation_party (case_id, seq, name, id_number, role) VALUES (?, ?, ?, ?, ?)').run(
           id,
@@ -292,7 +324,6 @@ export const mediationCase: RegisterDefinition = {
           entry.role,
         ),
       );
-      statement(db, 'DELETE FROM mediation_case_mediator WHERE case_id = ?').run(id);
       for (const mediatorId of new Set(record.mediator_ids as number[])) {
         statement(db, 'INSERT INTO mediation_case_mediator (case_id, mediator_id) VALUES (?, ?)').run(id, mediatorId);
       }

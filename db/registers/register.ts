@@ -3,7 +3,7 @@
 // its relation checks (the rules that need the database: references, uniqueness, overlaps).
 // The API, the importer and the UI forms all read these; the rules live nowhere else.
 
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { RegisterDatabase } from '../database.ts';
 import type { ListName, Vocabulary } from './vocabulary.ts';
@@ -30,7 +30,22 @@ export type FieldKind =
   | 'custom'; // read by the field's own `read` (organisation by name, mediators, parties, stint …)
 
 /** Reads a ledger cell that names other records; `record` holds the fields read before it. */
-export type CustomReader = (text: string, record: RegisterRecord, db: RegisterDatabase) => Read<unknown>;
+export type CustomReader = (text: string, record: RegisterRecord, db: RegisterDatabase, memo?: ImportMemo) => Read<unknown>;
+
+/**
+ * What readers and relation checks may keep for the rest of one import pass, to spare a query
+ * per row: records of the registers a sheet names. The pass writes a register's rows before
+ * the rows that name them and never after, so what is kept stays true for the pass.
+ */
+export type ImportMemo = Map<string, unknown>;
+
+/** The value kept in the memo under `key`, else looked up (and kept, when there is a memo). */
+export function remembered<T>(memo: ImportMemo | undefined, key: string, lookup: () => T): T {
+  if (memo?.has(key)) return memo.get(key) as T;
+  const value = lookup();
+  memo?.set(key, value);
+  return value;
+}
 
 export interface FieldSpec {
   /** Field of the record = column of the table. */
@@ -44,6 +59,13 @@ export interface FieldSpec {
   /** Smallest allowed value of an int field. */
   readonly min?: number;
   readonly read?: CustomReader;
+  /** How the value is kept in its column, when that differs from the record's form. */
+  readonly stored?: StoredForm;
+}
+
+export interface StoredForm {
+  encode(value: unknown): unknown;
+  decode(stored: unknown): unknown;
 }
 
 export type RegisterRecord = Record<string, unknown>;
@@ -60,6 +82,8 @@ export interface RelationContext {
   readonly id?: number;
   /** The offices not deleted, when the caller keeps them at hand (the importer does), to save a query per row. */
   readonly liveOffices?: ReadonlySet<number>;
+  /** The import pass's memo (the importer gives it). */
+  readonly memo?: ImportMemo;
 }
 
 export interface RegisterDefinition {
@@ -76,6 +100,8 @@ export interface RegisterDefinition {
   readonly officeSql: string;
   /** Column that puts a record in a period (受理日期, 日期 …). */
   readonly dateColumn: string;
+  /** States a list can be narrowed to (在矫, 已解矫 …), by code: a label and a SQL condition over `t`. */
+  readonly statuses?: Readonly<Record<string, RecordStatus>>;
   /** Columns the list's text search looks in. */
   readonly searchColumns: readonly string[];
   /** Columns holding 身份证号码, searched only when the text could be part of one (they are long to read). */
@@ -87,8 +113,15 @@ export interface RegisterDefinition {
   readonly checkRelations: (record: RegisterRecord, context: RelationContext) => FieldProblem[];
   /** What of the stored record an import keeps when the ledger carries less (e.g. party details). */
   readonly keepOnImport?: (imported: RegisterRecord, stored: RegisterRecord) => RegisterRecord;
+  /** Columns worked out from the record and written with its row (e.g. the parties' names, for search). */
+  readonly derivedColumns?: Readonly<Record<string, (record: RegisterRecord) => unknown>>;
   /** Child rows written beside the main row (parties, mediators, attendees). */
   readonly children?: ChildTables;
+}
+
+export interface RecordStatus {
+  readonly label: string;
+  readonly where: string;
 }
 
 export interface RecordKey {
@@ -104,7 +137,8 @@ export interface ChildTables {
   /** Fields of the record that are stored in child tables, not columns. */
   readonly fields: readonly string[];
   read(db: RegisterDatabase, id: number): RegisterRecord;
-  write(db: RegisterDatabase, id: number, record: RegisterRecord): void;
+  /** `replacing`: the record is being updated and has child rows to replace; a new one has none. */
+  write(db: RegisterDatabase, id: number, record: RegisterRecord, replacing: boolean): void;
 }
 
 export type RegisterName =

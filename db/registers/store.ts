@@ -3,7 +3,14 @@
 // definition; the API and the importer both write through here.
 
 import type { RegisterDatabase } from '../database.ts';
-import { keyTaken, statement, type RegisterDefinition, type RegisterRecord, type RelationContext } from './register.ts';
+import {
+  keyTaken,
+  statement,
+  type FieldSpec,
+  type RegisterDefinition,
+  type RegisterRecord,
+  type RelationContext,
+} from './register.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -87,6 +94,8 @@ export function validateRecord(
 interface WriteShape {
   /** Fields stored as columns of the table (the others live in child tables). */
   readonly columns: readonly string[];
+  /** Each written column's value from a record: the fields' columns, then the derived ones. */
+  readonly values: readonly ((record: RegisterRecord) => unknown)[];
   readonly insertSql: string;
   readonly updateSql: string;
 }
@@ -97,12 +106,16 @@ function writeShape(register: RegisterDefinition): WriteShape {
   let shape = writeShapes.get(register);
   if (!shape) {
     const childFields = new Set(register.children?.fields ?? []);
-    const columns = register.fields.map((field) => field.name).filter((name) => !childFields.has(name));
+    const stored = register.fields.filter((field) => !childFields.has(field.name));
+    const columns = stored.map((field) => field.name);
+    const derived = Object.entries(register.derivedColumns ?? {});
+    const written = [...columns, ...derived.map(([column]) => column)];
     shape = {
       columns,
-      insertSql: `INSERT INTO ${register.table} (${[...columns, 'created_at', 'updated_at'].join(', ')})
-    VALUES (${[...columns, 'created_at', 'updated_at'].map(() => '?').join(', ')})`,
-      updateSql: `UPDATE ${register.table} SET ${columns.map((column) => `${column} = ?`).join(', ')},
+      values: [...stored.map(storedValue), ...derived.map(([, value]) => value)],
+      insertSql: `INSERT INTO ${register.table} (${[...written, 'created_at', 'updated_at'].join(', ')})
+    VALUES (${[...written, 'created_at', 'updated_at'].map(() => '?').join(', ')})`,
+      updateSql: `UPDATE ${register.table} SET ${written.map((column) => `${column} = ?`).join(', ')},
     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), deleted_at = NULL WHERE id = ?`,
     };
     writeShapes.set(register, shape);
@@ -114,13 +127,20 @@ function columnsOf(register: RegisterDefinition): readonly string[] {
   return writeShape(register).columns;
 }
 
-/** The record's column values in the table's column order; SQLite takes numbers, text and null, flags are 0/1. */
-function columnValues(columns: readonly string[], record: RegisterRecord): unknown[] {
-  const values = new Array<unknown>(columns.length);
-  for (let i = 0; i < columns.length; i++) {
-    const value = record[columns[i]!];
-    values[i] = typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
-  }
+/** A field's column value: SQLite takes numbers, text and null; flags are 0/1. */
+function storedValue(field: FieldSpec): (record: RegisterRecord) => unknown {
+  const { name, stored } = field;
+  if (stored) return (record) => stored.encode(record[name]);
+  return (record) => {
+    const value = record[name];
+    return typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
+  };
+}
+
+/** The record's values in the order of the written columns. */
+function columnValues(shape: WriteShape, record: RegisterRecord): unknown[] {
+  const values = new Array<unknown>(shape.values.length);
+  for (let i = 0; i < shape.values.length; i++) values[i] = shape.values[i]!(record);
   return values;
 }
 
@@ -137,21 +157,21 @@ function timestamp(): string {
 let lastTimestamp = { at: 0, text: '' };
 
 export function insertRecord(db: RegisterDatabase, register: RegisterDefinition, record: RegisterRecord): number {
-  const { columns, insertSql } = writeShape(register);
-  const values = columnValues(columns, record);
+  const shape = writeShape(register);
+  const values = columnValues(shape, record);
   const now = timestamp();
   values.push(now, now);
-  const id = Number(statement(db, insertSql).run(values).lastInsertRowid);
-  register.children?.write(db, id, record);
+  const id = Number(statement(db, shape.insertSql).run(values).lastInsertRowid);
+  register.children?.write(db, id, record, false);
   return id;
 }
 
 export function updateRecord(db: RegisterDatabase, register: RegisterDefinition, id: number, record: RegisterRecord): void {
-  const { columns, updateSql } = writeShape(register);
-  const values = columnValues(columns, record);
+  const shape = writeShape(register);
+  const values = columnValues(shape, record);
   values.push(id);
-  statement(db, updateSql).run(values);
-  register.children?.write(db, id, record);
+  statement(db, shape.updateSql).run(values);
+  register.children?.write(db, id, record, true);
 }
 
 /** The stored record (columns and child rows), or undefined. */
@@ -160,6 +180,7 @@ export function readRecord(db: RegisterDatabase, register: RegisterDefinition, i
   if (!row) return undefined;
   for (const field of register.fields) {
     if (field.kind === 'yesNo') row[field.name] = row[field.name] === 1;
+    else if (field.stored) row[field.name] = field.stored.decode(row[field.name]);
   }
   return register.children ? { ...row, ...register.children.read(db, id) } : row;
 }
@@ -186,6 +207,8 @@ export interface ListQuery {
   readonly search?: string | null | undefined;
   /** Equality filters on code fields (status, type …). */
   readonly filters?: Record<string, string | number> | undefined;
+  /** One of the register's statuses (在矫 …); an unknown one narrows to nothing. */
+  readonly status?: string | null | undefined;
   readonly sort?: string | null | undefined;
   readonly descending?: boolean | undefined;
   readonly deleted?: boolean | undefined;
@@ -217,37 +240,53 @@ export function listRecords(db: RegisterDatabase, register: RegisterDefinition, 
     where.push(`t.${register.dateColumn} <= @to`);
     params.to = query.to;
   }
-  const search = query.search?.trim();
-  if (search) {
-    const couldBeIdNumber = /^[\dXx]{4,18}$/.test(search);
-    const columns = [
-      ...register.searchColumns,
-      ...(couldBeIdNumber ? (register.idNumberColumns ?? []) : []),
-      "ifnull(f.name, '')",
-    ];
-    where.push(`(${columns.map((column) => `${column} LIKE @search ESCAPE '\\'`).join(' OR ')})`);
-    params.search = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  }
   const filterable = new Set(columnsOf(register));
   for (const [column, value] of Object.entries(query.filters ?? {})) {
     if (!filterable.has(column)) continue;
     where.push(`t.${column} = @filter_${column}`);
     params[`filter_${column}`] = value;
   }
+  if (query.status) {
+    const status = Object.hasOwn(register.statuses ?? {}, query.status) ? register.statuses![query.status] : undefined;
+    where.push(status ? `(${status.where})` : '0');
+  }
   const sort = query.sort && sortableColumns(register).includes(query.sort) ? query.sort : register.dateColumn;
-  const from = `FROM ${register.table} t ${register.listJoins ?? ''} LEFT JOIN office f ON f.id = ${register.officeSql}
-    WHERE ${where.join(' AND ')}`;
-  // Without a search the conditions read only the register's own table (the office through
-  // officeSql), and its joins (list joins are inner joins along foreign keys) change no count:
-  // counting without them spares a join per row of a long register.
-  const countFrom = search ? from : `FROM ${register.table} t WHERE ${where.join(' AND ')}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${countFrom}`).get(params) as { n: number }).n;
-  const rows = db
+  const direction = query.descending ? 'DESC' : 'ASC';
+  const select = `SELECT t.*, f.name AS office_name${register.listColumns ? `, ${register.listColumns}` : ''}
+    FROM ${register.table} t ${register.listJoins ?? ''} LEFT JOIN office f ON f.id = ${register.officeSql}`;
+  const search = query.search?.trim();
+  if (!search) {
+    // The conditions read only the register's own table (the office through officeSql), and
+    // its joins (list joins are inner joins along foreign keys) change no count: counting
+    // without them spares a join per row of a long register.
+    const total = (db.prepare(`SELECT count(*) AS n FROM ${register.table} t WHERE ${where.join(' AND ')}`).get(params) as {
+      n: number;
+    }).n;
+    const rows = db
+      .prepare(`${select} WHERE ${where.join(' AND ')} ORDER BY t.${sort} ${direction}, t.id ${direction} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit, offset: query.offset }) as RegisterRecord[];
+    return { total, rows };
+  }
+  // A search reads the register once for the ids of every match, in list order (sorted apart:
+  // matches are few, and walking a date index to find them costs a row lookup per record),
+  // then fetches only the page's rows.
+  params.search = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const like = (column: string) => `${column} LIKE @search ESCAPE '\\'`;
+  const couldBeIdNumber = /^[\dXx]{4,18}$/.test(search);
+  const terms = [...register.searchColumns, ...(couldBeIdNumber ? (register.idNumberColumns ?? []) : [])].map(like);
+  // An office's name matches for all its records: the few offices named are found first.
+  const offices = db.prepare(`SELECT id FROM office WHERE ${like('name')}`).pluck().all(params) as number[];
+  if (offices.length > 0) terms.push(`${register.officeSql} IN (${offices.join(', ')})`);
+  const ids = db
     .prepare(
-      `SELECT t.*, f.name AS office_name${register.listColumns ? `, ${register.listColumns}` : ''} ${from}
-       ORDER BY t.${sort} ${query.descending ? 'DESC' : 'ASC'}, t.id ${query.descending ? 'DESC' : 'ASC'}
-       LIMIT @limit OFFSET @offset`,
+      `SELECT t.id FROM ${register.table} t ${register.listJoins ?? ''}
+       WHERE ${[...where, `(${terms.join(' OR ')})`].join(' AND ')} ORDER BY +t.${sort} ${direction}, t.id ${direction}`,
     )
-    .all({ ...params, limit: query.limit, offset: query.offset }) as RegisterRecord[];
-  return { total, rows };
+    .pluck()
+    .all(params) as number[];
+  const page = ids.slice(query.offset, query.offset + query.limit);
+  const rows = db
+    .prepare(`${select} WHERE t.id IN (${page.join(', ')}) ORDER BY t.${sort} ${direction}, t.id ${direction}`)
+    .all() as RegisterRecord[];
+  return { total: ids.length, rows };
 }

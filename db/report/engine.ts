@@ -6,7 +6,7 @@
 // Errors meant for people (bad period, unknown office or indicator) are thrown in Chinese;
 // the API layer turns them into data.
 
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { isIsoDate } from '../registers/values.ts';
@@ -150,7 +150,7 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
   const records = definition.kind === 'measure' ? definition : denominatorRecords(definition, definitions);
   const source = sources[records.source];
   const access = accessPath(db, source, records.period, period);
-  const from = access.from;
+  const from = source.rowJoins ? `${access.from} ${source.rowJoins}` : access.from;
   const where = `${scopeWhere(source, officeId)} AND ${predicateOf({ ...records, period: access.period })}`;
   const params = bindings(period, officeId);
   const aggregate = records.aggregate;
@@ -182,6 +182,59 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
     ...(totals.sum === undefined ? {} : { sum: totals.sum }),
     rows,
   };
+}
+
+/** Figures of one month of a period (the first and last months cut to the period). */
+export interface MonthFigures extends Period {
+  /** `YYYY-MM` */
+  readonly month: string;
+  readonly figures: Figures;
+}
+
+/**
+ * Counts and sums of some measures month by month: the same definitions as the report, each
+ * family read once and grouped by its period column's month, so a month's figure equals the
+ * report of that month. Only measures with a period (flows: received, closed …) have months.
+ */
+export function monthlyFigures(db: RegisterDatabase, options: Scope & { readonly ids: readonly string[] }): MonthFigures[] {
+  const period = checkedPeriod(options);
+  const officeId = options.officeId ?? null;
+  officeNameOf(db, officeId);
+  const definitions = indicatorDefinitions(db);
+  const chosen = options.ids.map((id) => {
+    const definition = definitions.find((candidate) => candidate.id === id);
+    if (!definition) throw new UserError(`没有这个指标：「${id}」`, 'not_found');
+    if (definition.kind !== 'measure' || !definition.period || definition.unit === 'wan') {
+      throw new UserError(`指标「${definition.label}」不能按月统计（只有按日期计的件数、人次、人数可以）`);
+    }
+    return definition;
+  });
+  const months = monthsOf(period);
+  const byMonth = new Map(months.map((month) => [month.month, new Map<string, number>(chosen.map((definition) => [definition.id, 0]))]));
+  const params = bindings(period, officeId);
+  for (const query of familyQueries(db, chosen, { ...period, officeId })) {
+    const column = query.measures[0]!.period!;
+    const sql = query.sql.replace(/^SELECT /, `SELECT substr(${column}, 1, 7),\n  `) + ' GROUP BY 1';
+    for (const [month, ...values] of cachedStatement(db, sql, true).all(params) as [string, ...number[]][]) {
+      query.measures.forEach((definition, index) => byMonth.get(month)!.set(definition.id, values[index]!));
+    }
+  }
+  return months.map((month) => ({ ...month, figures: Object.fromEntries(byMonth.get(month.month)!) }));
+}
+
+/** The calendar months a period touches, the first and last cut to it. */
+function monthsOf(period: Period): (Period & { month: string })[] {
+  const months: (Period & { month: string })[] = [];
+  let [year, month] = period.from.split('-').map(Number) as [number, number];
+  for (;;) {
+    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    const first = `${key}-01`;
+    if (first > period.to) break;
+    const last = `${key}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+    months.push({ month: key, from: first < period.from ? period.from : first, to: last > period.to ? period.to : last });
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
 }
 
 /**
@@ -255,12 +308,45 @@ function measure(
   definitions: readonly IndicatorDefinition[],
   scope: Period & { officeId: number | null },
 ): RawFigures {
-  const params = bindings(scope, scope.officeId);
-  const raw: RawFigures = new Map();
-  for (const query of familyQueries(db, definitions, scope)) {
-    const values = cachedStatement(db, query.sql, true).get(params) as number[];
-    query.measures.forEach((definition, index) => raw.set(definition.id, values[index]!));
+  return rememberedFigures(db, `${scope.from}|${scope.to}|${scope.officeId ?? ''}`, () => {
+    const params = bindings(scope, scope.officeId);
+    const raw: RawFigures = new Map();
+    for (const query of familyQueries(db, definitions, scope)) {
+      const values = cachedStatement(db, query.sql, true).get(params) as number[];
+      query.measures.forEach((definition, index) => raw.set(definition.id, values[index]!));
+    }
+    return raw;
+  });
+}
+
+/**
+ * The figures of the last few scopes asked for, kept while the database is unchanged: a page
+ * that shows this year's figures first and then asks for 同比 does not count this year twice.
+ * The database is unchanged while this connection has changed no row (total_changes()) and no
+ * other connection has committed (data_version); the lists (纠纷类型 …) are rows too.
+ */
+const figureCache = new WeakMap<RegisterDatabase, { version: string; scopes: Map<string, RawFigures> }>();
+const CACHED_SCOPES = 8;
+
+/** Drops the figures kept for a database: the benchmark times the counting itself. */
+export function forgetFigures(db: RegisterDatabase): void {
+  figureCache.delete(db);
+}
+
+function rememberedFigures(db: RegisterDatabase, scopeKey: string, work: () => RawFigures): RawFigures {
+  const version = (cachedStatement(db, 'SELECT (SELECT data_version FROM pragma_data_version) || \':\' || total_changes() AS v').get() as {
+    v: string;
+  }).v;
+  let cache = figureCache.get(db);
+  if (!cache || cache.version !== version) {
+    cache = { version, scopes: new Map() };
+    figureCache.set(db, cache);
   }
+  const kept = cache.scopes.get(scopeKey);
+  if (kept) return kept;
+  const raw = work();
+  if (cache.scopes.size >= CACHED_SCOPES) cache.scopes.delete(cache.scopes.keys().next().value!);
+  cache.scopes.set(scopeKey, raw);
   return raw;
 }
 
@@ -268,8 +354,9 @@ function measure(
  * How to read a source: its FROM clause and the period column as the WHERE should test it.
  * Fetching rows one by one through a date index costs some 20 times reading them in table
  * order, so the date index is used only when the period holds at most INDEXED_SHARE of the
- * table; otherwise the column is written `+column`, which keeps SQLite off that index (other
- * indexes, e.g. an office's, stay open to it). A stock (no period) reads the table in order.
+ * table — or always, when that index covers every column the figures read; otherwise the
+ * column is written `+column`, which keeps SQLite off that index (other indexes, e.g. an
+ * office's, stay open to it). A stock (no period) reads the table in order.
  */
 function accessPath(
   db: RegisterDatabase,
@@ -279,7 +366,7 @@ function accessPath(
 ): { from: string; period?: string } {
   const joins = source.joins ? ` ${source.joins}` : '';
   if (period === undefined) return { from: `${source.table} ${source.alias} NOT INDEXED${joins}` };
-  const indexed = periodIsSmallShare(db, source.table, period, range);
+  const indexed = source.periodIndexCovers || periodIsSmallShare(db, source.table, period, range);
   return { from: `${source.table} ${source.alias}${joins}`, period: indexed ? period : `+${period}` };
 }
 
@@ -383,7 +470,7 @@ function displayRow(shape: RowShape, row: Record<string, unknown>, vocabulary: V
 // ---- scope, parameters, statements --------------------------------------------------------------
 
 function scopeWhere(source: Source, officeId: number | null): string {
-  return officeId === null ? source.alive : `${source.alive} AND ${source.office} = @officeId`;
+  return officeId === null ? source.alive : `${source.alive} AND ${source.inOffice}`;
 }
 
 function bindings(period: Period, officeId: number | null): Record<string, string | number> {

@@ -1,7 +1,9 @@
 // Data-quality warnings for the home page and the report page: records that are overdue,
 // incomplete, or would make the report's correction identity fail, each listed so a clerk can
-// open and fix them. Read-only; messages are for people, in Chinese, with the count.
+// open and fix them. Read-only; messages are for people, in Chinese, with the count. A label is
+// list text: it shows a 身份证号码 masked (4451**********1234), never in full.
 
+import { maskPersonalNumber } from '../audit/personal-numbers.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { isIsoDate } from '../registers/values.ts';
@@ -20,7 +22,7 @@ export interface QualityOptions {
 export interface QualityRecord {
   readonly table: string;
   readonly id: number;
-  /** How a person recognises the record: case number, or name and ID number, with the date that matters. */
+  /** How a person recognises the record: case number, or name and masked ID number, with the date that matters. */
   readonly label: string;
 }
 
@@ -33,15 +35,26 @@ export interface QualityWarning {
   readonly records: QualityRecord[];
 }
 
+/** One listed record: its id and the columns its label is made of (none of them NULL where selected). */
+interface WarningRow {
+  readonly id: number;
+  readonly [column: string]: string | number;
+}
+
 interface Check {
   readonly code: string;
   readonly level: QualityWarning['level'];
   readonly table: string;
-  /** SELECT of `id` and `label`, with @asOf, @days and (when scoped) @officeId; ordered. */
+  /** SELECT of `id` and the columns `label` reads, with @asOf, @days and (when scoped) @officeId; ordered. */
   readonly sql: (officeScope: string) => string;
+  readonly label: (row: WarningRow) => string;
   readonly officeColumn: string;
   readonly message: (count: number, days: number) => string;
 }
+
+/** 赵一（4451**********1234，矫正期满 2025-02-28）: a person under correction as a list shows them. */
+const correctionObject = (row: WarningRow, detail: string) =>
+  `${row.name}（${maskPersonalNumber(String(row.id_number))}，${detail}）`;
 
 const exitTypes = [...releaseExitTypes, ...terminationExitTypes, 'transferred_out']
   .map((code) => `'${code}'`)
@@ -54,10 +67,11 @@ const checks: readonly Check[] = [
     table: 'mediation_case',
     officeColumn: 'o.office_id',
     sql: (scope) => `
-      SELECT c.id, c.case_no || '（' || o.name || '，' || c.received_on || ' 受理）' AS label
+      SELECT c.id, c.case_no, o.name AS org_name, c.received_on
       FROM mediation_case c JOIN mediation_org o ON o.id = c.org_id
       WHERE c.deleted_at IS NULL AND c.result = 'pending' AND c.received_on < date(@asOf, '-' || @days || ' days')${scope}
       ORDER BY c.received_on, c.id`,
+    label: (row) => `${row.case_no}（${row.org_name}，${row.received_on} 受理）`,
     message: (count, days) => `${count} 件人民调解案件“调解中”已超过${days}天`,
   },
   {
@@ -66,10 +80,11 @@ const checks: readonly Check[] = [
     table: 'correction_stint',
     officeColumn: 's.office_id',
     sql: (scope) => `
-      SELECT s.id, s.name || '（' || s.id_number || '，矫正期满 ' || s.term_end || '）' AS label
+      SELECT s.id, s.name, s.id_number, s.term_end
       FROM correction_stint s
       WHERE s.deleted_at IS NULL AND s.exited_on IS NULL AND s.term_end < @asOf${scope}
       ORDER BY s.term_end, s.id`,
+    label: (row) => correctionObject(row, `矫正期满 ${row.term_end}`),
     message: (count) => `${count} 名社区矫正对象已过矫正期满日期仍未解矫`,
   },
   {
@@ -78,11 +93,12 @@ const checks: readonly Check[] = [
     table: 'correction_stint',
     officeColumn: 's.office_id',
     sql: (scope) => `
-      SELECT s.id, s.name || '（' || s.id_number || '，入矫 ' || s.entered_on || '，解矫 ' || s.exited_on || '）' AS label
+      SELECT s.id, s.name, s.id_number, s.entered_on, s.exited_on
       FROM correction_stint s
       WHERE s.deleted_at IS NULL AND s.exited_on IS NOT NULL
         AND (s.exit_type IS NULL OR s.exit_type NOT IN (${exitTypes}) OR s.exited_on < s.entered_on)${scope}
       ORDER BY s.exited_on, s.id`,
+    label: (row) => correctionObject(row, `入矫 ${row.entered_on}，解矫 ${row.exited_on}`),
     message: (count) =>
       `${count} 名社区矫正对象的解矫类型缺失或解矫日期早于入矫日期，列管人数（期初在册 + 接收 = 在册 + 解除 + 终止 + 迁出）将不平衡`,
   },
@@ -92,10 +108,11 @@ const checks: readonly Check[] = [
     table: 'legal_aid_case',
     officeColumn: 'a.office_id',
     sql: (scope) => `
-      SELECT a.id, a.case_no || '（' || a.closed_on || ' 结案）' AS label
+      SELECT a.id, a.case_no, a.closed_on
       FROM legal_aid_case a
       WHERE a.deleted_at IS NULL AND a.closed_on IS NOT NULL AND ifnull(a.closing_method, '') = ''${scope}
       ORDER BY a.closed_on, a.id`,
+    label: (row) => `${row.case_no}（${row.closed_on} 结案）`,
     message: (count) => `${count} 件法律援助案件有结案日期但没有结案方式`,
   },
   {
@@ -104,11 +121,12 @@ const checks: readonly Check[] = [
     table: 'legal_aid_case',
     officeColumn: 'a.office_id',
     sql: (scope) => `
-      SELECT a.id, a.case_no || '（' || a.received_on || ' 受理）' AS label
+      SELECT a.id, a.case_no, a.received_on
       FROM legal_aid_case a
       WHERE a.deleted_at IS NULL AND a.review_result = 'granted' AND a.received_on < date(@asOf, '-90 days')
         AND (a.closed_on IS NULL OR a.closed_on > @asOf)${scope}
       ORDER BY a.received_on, a.id`,
+    label: (row) => `${row.case_no}（${row.received_on} 受理）`,
     message: (count) => `${count} 件法律援助案件受理已超过90天仍未结案`,
   },
   {
@@ -117,11 +135,12 @@ const checks: readonly Check[] = [
     table: 'correction_stint',
     officeColumn: 's.office_id',
     sql: (scope) => `
-      SELECT s.id, s.name || '（' || s.id_number || '，矫正期满 ' || s.term_end || '）' AS label
+      SELECT s.id, s.name, s.id_number, s.term_end
       FROM correction_stint s
       WHERE s.deleted_at IS NULL AND s.exited_on IS NULL AND s.entered_on <= @asOf
         AND s.term_end BETWEEN @asOf AND date(@asOf, '+30 days')${scope}
       ORDER BY s.term_end, s.id`,
+    label: (row) => correctionObject(row, `矫正期满 ${row.term_end}`),
     message: (count) => `${count} 名社区矫正对象将在30天内矫正期满`,
   },
 ];
@@ -140,14 +159,14 @@ export function qualityWarnings(db: RegisterDatabase, options: QualityOptions): 
     const scope = officeId === null ? '' : ` AND ${check.officeColumn} = @officeId`;
     const rows = db
       .prepare(check.sql(scope))
-      .all({ asOf: options.asOf, days, ...(officeId === null ? {} : { officeId }) }) as { id: number; label: string }[];
+      .all({ asOf: options.asOf, days, ...(officeId === null ? {} : { officeId }) }) as WarningRow[];
     if (rows.length === 0) continue;
     warnings.push({
       code: check.code,
       level: check.level,
       message: check.message(rows.length, days),
       count: rows.length,
-      records: rows.map((row) => ({ table: check.table, id: row.id, label: row.label })),
+      records: rows.map((row) => ({ table: check.table, id: row.id, label: check.label(row) })),
     });
   }
   return warnings;

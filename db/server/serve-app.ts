@@ -1,12 +1,13 @@
-// The app without Electron: one register database, the dispatcher over it, and the loopback
-// server in front — what `npm start` runs when no Electron binary is present, and what the
-// browser tests start. Plain Node; it opens no browser and prints nothing.
+// The app without Electron: the session over the register database (accounts, encryption,
+// the dispatcher for whoever logs in) and the loopback server in front — what `npm start` runs
+// when no Electron binary is present, and what the browser tests start. Plain Node; it opens no
+// browser and prints nothing. The database is opened at the first login (its key comes from the
+// password); the day's first backup is taken then.
 
 import os from 'node:os';
 import path from 'node:path';
-import { createDispatcher, type ApiCall } from '../api/dispatcher.ts';
-import { takeDailyBackup } from '../backup/take-backup.ts';
-import { openDatabase, type RegisterDatabase } from '../database.ts';
+import { createAppSession, type AppSession } from '../accounts/app-session.ts';
+import type { ApiCall } from '../api/dispatcher.ts';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
 
 /** The product name; Electron names the user's data folder after it. */
@@ -18,40 +19,38 @@ export interface ServeAppOptions {
   /** The built renderer (dist/renderer). */
   readonly staticDir: string;
   readonly port?: number;
-  /** Who is acting (recorded in the import log); default: the OS user name. */
-  readonly user?: string;
   /** Today as `YYYY-MM-DD`; default: the local calendar day. */
   readonly today?: () => string;
+  /** The clock for idle time and account locks; default: the real one. */
+  readonly now?: () => Date;
 }
 
 export interface ServedApp {
   readonly server: LoopbackServer;
-  readonly db: RegisterDatabase;
-  /** The dispatcher, called directly (no HTTP). */
+  readonly session: AppSession;
+  /** The session, called directly (no HTTP). */
   readonly call: ApiCall;
   /** Stops the server, then closes the database. */
   close(): Promise<void>;
 }
 
-/** Opens (creating on first start) the database and serves the app on 127.0.0.1. */
+/** Serves the app on 127.0.0.1; the database is created or opened through the session (setup, login). */
 export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
-  const db = openDatabase(options.dbFile, { create: true });
-  takeDailyBackup(db, options.dbFile, (options.today ?? localDay)());
-  const call = createDispatcher({ db, user: options.user ?? os.userInfo().username, today: options.today ?? localDay, dbFile: options.dbFile });
+  const session = createAppSession({ dbFile: options.dbFile, today: options.today ?? localDay, ...(options.now ? { now: options.now } : {}) });
   let server: LoopbackServer;
   try {
-    server = await startLoopbackServer({ call, staticDir: options.staticDir, port: options.port });
+    server = await startLoopbackServer({ call: session.call, staticDir: options.staticDir, port: options.port });
   } catch (error) {
-    db.close();
+    session.close();
     throw error;
   }
   return {
     server,
-    db,
-    call,
+    session,
+    call: session.call,
     close: async () => {
       await server.close();
-      db.close();
+      session.close();
     },
   };
 }

@@ -2,8 +2,10 @@
 // preload exposes `window.sftz.call` (IPC); in a browser (the no-Electron fallback and the
 // browser tests) it POSTs to the loopback server with the per-launch token. Either way the
 // answer is an ApiResult: { ok: true, value } or { ok: false, error } — never a throw.
+// A method refused as `unauthorized` (locked, logged out) waits for the session gate to log
+// the same user back in and is then sent again, so a save pressed as the lock fell is not lost.
 
-import type { ApiResult } from '../../db/api/contract.ts';
+import type { ApiError, ApiResult } from '../../db/api/contract.ts';
 
 declare global {
   interface Window {
@@ -26,7 +28,26 @@ function loopbackToken(): string | null {
 
 export const isDesktop = (): boolean => window.sftz !== undefined;
 
+/**
+ * Set by the session gate while the app is open: shows the lock screen and resolves true once
+ * the same user is logged in again (the call is then repeated), false when someone else is.
+ */
+type Reauthenticate = (error: ApiError) => Promise<boolean>;
+
+let reauthenticate: Reauthenticate | null = null;
+
+export function setReauthenticate(handler: Reauthenticate | null): void {
+  reauthenticate = handler;
+}
+
 export async function call<T = unknown>(method: string, input: unknown = {}): Promise<ApiResult<T>> {
+  const result = await send<T>(method, input);
+  const refused = !result.ok && result.error.kind === 'unauthorized' && !method.startsWith('session.');
+  if (refused && reauthenticate && (await reauthenticate(result.error))) return call<T>(method, input);
+  return result;
+}
+
+async function send<T>(method: string, input: unknown): Promise<ApiResult<T>> {
   if (window.sftz) return (await window.sftz.call(method, input)) as ApiResult<T>;
   try {
     const response = await fetch(`/api/${method}`, {

@@ -1,18 +1,23 @@
-// The left navbar: 首页, the three registers with their lists, 导入, 统计报表, 设置. Plain
-// links to hash routes, so Tab/Enter work everywhere.
+// The left navbar: 首页, the three registers with their lists, 导入, 统计报表, and for
+// administrators 设置, 用户管理, 备份与恢复, 审计日志 — only the pages the user's role may open.
+// Plain links to hash routes, so Tab/Enter work everywhere.
 
 import { NavLink, ScrollArea } from '@mantine/core';
 import {
   IconChartBar,
+  IconDatabase,
   IconFileImport,
   IconGavel,
   IconHome,
+  IconListSearch,
   IconScale,
   IconSettings,
+  IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { HOME, IMPORT, REPORT, SETTINGS, href, registerGroups, type RegisterGroup } from './routes.ts';
+import { usePermissions } from '../session/session.ts';
+import { AUDIT, BACKUP, HOME, IMPORT, REPORT, SETTINGS, USERS, href, mayOpen, registerGroups, type RegisterGroup } from './routes.ts';
 
 const groupIcons: Record<RegisterGroup['label'], ReactNode> = {
   人民调解: <IconUsers size={18} />,
@@ -20,14 +25,24 @@ const groupIcons: Record<RegisterGroup['label'], ReactNode> = {
   社区矫正: <IconGavel size={18} />,
 };
 
-/** Vertical padding that fits all eighteen entries in a 768-pixel-high window. */
-const compact = 5;
+const pages: readonly { path: string; label: string; icon: ReactNode }[] = [
+  { path: IMPORT, label: '导入', icon: <IconFileImport size={18} /> },
+  { path: REPORT, label: '统计报表', icon: <IconChartBar size={18} /> },
+  { path: SETTINGS, label: '设置', icon: <IconSettings size={18} /> },
+  { path: USERS, label: '用户管理', icon: <IconUserCog size={18} /> },
+  { path: BACKUP, label: '备份与恢复', icon: <IconDatabase size={18} /> },
+  { path: AUDIT, label: '审计日志', icon: <IconListSearch size={18} /> },
+];
+
+/** Vertical padding that fits all twenty-one entries (管理员) in a 768-pixel-high window. */
+const compact = 2;
 
 function PageLink({ path, label, icon, route }: { path: string; label: string; icon: ReactNode; route: string }) {
   return <NavLink href={href(path)} label={label} leftSection={icon} active={route === path} py={compact} />;
 }
 
 export function Navigation({ route }: { route: string }) {
+  const rights = usePermissions();
   return (
     <ScrollArea>
       <nav aria-label="主导航">
@@ -46,9 +61,11 @@ export function Navigation({ route }: { route: string }) {
             ))}
           </NavLink>
         ))}
-        <PageLink path={IMPORT} label="导入" icon={<IconFileImport size={18} />} route={route} />
-        <PageLink path={REPORT} label="统计报表" icon={<IconChartBar size={18} />} route={route} />
-        <PageLink path={SETTINGS} label="设置" icon={<IconSettings size={18} />} route={route} />
+        {pages
+          .filter((page) => mayOpen(page.path, rights))
+          .map((page) => (
+            <PageLink key={page.path} {...page} route={route} />
+          ))}
       </nav>
     </ScrollArea>
   );

@@ -1,5 +1,6 @@
 // How figures and dates read on screen: counts with thousands separators, 万元 and rates with
-// two decimals, 同比 with a sign, and "—" for what has no value. Pure functions, no React.
+// two decimals, 同比 with a sign, file sizes, and "—" for what has no value. Pure functions,
+// no React.
 
 import dayjs from 'dayjs';
 
@@ -49,6 +50,13 @@ export function formatFigure(indicatorId: string, value: number | null | undefin
   if (kind === 'wan') return formatWan(value);
   if (kind === 'rate') return formatRate(value);
   return formatCount(value);
+}
+
+/** A file size: 2048 → "2 KB", 3500000 → "3.3 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${countFormat.format(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** ISO day as stored, or "—". */

@@ -1,5 +1,6 @@
 // The app's places and its hash routing (`#/mediation/cases` …), in a few lines and without a
-// router package: the navbar, the shell and links elsewhere (home reminders) all read this table.
+// router package: the navbar, the shell and links elsewhere (home reminders) all read this
+// table, and which role may open which page.
 
 import { useSyncExternalStore } from 'react';
 import type { RegisterName } from '../../db/registers/register.ts';
@@ -51,6 +52,26 @@ export const HOME = '/';
 export const IMPORT = '/import';
 export const REPORT = '/report';
 export const SETTINGS = '/settings';
+export const USERS = '/users';
+export const BACKUP = '/backup';
+export const AUDIT = '/audit';
+
+/** Who may open a page: everyone, those who may import (bureau-level 录入员, 管理员), or 管理员 only. */
+type PageAccess = 'all' | 'import' | 'admin';
+
+const pageAccess: Readonly<Record<string, PageAccess>> = {
+  [IMPORT]: 'import',
+  [SETTINGS]: 'admin',
+  [USERS]: 'admin',
+  [BACKUP]: 'admin',
+  [AUDIT]: 'admin',
+};
+
+/** Whether a role with these rights may open the page at `path` (the backend refuses the rest anyway). */
+export function mayOpen(path: string, rights: { readonly canImport: boolean; readonly canAdminister: boolean }): boolean {
+  const access = pageAccess[path] ?? 'all';
+  return access === 'all' || (access === 'import' ? rights.canImport : rights.canAdminister);
+}
 
 export function registerPath(register: RegisterName): string {
   return registerRoutes.find((route) => route.register === register)!.path;

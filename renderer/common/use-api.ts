@@ -1,7 +1,7 @@
 // Calling the API from components: `useApi` loads a value and keeps loading/error state (it
-// reloads when the input changes); `notifyError`/`notifySuccess` show the Chinese message as
-// a Mantine notification. No component talks to the client without going through these or
-// `call` itself.
+// reloads when the input changes); `useFormCall` submits a form and puts the backend's errors
+// on its fields; `notifyError`/`notifySuccess` show the Chinese message as a Mantine
+// notification. No component talks to the client without going through these or `call` itself.
 
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
@@ -60,4 +60,48 @@ export async function runAction<T>(method: string, input: unknown, success?: str
   }
   if (success) notifySuccess(success);
   return result.value;
+}
+
+export interface FormCall<T> {
+  readonly busy: boolean;
+  /** Per-field messages from the backend, for the form's fields. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  /** The backend's message when no field of the form carries it; shown above the buttons. */
+  readonly message: string | null;
+  /** Calls the method; the value, or null with the errors set. */
+  readonly submit: (input: unknown) => Promise<T | null>;
+  /** Clears a field's message as the field is typed in, or all with no field. */
+  readonly clear: (field?: string) => void;
+  /** Shows a message found before calling (two passwords that differ …). */
+  readonly fail: (field: string, message: string) => void;
+}
+
+/**
+ * A form's call of one method: its errors go on the form's `fields` (the backend's field
+ * names), anything else becomes the form's message. The form keeps what was typed.
+ */
+export function useFormCall<T>(method: string, fields: readonly string[]): FormCall<T> {
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ fieldErrors: Record<string, string>; message: string | null }>({ fieldErrors: {}, message: null });
+
+  const submit = async (input: unknown): Promise<T | null> => {
+    setBusy(true);
+    const result = await call<T>(method, input);
+    setBusy(false);
+    if (result.ok) {
+      setErrors({ fieldErrors: {}, message: null });
+      return result.value;
+    }
+    const fieldErrors = Object.fromEntries(Object.entries(result.error.fieldErrors ?? {}).filter(([field]) => fields.includes(field)));
+    setErrors({ fieldErrors, message: Object.keys(fieldErrors).length > 0 ? null : result.error.message });
+    return null;
+  };
+  const clear = (field?: string) =>
+    setErrors((previous) =>
+      field === undefined
+        ? { fieldErrors: {}, message: null }
+        : { ...previous, fieldErrors: Object.fromEntries(Object.entries(previous.fieldErrors).filter(([name]) => name !== field)) },
+    );
+  const fail = (field: string, message: string) => setErrors((previous) => ({ ...previous, fieldErrors: { ...previous.fieldErrors, [field]: message } }));
+  return { busy, fieldErrors: errors.fieldErrors, message: errors.message, submit, clear, fail };
 }

@@ -10,6 +10,7 @@ import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount } from '../common/format.ts';
 import { notifyError, notifySuccess } from '../common/use-api.ts';
+import { usePermissions } from '../session/session.ts';
 import { useCatalogue } from './common/catalogue.ts';
 import { ListToolbar } from './common/ListToolbar.tsx';
 import { RecordDetail } from './common/RecordDetail.tsx';
@@ -41,6 +42,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   const actions = useRecordActions(view, catalogue, list.reload);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [viewing, setViewing] = useState<ApiRecord | null>(null);
+  const { canEdit, officeId: userOffice } = usePermissions();
   const title = catalogue.register.title;
 
   /** The list row with the full record (child rows: parties, mediators, attendees …). */
@@ -59,11 +61,11 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   };
   const openNew = () => setEditing({ stored: null });
   // Not over an open form: that would drop what is typed there without asking.
-  useHotkeys([['alt+N', () => editing === null && openNew()]], []);
+  useHotkeys([['alt+N', () => editing === null && canEdit && openNew()]], []);
 
   const officeField = catalogue.register.fields.find((field) => field.kind === 'office');
   const singleOffice = catalogue.offices.length === 1 ? String(catalogue.offices[0]!.id) : null;
-  const defaults: FormValues = officeField ? { [officeField.name]: list.query.officeId ?? singleOffice } : {};
+  const defaults: FormValues = officeField ? { [officeField.name]: list.query.officeId ?? (userOffice === null ? singleOffice : String(userOffice)) } : {};
 
   return (
     <Stack gap="md">
@@ -74,9 +76,11 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
             共 {formatCount(list.total)} 条
           </Text>
         </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
-          新增{title}
-        </Button>
+        {canEdit && (
+          <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
+            新增{title}
+          </Button>
+        )}
       </Group>
       <ListToolbar view={view} catalogue={catalogue} query={list.query} change={list.change} />
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}

@@ -3,11 +3,13 @@
 import { NativeSelect, Text } from '@mantine/core';
 import { useApi } from '../common/use-api.ts';
 import type { Office } from '../common/domain.ts';
+import { usePermissions } from '../session/session.ts';
 
 const WHOLE_BUREAU = 'all';
 
 export function OfficeSelect({ officeId, onChange }: { officeId: number | null; onChange: (officeId: number | null) => void }) {
   const offices = useApi<Office[]>('office.list');
+  const { officeId: userOffice } = usePermissions();
   const data = [
     { value: WHOLE_BUREAU, label: '全局（全部单位）' },
     ...(offices.data ?? []).map((office) => ({ value: String(office.id), label: office.name })),
@@ -21,6 +23,7 @@ export function OfficeSelect({ officeId, onChange }: { officeId: number | null; 
       error={offices.error?.message}
       leftSection={<Text size="sm">范围</Text>}
       leftSectionWidth={48}
+      disabled={userOffice !== null}
       w={220}
     />
   );

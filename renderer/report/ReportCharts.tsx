@@ -1,10 +1,11 @@
-// The report's charts: cases received per month for each register (one report.run per month
-// of the period), mediation cases by 纠纷类型, and the roster by 矫正类别 at the period's end.
+// The report's charts: cases received per month for each register (report.monthly, the
+// report's own definitions grouped by month), mediation cases by 纠纷类型, and the roster by
+// 矫正类别 at the period's end.
 
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Report } from '../../db/report/engine.ts';
+import type { MonthFigures, Report } from '../../db/report/engine.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount } from '../common/format.ts';
@@ -12,7 +13,7 @@ import { monthsOf } from '../common/periods.ts';
 import type { ApiError } from '../../db/api/contract.ts';
 import type { IndicatorLabel, ReportScope } from './report-types.ts';
 
-/** More months than this and the trend is not drawn (one query per month). */
+/** More months than this and the trend is not drawn (too many points to read). */
 const MAX_TREND_MONTHS = 36;
 
 const trendSeries = [
@@ -30,19 +31,17 @@ function useMonthlyTrend(scope: ReportScope) {
   useEffect(() => {
     if (tooLong) return;
     let current = true;
-    void Promise.all(
-      monthsOf(scope).map((month) => call<Report>('report.run', { from: month.from, to: month.to, officeId: scope.officeId })),
-    ).then((results) => {
+    const ids = trendSeries.map((series) => series.id);
+    void call<MonthFigures[]>('report.monthly', { ...scope, ids }).then((result) => {
       if (!current) return;
-      const failed = results.find((result) => !result.ok);
-      if (failed && !failed.ok) return setState({ rows: null, error: failed.error });
-      const rows = results.map((result, index) => {
-        const figures = result.ok ? result.value.indicators : {};
-        return Object.fromEntries([
-          ['month', monthsOf(scope)[index]!.label],
-          ...trendSeries.map((series) => [series.name, figures[series.id] ?? 0]),
-        ]) as TrendRow;
-      });
+      if (!result.ok) return setState({ rows: null, error: result.error });
+      const rows = result.value.map(
+        (month, index) =>
+          Object.fromEntries([
+            ['month', monthsOf(scope)[index]!.label],
+            ...trendSeries.map((series) => [series.name, month.figures[series.id] ?? 0]),
+          ]) as TrendRow,
+      );
       setState({ rows, error: null });
     });
     return () => {

@@ -1,6 +1,7 @@
-// 统计报表: pick a period and a scope, 「生成报表」 runs report.run (with 上年同期) and shows every
-// figure by register, the roster check, the data-quality warnings, the charts, and the export
-// and print buttons. Every figure opens the records behind it.
+// 统计报表: pick a period and a scope, 「生成报表」 runs report.run and shows every figure by
+// register, then asks again with 上年同期 and adds 同比 (the engine keeps this year's figures,
+// so only last year's are counted then); the roster check, the data-quality warnings, the
+// charts, and the export and print buttons. Every figure opens the records behind it.
 
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconReportAnalytics } from '@tabler/icons-react';
@@ -12,6 +13,7 @@ import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTimestamp } from '../common/format.ts';
 import { useApi } from '../common/use-api.ts';
+import { usePermissions } from '../session/session.ts';
 import { ConsistencyCheck } from './ConsistencyCheck.tsx';
 import { DrillDownModal, type DrillTarget } from './DrillDownModal.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -25,12 +27,15 @@ import type { IndicatorLabel, ReportScope } from './report-types.ts';
 interface Generated {
   readonly scope: ReportScope;
   readonly report: Report;
+  /** 上年同期 and 同比 are being counted (they follow this year's figures). */
+  readonly comparing: boolean;
 }
 
 export function ReportPage() {
   const { info } = useAppInfo();
   const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(info.today));
-  const [officeId, setOfficeId] = useState<number | null>(null);
+  const { officeId: userOffice } = usePermissions();
+  const [officeId, setOfficeId] = useState<number | null>(userOffice);
   const [running, setRunning] = useState(false);
   const [generated, setGenerated] = useState<Generated | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -42,10 +47,17 @@ export function ReportPage() {
     if (!period) return;
     const scope: ReportScope = { ...period, officeId };
     setRunning(true);
-    const result = await call<Report>('report.run', { ...scope, compare: true });
+    const result = await call<Report>('report.run', scope);
     setRunning(false);
     setError(result.ok ? null : result.error);
-    setGenerated(result.ok ? { scope, report: result.value } : null);
+    setGenerated(result.ok ? { scope, report: result.value, comparing: true } : null);
+    if (!result.ok) return;
+    const compared = await call<Report>('report.run', { ...scope, compare: true });
+    // Kept only while the page still shows this scope's report (not a newer one, nor an error).
+    setGenerated((shown) =>
+      shown?.report === result.value ? { scope, report: compared.ok ? compared.value : result.value, comparing: false } : shown,
+    );
+    if (!compared.ok) setError(compared.error);
   };
 
   return (
@@ -85,7 +97,7 @@ interface GeneratedReportProps {
 
 /** The report as generated; memoised so opening a drill-down does not redraw every figure and chart. */
 const GeneratedReport = memo(function GeneratedReport(props: GeneratedReportProps) {
-  const { scope, report } = props.generated;
+  const { scope, report, comparing } = props.generated;
   const title = `${props.bureauName ?? ''}${report.office ? ` ${report.office}` : ''} ${report.from} 至 ${report.to} 统计报表`.trim();
   return (
     <Stack gap="md" data-testid="report">
@@ -95,7 +107,8 @@ const GeneratedReport = memo(function GeneratedReport(props: GeneratedReportProp
             {title}
           </Title>
           <Text size="sm" c="dimmed" data-testid="generated-at">
-            范围：{report.office ?? '全局'} · 上年同期：{report.previousPeriod ? `${report.previousPeriod.from} 至 ${report.previousPeriod.to}` : '—'} ·
+            范围：{report.office ?? '全局'} · 上年同期：
+            {comparing ? '计算中…' : report.previousPeriod ? `${report.previousPeriod.from} 至 ${report.previousPeriod.to}` : '—'} ·
             生成于 {formatTimestamp(report.generatedAt)}
           </Text>
         </div>

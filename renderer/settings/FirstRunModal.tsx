@@ -1,83 +1,40 @@
-// First start: when no bureau name is set, ask for it once (it titles every report) and offer
-// the sample data to newcomers. "稍后设置" closes it for this session only.
+// Right after 首次使用 (the bureau's name and the administrator were set there): welcome the
+// newcomer to an empty database and offer the sample data in one click, or the import.
+// "开始使用" closes it; it does not come back.
 
-import { Button, Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useAppInfo } from '../common/app-info.ts';
-import { call } from '../api/client.ts';
+import { IMPORT, href } from '../common/routes.ts';
 import { loadSampleData } from '../home/load-sample.ts';
 
 export function FirstRunModal() {
-  const { info, reloadInfo, refresh } = useAppInfo();
+  const { info, refresh } = useAppInfo();
   const [dismissed, setDismissed] = useState(false);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'save' | 'sample' | null>(null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy('save');
-    const result = await call('settings.update', { bureauName: name });
-    setBusy(null);
-    if (!result.ok) {
-      setError(result.error.fieldErrors?.bureauName ?? result.error.message);
-      return;
-    }
-    reloadInfo();
-  };
+  const [loading, setLoading] = useState(false);
 
   const loadSample = async () => {
-    setBusy('sample');
+    setLoading(true);
     if (await loadSampleData()) refresh();
-    setBusy(null);
+    setLoading(false);
   };
 
   return (
-    <Modal
-      opened={info.bureauName === null && !dismissed}
-      onClose={() => setDismissed(true)}
-      closeOnClickOutside={false}
-      title="欢迎使用司法台账"
-      centered
-    >
-      <form onSubmit={save}>
-        <Stack>
-          <Text size="sm">请先填写本局名称，它将出现在统计报表和导出文件的标题中。</Text>
-          <TextInput
-            label="本局名称"
-            placeholder="例如：潮州市湘桥区司法局"
-            value={name}
-            onChange={(event) => {
-              setName(event.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
-            data-autofocus
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDismissed(true)}>
-              稍后设置
-            </Button>
-            <Button type="submit" loading={busy === 'save'}>
-              保存
-            </Button>
-          </Group>
-          {info.recordCount === 0 && (
-            <>
-              <Divider label="第一次使用？" />
-              <Group justify="space-between" wrap="nowrap">
-                <Text size="sm" c="dimmed">
-                  载入一个虚构县区的示例台账，先看看各页面和年度报表。
-                </Text>
-                <Button variant="light" onClick={loadSample} loading={busy === 'sample'}>
-                  载入示例数据
-                </Button>
-              </Group>
-            </>
-          )}
-        </Stack>
-      </form>
+    <Modal opened={info.recordCount === 0 && !dismissed} onClose={() => setDismissed(true)} title="欢迎使用司法台账" centered>
+      <Stack>
+        <Text size="sm">数据库已经建立，现在还是空的。第一次使用？可以载入一个虚构县区的示例台账，先看看各页面和年度报表；也可以直接导入现有的 Excel/CSV 台账。</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setDismissed(true)}>
+            开始使用
+          </Button>
+          <Button component="a" href={href(IMPORT)} variant="default" onClick={() => setDismissed(true)}>
+            导入台账
+          </Button>
+          <Button onClick={() => void loadSample()} loading={loading} data-autofocus>
+            载入示例数据
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }

@@ -4,6 +4,7 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../db/api/contract.ts';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase } from '../../db/database.ts';
 
@@ -47,7 +48,7 @@ const figure = async (id: string) =>
 
 beforeEach(async () => {
   const db = openDatabase(':memory:', { create: true });
-  call = createDispatcher({ db, user: '测试员', today: () => '2024-12-31' });
+  call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '测试员', today: () => '2024-12-31' });
   officeId = (await value<{ id: number }>('office.create', { name: '城西司法所' })).id;
   orgId = (
     await value<{ id: number }>('mediationOrg.create', {
@@ -256,6 +257,43 @@ describe('records and figures', () => {
     expect(found.rows.map((row) => row.case_no)).toEqual(['(2024)城西调字第0007号']);
     expect((await value<{ total: number }>('mediationCase.list', { search: '第0011号' })).total).toBe(1);
     expect((await value<{ total: number }>('mediationCase.list', { search: '100%_' })).total).toBe(0);
+    // A search keeps the list's order and pages: 张三 is in every case but the 7th.
+    const searched = await value<{ total: number; rows: { case_no: string }[] }>('mediationCase.list', {
+      search: '张三',
+      sort: 'received_on',
+      descending: true,
+      offset: 2,
+      limit: 3,
+    });
+    expect(searched.total).toBe(11);
+    expect(searched.rows.map((row) => row.case_no)).toEqual(['(2024)城西调字第0010号', '(2024)城西调字第0009号', '(2024)城西调字第0008号']);
+    // The office's name finds its records too.
+    expect((await value<{ total: number }>('mediationCase.list', { search: '城西司法' })).total).toBe(12);
+  });
+
+  it('narrows a list to a status: 调解中 or 已结案, 在聘 or 已解聘', async () => {
+    await value('mediationCase.create', { record: caseRecord() });
+    await value('mediationCase.create', {
+      record: caseRecord({ case_no: '(2024)城西调字第0013号', result: 'pending', closed_on: null, agreement_form: null }),
+    });
+    const numbers = async (status: string) =>
+      (await value<{ rows: { case_no: string }[] }>('mediationCase.list', { status })).rows.map((row) => row.case_no);
+    expect(await numbers('pending')).toEqual(['(2024)城西调字第0013号']);
+    expect(await numbers('closed')).toEqual(['(2024)城西调字第0012号']);
+    expect(await numbers('no-such-status')).toEqual([]);
+    await value('mediator.update', {
+      id: otherMediatorId,
+      record: { name: '龙霞', org_id: otherOrgId, employment: 'parttime', appointed_on: '2016-01-01', dismissed_on: '2023-06-30' },
+    });
+    const names = async (status: string) =>
+      (await value<{ rows: { name: string }[] }>('mediator.list', { status })).rows.map((row) => row.name);
+    expect(await names('serving')).toEqual(['苏海']);
+    expect(await names('dismissed')).toEqual(['龙霞']);
+    const described = await value<{ name: string; statuses: { code: string; label: string }[] }[]>('registers.describe');
+    expect(described.find((register) => register.name === 'correctionStint')!.statuses).toEqual([
+      { code: 'active', label: '在矫' },
+      { code: 'exited', label: '已解矫' },
+    ]);
   });
 
   it('runs concurrent saves one at a time, every one acknowledged and stored', async () => {
@@ -273,7 +311,7 @@ describe('records and figures', () => {
 describe('示例数据', () => {
   it('loads a sample county into an empty database in one call, and refuses a database that has records', async () => {
     const db = openDatabase(':memory:', { create: true });
-    const empty = createDispatcher({ db, user: '新用户', today: () => '2026-11-22' });
+    const empty = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '新用户', today: () => '2026-11-22' });
     const outcome = (await empty('sample.load', {})) as ApiResult<{ ok: boolean; problems: unknown[]; importId: number }>;
     expect(outcome.ok && outcome.value.ok).toBe(true);
     expect(outcome.ok && outcome.value.problems).toEqual([]);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../db/api/contract.ts';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { recordAudit, verifyAuditLog } from '../../db/audit/audit-log.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
@@ -69,7 +70,7 @@ async function verify() {
 
 beforeEach(async () => {
   db = openDatabase(':memory:', { create: true });
-  call = createDispatcher({ db, user: '审计员', today: () => '2024-12-31' });
+  call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '审计员', today: () => '2024-12-31' });
   // Six entries: three offices, two renames, the bureau's name.
   for (const name of ['城西司法所', '城东司法所', '法律援助中心']) expect((await call('office.create', { name })).ok).toBe(true);
   expect((await call('office.rename', { id: 1, name: '城西镇司法所' })).ok).toBe(true);

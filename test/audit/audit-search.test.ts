@@ -4,6 +4,7 @@
 
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
 
@@ -24,8 +25,8 @@ const search = (input: Record<string, unknown>) => value(head, 'audit.search', i
 
 beforeAll(async () => {
   db = openDatabase(':memory:', { create: true });
-  clerk = createDispatcher({ db, user: '录入员张三', today: () => '2024-12-31' });
-  head = createDispatcher({ db, user: '科长李四', today: () => '2024-12-31' });
+  clerk = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '录入员张三', today: () => '2024-12-31' });
+  head = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '科长李四', today: () => '2024-12-31' });
   const office = (await value<{ id: number }>(head, 'office.create', { name: '城西司法所' })).id;
   sweepId = (await value<{ id: number }>(clerk, 'disputeSweep.create', { record: { swept_on: '2024-05-01', office_id: office, sweeps: 3 } })).id;
   await value(clerk, 'disputeSweep.update', { id: sweepId, record: { swept_on: '2024-05-01', office_id: office, sweeps: 4, note: '复查' } });

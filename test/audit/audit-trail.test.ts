@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isWrite, methodInputs, type ApiResult } from '../../db/api/contract.ts';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
 import { tempDir } from '../support/cli.ts';
@@ -77,7 +78,7 @@ const csvFile = (name: string, lines: string[]) => ({
 
 beforeAll(() => {
   db = openDatabase(':memory:', { create: true });
-  call = createDispatcher({ db, user: '录入员甲', today: () => '2024-12-31' });
+  call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '录入员甲', today: () => '2024-12-31' });
 });
 
 describe('settings', () => {
@@ -101,6 +102,35 @@ describe('settings', () => {
 
     const item = await withEntry('lists.addItem', { list: 'disputeType', label: '网络购物' });
     expect(item.entry).toMatchObject({ action: 'settings', table: 'list_item', after: { list: 'disputeType', code: 'custom_1', label: '网络购物' } });
+  });
+});
+
+describe('accounts', () => {
+  it('records an account added, changed, its password reset and its lock lifted — never a password or its hash', async () => {
+    const password = 'Chushi2024mima';
+    const from = lastId();
+    const created = await withEntry<{ id: number }>('users.create', {
+      username: 'chenjing',
+      displayName: '陈静',
+      role: 'viewer',
+      officeId: null,
+      password,
+    });
+    const shown = { username: 'chenjing', displayName: '陈静', role: 'viewer', officeId: null, officeName: null, disabled: false };
+    expect(created.entry).toMatchObject({ action: 'user_create', table: 'app_user', recordId: created.value.id, before: null, after: shown });
+
+    const updated = await withEntry('users.update', { id: created.value.id, displayName: '陈静', role: 'viewer', officeId: null, disabled: true });
+    expect(updated.entry).toMatchObject({ action: 'user_update', before: shown, after: { ...shown, disabled: true } });
+
+    const reset = await withEntry('users.resetPassword', { id: created.value.id, password: 'Xinmima2024' });
+    expect(reset.entry).toMatchObject({ action: 'password_reset', recordId: created.value.id, details: { username: 'chenjing' } });
+    const unlocked = await withEntry('users.unlock', { id: created.value.id });
+    expect(unlocked.entry).toMatchObject({ action: 'user_unlock', recordId: created.value.id, details: { username: 'chenjing' } });
+
+    const written = JSON.stringify(db.prepare('SELECT * FROM audit_log WHERE id > ?').all(from));
+    expect(written).not.toContain(password);
+    expect(written).not.toContain('Xinmima2024');
+    expect(written).not.toContain('scrypt$');
   });
 });
 
@@ -290,7 +320,7 @@ describe('imports, undo and exports', () => {
 
   it('records the sample county as one import', async () => {
     const empty = openDatabase(':memory:', { create: true });
-    const load = createDispatcher({ db: empty, user: '新用户', today: () => '2024-12-31' });
+    const load = createDispatcher({ access: BUREAU_ADMINISTRATOR, db: empty, user: '新用户', today: () => '2024-12-31' });
     const outcome = (await load('sample.load', {})) as ApiResult<{ importId: number }>;
     expect(outcome.ok).toBe(true);
     const entries = empty.prepare('SELECT action, method, user, record_id, details FROM audit_log').all() as Row[];
@@ -307,7 +337,7 @@ describe('backups', () => {
   it('records a backup, and a restore in the restored database, naming the backup of what it replaced', async () => {
     const file = path.join(tempDir('audit-backup'), '台账.sqlite');
     const fileDb = openDatabase(file, { create: true });
-    const session = { db: fileDb, call: createDispatcher({ db: fileDb, user: '录入员甲', today: () => '2024-12-31', dbFile: file }) };
+    const session = { db: fileDb, call: createDispatcher({ access: BUREAU_ADMINISTRATOR, db: fileDb, user: '录入员甲', today: () => '2024-12-31', dbFile: file }) };
     await withEntry('office.create', { name: '城西司法所' }, session);
     const backup = await withEntry<{ backup: { file: string; name: string } }>('backup.create', {}, session);
     expect(backup.entry).toMatchObject({ action: 'backup', details: { file: backup.value.backup.file } });
@@ -347,7 +377,7 @@ describe('coverage', () => {
 describe('an entry that cannot be written', () => {
   it('keeps the change from being written, and says why', async () => {
     const local = openDatabase(':memory:', { create: true });
-    const localCall = createDispatcher({ db: local, user: '录入员乙', today: () => '2024-12-31' });
+    const localCall = createDispatcher({ access: BUREAU_ADMINISTRATOR, db: local, user: '录入员乙', today: () => '2024-12-31' });
     local.exec("CREATE TRIGGER audit_refused BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, '审计日志写入失败'); END");
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = await localCall('office.create', { name: '城西司法所' });

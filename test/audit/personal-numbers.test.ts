@@ -4,6 +4,7 @@
 // which record's numbers. A record without personal numbers is viewed without an entry.
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { maskPersonalNumber } from '../../db/audit/personal-numbers.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
@@ -34,7 +35,7 @@ const views = () =>
 
 beforeAll(async () => {
   db = openDatabase(':memory:', { create: true });
-  call = createDispatcher({ db, user: '司法所干部', today: () => '2024-12-31' });
+  call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '司法所干部', today: () => '2024-12-31' });
   ids.office = (await value<{ id: number }>('office.create', { name: '城西司法所' })).id;
   ids.org = (
     await value<{ id: number }>('mediationOrg.create', {

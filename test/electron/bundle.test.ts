@@ -1,6 +1,6 @@
 // The Electron bundles as build/electron-build.ts makes them: the preload is CommonJS and
 // needs nothing but `electron` (a sandboxed preload can require nothing else); the main
-// process keeps npm packages outside the bundle — better-sqlite3 among them, so its native
+// process keeps npm packages outside the bundle — better-sqlite3-multiple-ciphers among them, so its native
 // module is loaded from node_modules — and every one of them resolves as CommonJS.
 
 import fs from 'node:fs';
@@ -30,9 +30,9 @@ test('the preload is CommonJS, requires only electron and exposes only sftz.call
   expect(preload).toMatch(/exposeInMainWorld\("sftz", \{\s*call:/);
 });
 
-test('the main process is CommonJS with better-sqlite3 and electron left outside', () => {
+test('the main process is CommonJS with better-sqlite3-multiple-ciphers and electron left outside', () => {
   expect(path.basename(bundle.mainFile)).toBe('main.cjs');
-  expect(bundle.mainImports).toContain('better-sqlite3');
+  expect(bundle.mainImports).toContain('better-sqlite3-multiple-ciphers');
   expect(bundle.mainImports).toContain('electron');
   expect(fs.readFileSync(bundle.mainFile, 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
 });

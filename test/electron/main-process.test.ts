@@ -1,9 +1,10 @@
 // The bundled main process (dist/electron/main.cjs as build/electron-build.ts makes it), run in
 // Node against a stand-in for the `electron` module, since the Electron binary cannot run here.
 // Checks the wiring main.ts is responsible for: scheme registered before ready, one instance,
-// the database in the user's data folder, the window options, navigation, new windows and
-// permissions denied, app:// guarded, and the one IPC channel routed — foreign senders refused,
-// desktop methods answered with native dialogs, the rest by the dispatcher.
+// the encrypted database in the user's data folder after setup, the window options, navigation,
+// new windows and permissions denied, app:// guarded, and the one IPC channel routed — foreign
+// senders refused, desktop methods answered with native dialogs once someone is logged in, the
+// rest by the session.
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,6 @@ import type { ApiResult } from '../../db/api/contract.ts';
 import { buildElectron } from '../../build/electron-build.ts';
 import { repoRoot } from '../../build/paths.ts';
 import { CONTENT_SECURITY_POLICY } from '../../db/server/static-files.ts';
-import { windowOptions } from '../../electron/window-options.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -173,15 +173,35 @@ test('keeps one instance: a second launch focuses the window', () => {
   expect(window().focused).toBe(1);
 });
 
-test('creates the database as sftz.sqlite in the user data folder named 司法台账', () => {
+test('starts at 首次使用 and, once set up, keeps the encrypted database as sftz.sqlite in the user data folder named 司法台账', async () => {
   expect(seen.name).toBe('司法台账');
   expect(seen.paths.get('userData')).toBe(path.join(root, 'config', '司法台账'));
+  const page = 'app://sftz/index.html';
+  expect(await ipc(window().webContents, page, 'session.status', {})).toMatchObject({ ok: true, value: { state: 'setup' } });
+  expect(await ipc(window().webContents, page, 'app.info', {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+  expect(await ipc(window().webContents, page, 'desktop.chooseLedgerFiles', {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+  const setup = await ipc(window().webContents, page, 'session.setup', {
+    bureauName: '测试县司法局',
+    username: 'admin',
+    displayName: '管理员',
+    password: 'Ceshi2024admin',
+  });
+  expect(setup.ok).toBe(true);
   expect(fs.existsSync(path.join(root, 'config', '司法台账', 'sftz.sqlite'))).toBe(true);
+  expect(fs.existsSync(path.join(root, 'config', '司法台账', 'sftz.sqlite.keys'))).toBe(true);
   expect(seen.errorBoxes).toEqual([]);
 });
 
 test('opens one window with the secure options and the app:// start page', () => {
-  expect(window().options).toEqual(windowOptions(path.join(outDir, 'electron', 'preload.cjs')).browserWindow);
+  expect(window().options).toMatchObject({
+    show: false,
+    webPreferences: {
+      preload: path.join(outDir, 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
+  });
   expect(window().loadedUrl).toBe('app://sftz/index.html');
   expect((seen.menu as { label: string }[]).map((menu) => menu.label)).toEqual(['文件', '编辑', '视图', '帮助']);
 });
@@ -215,7 +235,7 @@ test('app:// serves the renderer with the CSP and nothing outside it', async () 
   }
 });
 
-test('IPC from the app page reaches the dispatcher', async () => {
+test('IPC from the app page reaches the session and, logged in, the dispatcher', async () => {
   const result = await ipc(window().webContents, 'app://sftz/index.html', 'app.info', {});
   expect(result.ok).toBe(true);
 });

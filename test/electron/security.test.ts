@@ -1,15 +1,25 @@
-// The desktop window's security, read without launching Electron: the BrowserWindow options,
-// the CSP (header and meta forms), and the path-traversal guard the app:// protocol and the
-// loopback server share.
+// The desktop window's security, read without launching Electron: the options the one
+// `new BrowserWindow` receives (taken by a stand-in for the `electron` module), the CSP (header
+// and meta forms, and the page's own meta tag), and the path-traversal guard the app://
+// protocol and the loopback server share.
 
+import type { BrowserWindowConstructorOptions } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_META,
   resolveStaticPath,
 } from '../../db/server/static-files.ts';
-import { START_URL, windowOptions } from '../../electron/window-options.ts';
+import { START_URL, createMainWindow } from '../../electron/window-options.ts';
+import { repoRoot } from '../support/cli.ts';
+
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  },
+}));
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -21,8 +31,8 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('the window', () => {
-  const { browserWindow, contentSecurityPolicy } = windowOptions('/app/dist/electron/preload.cjs');
-  const web = browserWindow.webPreferences!;
+  const window = createMainWindow('/app/dist/electron/preload.cjs') as unknown as { options: BrowserWindowConstructorOptions };
+  const web = window.options.webPreferences!;
 
   test('the page is isolated, sandboxed and has no Node', () => {
     expect(web.contextIsolation).toBe(true);
@@ -40,14 +50,19 @@ describe('the window', () => {
     expect(web.navigateOnDragDrop).toBe(false);
   });
 
+  test('a middle click cannot ask for a new window', () => {
+    expect(web.disableBlinkFeatures).toBe('Auxclick');
+  });
+
+  test('it stays hidden until main.ts shows it', () => {
+    expect(window.options.show).toBe(false);
+  });
+
   test('the preload is the CommonJS bundle and the page comes from the app:// protocol', () => {
     expect(web.preload).toBe('/app/dist/electron/preload.cjs');
     expect(START_URL).toBe('app://sftz/index.html');
   });
 
-  test('the window carries the app CSP', () => {
-    expect(contentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
-  });
 });
 
 describe('the content security policy', () => {
@@ -71,6 +86,13 @@ describe('the content security policy', () => {
     const meta = directives(CONTENT_SECURITY_POLICY_META);
     expect(meta.has('frame-ancestors')).toBe(false);
     expect(new Map([...meta, ['frame-ancestors', ["'none'"]]])).toEqual(policy);
+  });
+
+  test("the page's own meta tag (what electronegativity reads; the build puts the shared one in its place) is the same policy", () => {
+    const page = fs.readFileSync(path.join(repoRoot, 'renderer', 'index.html'), 'utf8');
+    const content = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(page)?.[1];
+    expect(content).toBeDefined();
+    expect(directives(content!)).toEqual(directives(CONTENT_SECURITY_POLICY_META));
   });
 });
 

@@ -5,7 +5,7 @@
 // apostrophe that keeps it text (db/export/formula-safety.ts); titles carry the bureau's name
 // from the settings.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -67,7 +67,7 @@ test('packs only the built main process, preload and renderer; SQLite native mod
   );
   expect(patterns).toEqual(['package.json', 'dist/electron/*.cjs', 'dist/renderer/**/*']);
   expect(config.extraMetadata).toEqual({ main: path.relative(repoRoot, path.join(electronOutDir, 'main.cjs')) });
-  expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**/*.node']);
+  expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/**/*.node']);
   expect(config.npmRebuild).toBe(true);
 });
 

@@ -1,5 +1,6 @@
 // Data-quality warnings on a small hand-built database, judged at 2025-03-01: which records
-// each warning lists and what it says, worked out by hand (day counts in the comments).
+// each warning lists and what it says, worked out by hand (day counts in the comments), and
+// that a label shows a 身份证号码 only masked (first four and last four digits).
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
@@ -19,6 +20,18 @@ function insert(db: RegisterDatabase, table: string, rows: readonly Row[]): void
 }
 
 let db: RegisterDatabase;
+
+/** The fixture's 身份证号码, none of which may appear in full in a warning. */
+const fullIdNumbers = [
+  '445102198001011234',
+  '445102198102022345',
+  '445103198203033456',
+  '445103198304044567',
+  '445102198405055678',
+  '445102198506066789',
+  '44510319860707789X',
+  '445102198708088901',
+];
 
 beforeAll(() => {
   db = openDatabase(':memory:', { create: true });
@@ -41,14 +54,14 @@ beforeAll(() => {
   ]);
   const stint = (row: Row): Row => ({ category: 'probation', term_start: '2023-01-01', entered_on: '2023-01-01', exited_on: null, exit_type: null, deleted_at: null, ...row });
   insert(db, 'correction_stint', [
-    stint({ id: 1, name: '赵一', id_number: 'P1', office_id: 1, term_end: '2025-02-28' }), // past its term
-    stint({ id: 2, name: '钱二', id_number: 'P2', office_id: 1, term_end: asOf }), // ends today
-    stint({ id: 3, name: '孙三', id_number: 'P3', office_id: 2, term_end: '2025-03-31' }), // ends in 30 days
-    stint({ id: 4, name: '李四', id_number: 'P4', office_id: 2, term_end: '2025-04-01' }), // in 31 days
-    stint({ id: 5, name: '周五', id_number: 'P5', office_id: 1, term_end: '2025-01-01', exited_on: '2025-01-01', exit_type: 'expired' }),
-    stint({ id: 6, name: '吴六', id_number: 'P6', office_id: 1, term_end: '2024-06-01', exited_on: '2024-06-01' }), // no 解矫类型
-    stint({ id: 7, name: '郑七', id_number: 'P7', office_id: 2, entered_on: '2024-05-05', term_end: '2024-05-01', exited_on: '2024-05-01', exit_type: 'expired' }), // exit before entry
-    stint({ id: 8, name: '王八', id_number: 'P8', office_id: 1, term_end: '2024-01-01', deleted_at: deleted }),
+    stint({ id: 1, name: '赵一', id_number: '445102198001011234', office_id: 1, term_end: '2025-02-28' }), // past its term
+    stint({ id: 2, name: '钱二', id_number: '445102198102022345', office_id: 1, term_end: asOf }), // ends today
+    stint({ id: 3, name: '孙三', id_number: '445103198203033456', office_id: 2, term_end: '2025-03-31' }), // ends in 30 days
+    stint({ id: 4, name: '李四', id_number: '445103198304044567', office_id: 2, term_end: '2025-04-01' }), // in 31 days
+    stint({ id: 5, name: '周五', id_number: '445102198405055678', office_id: 1, term_end: '2025-01-01', exited_on: '2025-01-01', exit_type: 'expired' }),
+    stint({ id: 6, name: '吴六', id_number: '445102198506066789', office_id: 1, term_end: '2024-06-01', exited_on: '2024-06-01' }), // no 解矫类型
+    stint({ id: 7, name: '郑七', id_number: '44510319860707789X', office_id: 2, entered_on: '2024-05-05', term_end: '2024-05-01', exited_on: '2024-05-01', exit_type: 'expired' }), // exit before entry
+    stint({ id: 8, name: '王八', id_number: '445102198708088901', office_id: 1, term_end: '2024-01-01', deleted_at: deleted }),
   ]);
   const legalAidCase = (row: Row): Row => ({
     office_id: 3,
@@ -94,7 +107,7 @@ describe('qualityWarnings', () => {
     });
     expect(warning['correction.term_expired']!.message).toBe('1 名社区矫正对象已过矫正期满日期仍未解矫');
     expect(warning['correction.term_expired']!.records).toEqual([
-      { table: 'correction_stint', id: 1, label: '赵一（P1，矫正期满 2025-02-28）' },
+      { table: 'correction_stint', id: 1, label: '赵一（4451**********1234，矫正期满 2025-02-28）' },
     ]);
     expect(warning['legal_aid.open_overdue']!.message).toBe('2 件法律援助案件受理已超过90天仍未结案');
     expect(warning['correction.term_ending_soon']).toMatchObject({ level: 'reminder', message: '2 名社区矫正对象将在30天内矫正期满' });
@@ -117,6 +130,21 @@ describe('qualityWarnings', () => {
   it('warns of what also makes the correction identity of a report fail', () => {
     const identity = runReport(db, { from: '2024-01-01', to: '2024-12-31' }).checks.correctionIdentity;
     expect(identity.ok).toBe(false);
+  });
+
+  it('shows every 身份证号码 in a label masked, never in full', () => {
+    const warnings = qualityWarnings(db, { asOf, pendingMediationDays: 30 });
+    const warning = byCode(warnings);
+    expect(warning['correction.identity']!.records.map((record) => record.label)).toEqual([
+      '郑七（4451**********789X，入矫 2024-05-05，解矫 2024-05-01）',
+      '吴六（4451**********6789，入矫 2023-01-01，解矫 2024-06-01）',
+    ]);
+    expect(warning['correction.term_ending_soon']!.records.map((record) => record.label)).toEqual([
+      '钱二（4451**********2345，矫正期满 2025-03-01）',
+      '孙三（4451**********3456，矫正期满 2025-03-31）',
+    ]);
+    const everything = JSON.stringify(warnings);
+    for (const fullNumber of fullIdNumbers) expect(everything).not.toContain(fullNumber);
   });
 
   it('refuses a date that is not one', () => {

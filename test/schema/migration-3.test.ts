@@ -2,7 +2,7 @@
 // empty, its numbers follow SQLite's AUTOINCREMENT sequence, the schema refuses to change or
 // remove an entry, and a search by day uses the index on `at`.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../db/database.ts';
 import { migrations } from '../../db/schema/migrations.ts';

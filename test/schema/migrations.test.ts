@@ -1,7 +1,7 @@
 // Migrations: each one tested on a database at the previous version; a newer database, another
 // program's database and a non-database file are refused without being touched.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +109,36 @@ describe('migration 2: the event-type index', () => {
       .prepare("EXPLAIN QUERY PLAN SELECT id FROM correction_event WHERE event_type = 'reoffended' AND event_on BETWEEN ? AND ?")
       .all('2021-01-01', '2021-12-31') as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX correction_event_type/);
+    db.close();
+  });
+});
+
+describe('migration 4: the index the event figures are counted from', () => {
+  it('replaces the type index by a covering one at version 3, events kept, and the figures read only that index', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    db.exec(`
+      INSERT INTO office (name) VALUES ('城西司法所');
+      INSERT INTO correction_stint (name, id_number, office_id, category, term_start, term_end, entered_on)
+        VALUES ('范超军', '11010519491231002X', 1, 'probation', '2020-08-03', '2022-02-02', '2020-08-11');
+      INSERT INTO correction_event (stint_id, event_on, event_type) VALUES (1, '2021-01-05', 'reoffended');`);
+    migrate(db, 4);
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT count(*) FROM correction_event').pluck().get()).toBe(1);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('correction_event', 'correction_stint') AND sql IS NOT NULL").pluck().all();
+    expect(indexes).toContain('correction_event_figures');
+    expect(indexes).toContain('correction_stint_deleted');
+    expect(indexes).toContain('correction_event_on');
+    expect(indexes).not.toContain('correction_event_type');
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT count(*) FROM correction_event e WHERE e.event_type = 'praise' AND e.event_on BETWEEN ? AND ?
+         AND e.deleted_at IS NULL AND e.stint_id NOT IN (SELECT id FROM correction_stint WHERE deleted_at IS NOT NULL)`,
+      )
+      .all('2021-01-01', '2021-12-31') as { detail: string }[];
+    const steps = plan.map((step) => step.detail).join(' | ');
+    expect(steps).toContain('COVERING INDEX correction_event_figures');
+    expect(steps).toContain('INDEX correction_stint_deleted');
     db.close();
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { ApiResult } from '../../db/api/contract.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../db/api/dispatcher.ts';
 import { API_BODY_LIMIT, startLoopbackServer, type LoopbackServer } from '../../db/server/loopback-server.ts';
 import { CONTENT_SECURITY_POLICY } from '../../db/server/static-files.ts';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   fs.writeFileSync(path.join(root, 'secret.txt'), '不该被读到');
   db = openDatabase(':memory:', { create: true });
-  const dispatch = createDispatcher({ db, user: '测试', today: () => '2024-06-30' });
+  const dispatch = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '测试', today: () => '2024-06-30' });
   server = await startLoopbackServer({
     staticDir,
     call: (method, input) => {

@@ -1,7 +1,8 @@
 // `npm start` on a machine without the Electron binary (this one; elsewhere the test hides
 // Electron with an empty ELECTRON_OVERRIDE_DIST_PATH): the launcher says so in one Chinese
-// paragraph, serves the app on 127.0.0.1, answers the API with the printed token, and on
-// Ctrl+C closes the database cleanly. Runs the launcher script itself (what `npm start` runs).
+// paragraph, serves the app on 127.0.0.1, answers the API with the printed token (首次使用 first:
+// nothing but session.* before setup), and on Ctrl+C closes the encrypted database cleanly.
+// Runs the launcher script itself (what `npm start` runs).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ApiResult } from '../../db/api/contract.ts';
 import { openDatabase } from '../../db/database.ts';
+import { keyFileOf, openUserSlot, readKeyFile } from '../../db/encryption/key-file.ts';
 import { repoRoot } from '../../build/paths.ts';
 
 const hasRenderer = fs.existsSync(path.join(repoRoot, 'renderer', 'index.html'));
@@ -19,6 +21,8 @@ let dbFile: string;
 let launcher: ChildProcess;
 let output = '';
 let pageUrl: string;
+
+const ADMIN = { username: 'admin', displayName: '管理员', password: 'Qidong2024admin' };
 
 beforeAll(async () => {
   if (!hasRenderer) return;
@@ -68,27 +72,32 @@ test.skipIf(!hasRenderer)('serves the app and the API on the printed address, wi
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('http-equiv="Content-Security-Policy"');
 
-  const info = await fetch(`${origin}/api/app.info`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: '{}',
-  });
-  const result = (await info.json()) as ApiResult<{ bureauName: string | null }>;
-  expect(result.ok).toBe(true);
-  expect(result.ok && result.value.bureauName).toBeNull();
+  const api = async (method: string, input: unknown = {}) => {
+    const response = await fetch(`${origin}/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as ApiResult<Record<string, unknown>>;
+  };
+  expect(await api('session.status')).toMatchObject({ ok: true, value: { state: 'setup', user: null } });
+  expect(await api('app.info')).toEqual({ ok: false, error: { kind: 'unauthorized', message: '请先登录' } });
+  expect((await api('session.setup', { bureauName: '测试县司法局', ...ADMIN })).ok).toBe(true);
+  expect(await api('app.info')).toMatchObject({ ok: true, value: { bureauName: '测试县司法局' } });
 
   const refused = await fetch(`${origin}/api/app.info`, { method: 'POST', body: '{}' });
   expect(refused.status).toBe(401);
 });
 
-test.skipIf(!hasRenderer)('Ctrl+C stops the server and closes the database cleanly', async () => {
+test.skipIf(!hasRenderer)('Ctrl+C stops the server and closes the encrypted database cleanly', async () => {
   const exitCode = await new Promise<number | null>((resolve) => {
     launcher.once('exit', (code) => resolve(code));
     launcher.kill('SIGINT');
   });
   expect(exitCode).toBe(0);
   expect(fs.existsSync(`${dbFile}-wal`)).toBe(false);
-  const db = openDatabase(dbFile, { create: false });
+  const key = openUserSlot(readKeyFile(keyFileOf(dbFile))!, ADMIN.username, ADMIN.password)!;
+  const db = openDatabase(dbFile, { create: false, key });
   expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
   db.close();
 });

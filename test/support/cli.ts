@@ -14,11 +14,13 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[]): CliRun {
+/** `env`: variables added to this process's environment (SFTZ_PASSWORD …). */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'db/cli.ts'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -5,7 +5,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../db/api/dispatcher.ts';
 import { verifyAuditLog } from '../../db/audit/audit-log.ts';
 import { openDatabase } from '../../db/database.ts';
@@ -42,7 +43,7 @@ export async function auditChainScenario(saves = 2000, seed = 1): Promise<Scenar
   const db = openDatabase(file, { create: true });
   const random = seededRandom(seed);
   try {
-    const call = createDispatcher({ db, user: '录入员', today: () => '2024-12-31', dbFile: file });
+    const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '录入员', today: () => '2024-12-31', dbFile: file });
     const office = await call('office.create', { name: '城西司法所' });
     if (!office.ok) throw new Error(office.error.message);
     const visits: { id: number; day: string }[] = [];

@@ -1,19 +1,20 @@
 // Backups and restore: the round trip through the API and through the CLI, restore bringing
 // back exactly the backup's rows into the connection the app holds open, rotation over 400
 // days of a fake clock, refused backup files, and when automatic backups are taken — at the
-// day's first start, before an import, before a migration, with a copy to a second folder.
+// day's first unlock, before an import, before a migration, with a copy to a second folder.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppSession, type AppSession } from '../../db/accounts/app-session.ts';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../db/api/dispatcher.ts';
 import { backupFolderOf } from '../../db/backup/backup-files.ts';
 import { restoreBackup } from '../../db/backup/restore.ts';
 import { takeBackup } from '../../db/backup/take-backup.ts';
 import { APPLICATION_ID, migrate, openDatabase, schemaVersion } from '../../db/database.ts';
 import { migrations } from '../../db/schema/migrations.ts';
-import { serveApp } from '../../db/server/serve-app.ts';
 import { runCli, sampleDir, tempDir } from '../support/cli.ts';
 import {
   backupRoundTripScenario,
@@ -195,28 +196,42 @@ describe('backup.list', () => {
   });
 
   it('an in-memory database has nothing to back up', async () => {
-    const call = createDispatcher({ db: openDatabase(':memory:', { create: true }), user: '测试', today: () => '2026-11-22' });
+    const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db: openDatabase(':memory:', { create: true }), user: '测试', today: () => '2026-11-22' });
     const result = await call('backup.create', {});
     expect(result).toMatchObject({ ok: false, error: { message: '当前数据库只在内存中，没有可备份或恢复的文件' } });
   });
 });
 
 describe('automatic backups', () => {
-  it('at the first start of a day, not at the second; not of an empty database', async () => {
-    const staticDir = path.join(dir, 'static');
-    fs.mkdirSync(staticDir);
-    app.close();
-    const start = async (today: string) => (await serveApp({ dbFile: app.dbFile, staticDir, today: () => today })).close();
-    await start('2026-11-22');
-    expect(backupsOnDisk()).toEqual([]);
-
-    app = await openBackupApp(dir);
-    await app.saveSweeps(0, 2);
-    app.close();
-    await start('2026-11-22');
-    await start('2026-11-22');
-    await start('2026-11-23');
-    expect(backupsOnDisk()).toEqual(['sftz-2026-11-22-daily.sqlite', 'sftz-2026-11-23-daily.sqlite']);
+  it('at the first unlock of a day (the first login after a start), not at the second; not of an empty database', async () => {
+    const dbFile = path.join(dir, 'app', 'sftz.sqlite');
+    fs.mkdirSync(path.dirname(dbFile));
+    const admin = { username: 'admin', displayName: '管理员', password: 'Beifen2024admin' };
+    const launch = async (today: string, first: 'session.setup' | 'session.login' | null, work?: (session: AppSession) => Promise<void>) => {
+      const session = createAppSession({ dbFile, today: () => today });
+      try {
+        if (first) expect((await session.call(first, { bureauName: '潮州市湘桥区司法局', ...admin })).ok).toBe(true);
+        await work?.(session);
+      } finally {
+        session.close();
+      }
+    };
+    await launch('2026-11-22', 'session.setup', async (session) => {
+      const office = await session.call('office.create', { name: '城西司法所' });
+      const record = { swept_on: '2024-01-01', office_id: (office as { value: { id: number } }).value.id, sweeps: 2 };
+      expect((await session.call('disputeSweep.create', { record })).ok).toBe(true);
+    });
+    expect(backupsOnDisk(backupFolderOf(dbFile))).toEqual([]);
+    await launch('2026-11-22', null);
+    expect(backupsOnDisk(backupFolderOf(dbFile))).toEqual([]);
+    await launch('2026-11-22', 'session.login');
+    await launch('2026-11-22', 'session.login');
+    await launch('2026-11-23', 'session.login');
+    expect(backupsOnDisk(backupFolderOf(dbFile))).toEqual([
+      'sftz-2026-11-22-daily.sqlite',
+      'sftz-2026-11-23-daily.sqlite',
+      'sftz.sqlite.keys',
+    ]);
   });
 
   it('before an import through the API, holding what was there before it', async () => {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../db/api/contract.ts';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
 import { neutraliseFormulaText } from '../../db/export/formula-safety.ts';
@@ -50,7 +51,7 @@ async function formulas(xlsx: Buffer): Promise<number> {
 
 beforeAll(async () => {
   db = openDatabase(':memory:', { create: true });
-  call = createDispatcher({ db, user: hostileUser, today: () => '2024-12-31' });
+  call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: hostileUser, today: () => '2024-12-31' });
   for (const name of hostileOffices) expect((await call('office.create', { name })).ok).toBe(true);
   expect((await call('settings.update', { bureauName: hostileBureau })).ok).toBe(true);
   expect((await call('disputeSweep.create', { record: { swept_on: '2024-05-01', office_id: 2, sweeps: 3, note: '-1' } })).ok).toBe(true);

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../db/api/dispatcher.ts';
 import { openDatabase } from '../../db/database.ts';
 import type { ImportOutcome } from '../../db/import/import-ledger.ts';
@@ -59,7 +60,7 @@ describe('hostile files', () => {
 
   it('never throws on random bytes, whatever the file is called', async () => {
     const db = openDatabase(':memory:', { create: true });
-    const call = createDispatcher({ db, user: '测试员', today: () => '2024-12-31' });
+    const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '测试员', today: () => '2024-12-31' });
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('台账.xlsx', '人民调解案件.csv', '法律咨询.txt', '调解员.xlsm'),

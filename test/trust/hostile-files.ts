@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../db/api/dispatcher.ts';
 import { openDatabase } from '../../db/database.ts';
 import type { ImportOutcome, LedgerInput } from '../../db/import/import-ledger.ts';
@@ -126,7 +127,7 @@ export interface HostileOutcome {
 export async function importHostile(hostile: HostileFile): Promise<HostileOutcome> {
   const db = openDatabase(':memory:', { create: true });
   try {
-    const call = createDispatcher({ db, user: '测试员', today: () => '2024-12-31' });
+    const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '测试员', today: () => '2024-12-31' });
     const result = await call('import.commit', { files: [{ name: hostile.file.name, content: hostile.file.content.toString('base64') }] });
     if (!result.ok) throw new Error(`${hostile.title}: ${result.error.kind} ${result.error.message}`);
     const outcome = result.value as ImportOutcome;

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { methodInputs, type ApiResult } from '../../db/api/contract.ts';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
 import { registerByName } from '../../db/registers/index.ts';
@@ -31,7 +32,7 @@ export async function openTarget(): Promise<Target> {
   const dir = tempDir('malformed');
   const dbFile = path.join(dir, '台账.sqlite');
   const db = openDatabase(dbFile, { create: true, bureauName: '湘桥区司法局' });
-  const call = createDispatcher({ db, user: '测试员', today: () => '2024-12-31', dbFile });
+  const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '测试员', today: () => '2024-12-31', dbFile });
   const create = async (method: string, input: unknown) => {
     const result = (await call(method, input)) as ApiResult<{ id: number }>;
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);

@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { backupRoundTripScenario, refusedBackupsScenario, rotationScenario } from './scenarios/backup-restore.ts';
 import { importCrashScenario, saveBurstCrashScenario } from './scenarios/crash.ts';
 import { fullDiskBackupScenario, fullDiskSaveScenario } from './scenarios/disk-full.ts';
+import { electronegativityScenario } from './scenarios/electronegativity.ts';
 import { concurrentSavesScenario, refusedRequestsScenario } from './scenarios/load.ts';
+import { roleChecksScenario } from './scenarios/roles.ts';
 import type { ScenarioResult, ScenarioRunner } from './scenarios/scenario.ts';
 import { auditChainScenario } from './audit-chain.ts';
 import { hostileFilesScenario } from './hostile-files.ts';
@@ -32,8 +34,10 @@ const scenarios: ScenarioRunner[] = [
   () => fullDiskBackupScenario('file-size-limit'),
   () => malformedRequestsScenario(),
   hostileFilesScenario,
+  electronegativityScenario,
   () => auditChainScenario(2000, seed),
   refusedRequestsScenario,
+  roleChecksScenario,
   () => concurrentSavesScenario({ clients: 8, seconds: 60 }),
 ];
 

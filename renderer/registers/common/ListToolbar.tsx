@@ -1,11 +1,13 @@
 // Above a register's list: the search box (names and case numbers), office, period on the
-// register's date field, the view's status filters, and whether deleted records are shown.
+// register's date field, its status (在矫/已解矫 …), the view's code filters, and whether
+// deleted records are shown.
 // `/` puts the cursor in the search box.
 
 import { Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { usePermissions } from '../../session/session.ts';
 import { DateField } from './DateField.tsx';
 import { codeOptions, selectBehaviour } from './FieldInput.tsx';
 import type { Catalogue, RegisterView } from './types.ts';
@@ -45,6 +47,7 @@ export function ListToolbar({ view, catalogue, query, change }: ListToolbarProps
   const fields = new Map(catalogue.register.fields.map((field) => [field.name, field]));
   const dateHeader = fields.get(catalogue.register.dateField)?.header ?? '日期';
   const filterSelect = { ...selectBehaviour, clearable: true, w: 150 };
+  const { officeId: userOffice } = usePermissions();
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
@@ -54,12 +57,24 @@ export function ListToolbar({ view, catalogue, query, change }: ListToolbarProps
         aria-label="单位"
         placeholder="全部单位"
         data={catalogue.offices.map((office) => ({ value: String(office.id), label: office.name }))}
-        value={query.officeId}
+        value={userOffice === null ? query.officeId : String(userOffice)}
         onChange={(officeId) => change({ officeId })}
+        disabled={userOffice !== null}
         w={170}
       />
       <DateField aria-label={`${dateHeader}起`} placeholder={`${dateHeader}起`} value={query.from} onChange={(from) => change({ from })} w={150} />
       <DateField aria-label={`${dateHeader}止`} placeholder={`${dateHeader}止`} value={query.to} onChange={(to) => change({ to })} w={150} />
+      {catalogue.register.statuses.length > 0 && (
+        <Select
+          {...filterSelect}
+          aria-label="状态"
+          placeholder="全部状态"
+          data={catalogue.register.statuses.map((status) => ({ value: status.code, label: status.label }))}
+          value={query.status}
+          onChange={(status) => change({ status })}
+          w={120}
+        />
+      )}
       {(view.filters ?? []).map((name) => {
         const field = fields.get(name)!;
         return (

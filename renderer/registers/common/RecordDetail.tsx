@@ -5,6 +5,7 @@
 import { Badge, Button, DataList, Drawer, Group, Stack, Text } from '@mantine/core';
 import { IconPencil, IconRestore, IconTrash } from '@tabler/icons-react';
 import { formatTimestamp } from '../../common/format.ts';
+import { usePermissions } from '../../session/session.ts';
 import { displayValue } from './field-values.ts';
 import type { ApiRecord, Catalogue, RegisterView } from './types.ts';
 import { formFields } from './use-record-form.ts';
@@ -22,6 +23,7 @@ export interface RecordDetailProps {
 
 export function RecordDetail({ view, catalogue, record, onEdit, onDelete, onRestore, onClose }: RecordDetailProps) {
   const deleted = Boolean(record.deleted_at);
+  const { canEdit } = usePermissions();
   const title = (
     <Group gap="sm">
       <Text fw={600}>
@@ -50,22 +52,24 @@ export function RecordDetail({ view, catalogue, record, onEdit, onDelete, onRest
         <Text size="xs" c="dimmed">
           最后修改 {formatTimestamp(record.updated_at as string | undefined)}
         </Text>
-        <Group justify="flex-end">
-          {deleted ? (
-            <Button leftSection={<IconRestore size={16} />} onClick={onRestore}>
-              恢复
-            </Button>
-          ) : (
-            <>
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
-                删除
+        {canEdit && (
+          <Group justify="flex-end">
+            {deleted ? (
+              <Button leftSection={<IconRestore size={16} />} onClick={onRestore}>
+                恢复
               </Button>
-              <Button leftSection={<IconPencil size={16} />} onClick={onEdit} data-autofocus>
-                编辑
-              </Button>
-            </>
-          )}
-        </Group>
+            ) : (
+              <>
+                <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+                  删除
+                </Button>
+                <Button leftSection={<IconPencil size={16} />} onClick={onEdit} data-autofocus>
+                  编辑
+                </Button>
+              </>
+            )}
+          </Group>
+        )}
       </Stack>
     </Drawer>
   );

@@ -7,6 +7,7 @@ import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useMemo } from 'react';
 import { formatCount } from '../../common/format.ts';
+import { usePermissions } from '../../session/session.ts';
 import { listColumns } from './list-columns.tsx';
 import type { ApiRecord, Catalogue, RegisterView } from './types.ts';
 import { PAGE_SIZE, type RegisterListState } from './use-register-list.ts';
@@ -23,6 +24,7 @@ export interface RegisterTableProps {
 
 export function RegisterTable({ view, catalogue, list, onOpen, onEdit, onDelete, onRestore }: RegisterTableProps) {
   const columns = useMemo(() => listColumns(view, catalogue), [view, catalogue]);
+  const { canEdit } = usePermissions();
   const actions: DataTableColumn<ApiRecord> = {
     accessor: 'actions',
     title: '',
@@ -51,7 +53,7 @@ export function RegisterTable({ view, catalogue, list, onOpen, onEdit, onDelete,
     },
   };
   const { query, change } = list;
-  const filtered = query.search !== '' || query.officeId !== null || query.from !== '' || query.to !== '' || Object.values(query.filters).some(Boolean);
+  const filtered = query.search !== '' || query.officeId !== null || query.from !== '' || query.to !== '' || query.status !== null || Object.values(query.filters).some(Boolean);
 
   return (
     <DataTable<ApiRecord>
@@ -60,7 +62,7 @@ export function RegisterTable({ view, catalogue, list, onOpen, onEdit, onDelete,
       highlightOnHover
       minHeight={list.rows.length === 0 ? 180 : undefined}
       records={list.rows as ApiRecord[]}
-      columns={[...columns, actions]}
+      columns={canEdit ? [...columns, actions] : columns}
       fetching={list.fetching}
       onRowClick={({ record }) => onOpen(record)}
       sortStatus={{ columnAccessor: query.sort, direction: query.descending ? 'desc' : 'asc' }}

@@ -29,6 +29,8 @@ export interface RegisterDescription {
   /** The field that puts a record in a period (受理日期, 日期 …). */
   readonly dateField: string;
   readonly fields: readonly FieldDescription[];
+  /** States the list can be narrowed to (在矫, 已解矫 …). */
+  readonly statuses: readonly { readonly code: string; readonly label: string }[];
 }
 
 export interface ListItem {

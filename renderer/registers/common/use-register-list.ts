@@ -1,5 +1,5 @@
 // One register's list as the clerk narrows it: search, office, period on the register's date
-// field, code filters, deleted records or not, sort and page — and the page of rows `R.list`
+// field, status, code filters, deleted records or not, sort and page — and the page of rows `R.list`
 // returns for it. Any change of the query goes back to page 1; an answer that arrives after
 // a newer question is dropped.
 
@@ -19,6 +19,8 @@ export interface ListQuery {
   readonly from: string;
   readonly to: string;
   readonly filters: Readonly<Record<string, string | null>>;
+  /** One of the register's statuses, or all. */
+  readonly status: string | null;
   readonly deleted: boolean;
   readonly sort: string;
   readonly descending: boolean;
@@ -43,6 +45,7 @@ export function useRegisterList(register: RegisterName, dateField: string): Regi
     from: '',
     to: '',
     filters: {},
+    status: null,
     deleted: false,
     sort: dateField,
     descending: true,
@@ -59,6 +62,7 @@ export function useRegisterList(register: RegisterName, dateField: string): Regi
     to: typedDay(query.to),
     search: query.search.trim() || null,
     filters: Object.fromEntries(Object.entries(query.filters).filter((entry): entry is [string, string] => entry[1] !== null)),
+    status: query.status,
     sort: query.sort,
     descending: query.descending,
     deleted: query.deleted,

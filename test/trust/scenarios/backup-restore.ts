@@ -3,10 +3,11 @@
 // and backups that must be refused (another program's file, a damaged one, a cut-off one, one
 // from a newer version) with the live database left exactly as it was.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../../../db/api/contract.ts';
+import { BUREAU_ADMINISTRATOR } from '../../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../../db/api/dispatcher.ts';
 import { backupsIn, backupFolderOf } from '../../../db/backup/backup-files.ts';
 import { takeBackup, takeDailyBackup } from '../../../db/backup/take-backup.ts';
@@ -29,7 +30,7 @@ export interface BackupApp {
 export async function openBackupApp(folder: string, today: () => string = () => '2026-11-22'): Promise<BackupApp> {
   const dbFile = path.join(folder, 'sftz.sqlite');
   const db = openDatabase(dbFile, { create: true, bureauName: '潮州市湘桥区司法局' });
-  const call = createDispatcher({ db, user: '备份测试', today, dbFile });
+  const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '备份测试', today, dbFile });
   const value = async <T>(method: string, input: unknown = {}): Promise<T> => {
     const result: ApiResult = await call(method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);

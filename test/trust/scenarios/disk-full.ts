@@ -4,7 +4,7 @@
 // Chinese message, and the data saved before must be intact after reopening; a failed backup
 // leaves no file behind and the database untouched.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { takeBackup } from '../../../db/backup/take-backup.ts';

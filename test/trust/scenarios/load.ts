@@ -5,6 +5,7 @@
 
 import http from 'node:http';
 import path from 'node:path';
+import { BUREAU_ADMINISTRATOR } from '../../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../../db/api/dispatcher.ts';
 import type { ApiResult } from '../../../db/api/contract.ts';
 import { openDatabase } from '../../../db/database.ts';
@@ -22,7 +23,7 @@ export async function concurrentSavesScenario(options: LoadOptions): Promise<Sce
     const dbFile = path.join(dir, 'sftz.sqlite');
     const db = openDatabase(dbFile, { create: true, bureauName: '负载测试区司法局' });
     const server = await startLoopbackServer({
-      call: createDispatcher({ db, user: '负载测试', today: () => '2024-12-31', dbFile }),
+      call: createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '负载测试', today: () => '2024-12-31', dbFile }),
       staticDir: dir,
     });
     const post = async (method: string, input: unknown) => {
@@ -85,7 +86,7 @@ export async function refusedRequestsScenario(): Promise<ScenarioResult> {
     const dbFile = path.join(dir, 'sftz.sqlite');
     const db = openDatabase(dbFile, { create: true });
     let called = 0;
-    const dispatch = createDispatcher({ db, user: '测试', today: () => '2024-12-31', dbFile });
+    const dispatch = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '测试', today: () => '2024-12-31', dbFile });
     const server = await startLoopbackServer({
       call: (method, input) => {
         called++;

@@ -3,7 +3,7 @@
 // stdout lines are watched, small tmpfs mounts for a really full disk, and reading a database
 // back the way the app would after a crash.
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

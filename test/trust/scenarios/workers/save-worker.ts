@@ -8,6 +8,7 @@
 //   (so the parent can fill the disk after the database and its WAL index exist).
 
 import readline from 'node:readline';
+import { BUREAU_ADMINISTRATOR } from '../../../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../../../db/api/dispatcher.ts';
 import { openDatabase } from '../../../../db/database.ts';
 
@@ -25,7 +26,7 @@ const sweepRecord = (index: number, officeId: number) => ({
 });
 
 const db = openDatabase(dbFile!, { create: true });
-const call = createDispatcher({ db, user: '保存测试', today: () => '2026-11-22', dbFile: dbFile! });
+const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '保存测试', today: () => '2026-11-22', dbFile: dbFile! });
 let office = db.prepare('SELECT id FROM office WHERE name = ?').pluck().get(SWEEP_OFFICE) as number | undefined;
 if (office === undefined) {
   const created = await call('office.create', { name: SWEEP_OFFICE });

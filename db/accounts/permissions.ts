@@ -1,0 +1,208 @@
+// Who may call what: the permission table (every API method → what it takes: reading,
+// writing records, importing, administering) and the office scoping of an office account —
+// its lists, reports and exports are forced to its office, and a record of another office can
+// be neither read nor written, nor moved there. The dispatcher asks here before every call
+// (db/api/dispatcher.ts), so the rules hold whatever the UI offers. Refusals are UserErrors of
+// kind 'forbidden' naming the account: 「您的账号（录入员，城西司法所）无权……」.
+
+import { registerNames, type MethodName, type SessionMethodName, type UserView } from '../api/contract.ts';
+import type { RegisterDatabase } from '../database.ts';
+import { UserError } from '../errors.ts';
+import { registerByName } from '../registers/index.ts';
+import { statement, type RegisterDefinition, type RegisterName } from '../registers/register.ts';
+import type { Role } from './roles.ts';
+import { accountDescription } from './users.ts';
+
+/** The caller as the permission rules see them. */
+export type Access = Pick<UserView, 'role' | 'officeId' | 'officeName'>;
+
+/** A bureau-level administrator: what in-process callers act as (tests, the CLI's plain databases). */
+export const BUREAU_ADMINISTRATOR: Access = { role: 'admin', officeId: null, officeName: null };
+
+/**
+ * read: lists, records, reports (every role). write: register records (录入员, 管理员).
+ * import: ledger imports (bureau-level 录入员, 管理员). admin: settings, offices, lists, sample
+ * data, backups, the audit log, accounts (管理员). session: the session's own methods, which
+ * act for whoever calls them (logging in, out, one's own password).
+ */
+type Rule = 'read' | 'write' | 'import' | 'admin' | 'session';
+
+const registerMethodRules = { list: 'read', get: 'read', create: 'write', update: 'write', delete: 'write', restore: 'write' } as const;
+
+type RegisterMethodName = `${RegisterName}.${keyof typeof registerMethodRules}`;
+
+/** Every method that is not one of the six of a register: the compiler insists each has its rule. */
+const otherMethodRules = {
+  'app.info': 'read',
+  'registers.describe': 'read',
+  'office.list': 'read',
+  'lists.get': 'read',
+  'report.indicators': 'read',
+  'report.run': 'read',
+  'report.monthly': 'read',
+  'report.drillDown': 'read',
+  'report.quality': 'read',
+  'report.exportXlsx': 'read',
+  'report.exportDocx': 'read',
+  'import.history': 'read',
+  'mediationCase.nextCaseNumber': 'write',
+  'legalAidCase.nextCaseNumber': 'write',
+  'import.preview': 'import',
+  'import.commit': 'import',
+  'import.undo': 'import',
+  'sample.load': 'admin',
+  'settings.update': 'admin',
+  'office.create': 'admin',
+  'office.rename': 'admin',
+  'lists.addItem': 'admin',
+  'backup.list': 'admin',
+  'backup.create': 'admin',
+  'backup.preview': 'admin',
+  'backup.restore': 'admin',
+  'backup.setSecondFolder': 'admin',
+  'audit.search': 'admin',
+  'audit.verify': 'admin',
+  'audit.export': 'admin',
+  'users.list': 'admin',
+  'users.create': 'admin',
+  'users.update': 'admin',
+  'users.resetPassword': 'admin',
+  'users.unlock': 'admin',
+  'session.status': 'session',
+  'session.setup': 'session',
+  'session.login': 'session',
+  'session.logout': 'session',
+  'session.lock': 'session',
+  'session.recover': 'session',
+  'session.changePassword': 'session',
+  'session.setIdleMinutes': 'admin',
+} as const satisfies Record<Exclude<MethodName | SessionMethodName, RegisterMethodName>, Rule>;
+
+export const methodRules: Readonly<Record<MethodName | SessionMethodName, Rule>> = {
+  ...(Object.fromEntries(
+    registerNames.flatMap((register) =>
+      Object.entries(registerMethodRules).map(([method, rule]) => [`${register}.${method}`, rule]),
+    ),
+  ) as Record<RegisterMethodName, Rule>),
+  ...otherMethodRules,
+};
+
+const rolesAllowed: Readonly<Record<Rule, readonly Role[]>> = {
+  read: ['admin', 'clerk', 'viewer'],
+  write: ['admin', 'clerk'],
+  import: ['admin', 'clerk'],
+  admin: ['admin'],
+  session: ['admin', 'clerk', 'viewer'],
+};
+
+const refusedBecause: Readonly<Record<Rule, string>> = {
+  read: '查看此项内容',
+  write: '新增、修改或删除记录',
+  import: '导入台账',
+  admin: '进行此项操作：只有管理员可以管理设置、单位、账号、备份和审计日志',
+  session: '进行此项操作',
+};
+
+function forbidden(access: Access, what: string): UserError {
+  return new UserError(`您的账号（${accountDescription(access)}）无权${what}`, 'forbidden');
+}
+
+/** Refuses a method the role does not allow (whatever its input); unknown methods are refused too. */
+export function checkRole(access: Access, method: string): void {
+  const rule = Object.hasOwn(methodRules, method) ? methodRules[method as MethodName] : undefined;
+  if (!rule || !rolesAllowed[rule].includes(access.role)) throw forbidden(access, refusedBecause[rule ?? 'admin']);
+  if (rule === 'import' && access.officeId !== null) throw forbidden(access, '导入：导入台账需要局级账号');
+}
+
+export interface Authorized {
+  /** The input to run the method with (an office account's queries scoped to its office). */
+  readonly input: unknown;
+  /** Runs a write of one record in a transaction that refuses it if the record ends in another office. */
+  readonly guard?: (run: () => unknown) => unknown;
+}
+
+type Scoped = { officeId?: number | null };
+
+/**
+ * An office account's scoping of a call its role allows (checkRole first): the input forced to
+ * its office, or a 'forbidden' UserError for another office's records.
+ */
+export function scopeToOffice(db: RegisterDatabase, access: Access, method: string, input: unknown): Authorized {
+  const office = access.officeId;
+  if (office === null) return { input };
+  const notTheirs = () => forbidden(access, '查看或修改其他单位的记录');
+  const scoped = (query: Scoped): Authorized => {
+    if (query.officeId !== undefined && query.officeId !== null && query.officeId !== office) {
+      throw forbidden(access, '查看其他单位的记录和统计，只能查看本单位的');
+    }
+    return { input: { ...query, officeId: office } };
+  };
+
+  switch (method) {
+    case 'report.run':
+    case 'report.monthly':
+    case 'report.drillDown':
+    case 'report.quality':
+    case 'report.exportXlsx':
+    case 'report.exportDocx':
+      return scoped(input as Scoped);
+    case 'mediationCase.nextCaseNumber': {
+      const orgOffice = statement(db, 'SELECT office_id FROM mediation_org WHERE id = ?').get((input as { orgId: number }).orgId) as
+        | { office_id: number }
+        | undefined;
+      if (orgOffice && orgOffice.office_id !== office) throw notTheirs();
+      return { input };
+    }
+    case 'legalAidCase.nextCaseNumber':
+      if ((input as { officeId: number }).officeId !== office) throw notTheirs();
+      return { input };
+  }
+
+  const dot = method.lastIndexOf('.');
+  const register = registerByName.get(method.slice(0, dot) as RegisterName);
+  const action = method.slice(dot + 1);
+  if (!register) return { input };
+  const officeOf = (id: number) => recordOffice(db, register, id);
+  const mustBeTheirs = (id: number) => {
+    const found = officeOf(id);
+    if (found !== undefined && found !== office) throw notTheirs();
+  };
+  switch (action) {
+    case 'list':
+      return scoped(input as Scoped);
+    case 'get':
+    case 'delete':
+    case 'restore':
+      mustBeTheirs((input as { id: number }).id);
+      return { input };
+    case 'update': {
+      const { id } = input as { id: number };
+      mustBeTheirs(id);
+      const guard = (run: () => unknown) =>
+        db.transaction(() => {
+          const value = run();
+          mustBeTheirs(id);
+          return value;
+        })();
+      return { input, guard };
+    }
+    case 'create': {
+      const guard = (run: () => unknown) =>
+        db.transaction(() => {
+          const value = run() as { id: number };
+          mustBeTheirs(value.id);
+          return value;
+        })();
+      return { input, guard };
+    }
+  }
+  return { input };
+}
+
+/** The office a record belongs to (by the register's officeSql); undefined when there is no such record. */
+function recordOffice(db: RegisterDatabase, register: RegisterDefinition, id: number): number | null | undefined {
+  const row = statement(db, `SELECT ${register.officeSql} AS office_id FROM ${register.table} t WHERE t.id = ?`).get(id) as
+    | { office_id: number | null }
+    | undefined;
+  return row ? row.office_id : undefined;
+}

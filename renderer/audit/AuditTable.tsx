@@ -1,0 +1,112 @@
+// A page of the audit log, newest first: number, time, user, action, the record it concerns
+// and the fields it changed; each entry opens (its ▸ button, or a click on the row) to the
+// record before and after.
+
+import { ActionIcon, Badge, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { DataTable } from 'mantine-datatable';
+import { useState } from 'react';
+import type { AuditLogEntry } from '../../db/audit/audit-log.ts';
+import { DASH, formatCount } from '../common/format.ts';
+import { AuditEntryDetails } from './AuditEntryDetails.tsx';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const actionColours: Readonly<Record<string, string>> = {
+  create: 'teal',
+  update: 'blue',
+  delete: 'red',
+  restore_backup: 'red',
+  login_failed: 'orange',
+  view: 'grape',
+};
+
+export interface AuditTableProps {
+  readonly rows: readonly AuditLogEntry[];
+  readonly total: number;
+  readonly page: number;
+  readonly fetching: boolean;
+  readonly onPageChange: (page: number) => void;
+  /** 调解案件 for mediation_case …, or null for a table no register owns. */
+  readonly tableLabel: (table: string) => string | null;
+  readonly fieldLabel: (table: string | null, field: string) => string;
+}
+
+export function AuditTable({ rows, total, page, fetching, onPageChange, tableLabel, fieldLabel }: AuditTableProps) {
+  const [expanded, setExpanded] = useState<number[]>([]);
+  const toggle = (id: number) => setExpanded((open) => (open.includes(id) ? open.filter((other) => other !== id) : [...open, id]));
+  const target = (entry: AuditLogEntry) => {
+    if (!entry.table) return DASH;
+    const label = tableLabel(entry.table) ?? entry.table;
+    return entry.recordId === null ? label : `${label} #${entry.recordId}`;
+  };
+
+  return (
+    <DataTable<AuditLogEntry>
+      withTableBorder
+      striped
+      fz="sm"
+      minHeight={rows.length === 0 ? 160 : undefined}
+      records={rows as AuditLogEntry[]}
+      idAccessor="id"
+      columns={[
+        {
+          accessor: 'expand',
+          title: '',
+          width: 40,
+          render: (entry) => (
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              aria-label={`${expanded.includes(entry.id) ? '收起' : '展开'}第 ${entry.id} 条`}
+              aria-expanded={expanded.includes(entry.id)}
+              onClick={(event) => {
+                event.stopPropagation();
+                toggle(entry.id);
+              }}
+            >
+              {expanded.includes(entry.id) ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+            </ActionIcon>
+          ),
+        },
+        { accessor: 'id', title: '序号', width: 70, textAlign: 'right', cellsClassName: 'figure' },
+        { accessor: 'at', title: '时间', width: 170, cellsClassName: 'figure', render: (entry) => dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss') },
+        { accessor: 'user', title: '用户', width: 140 },
+        {
+          accessor: 'actionLabel',
+          title: '操作',
+          width: 130,
+          render: (entry) => (
+            <Badge variant="light" color={actionColours[entry.action] ?? 'gray'} tt="none" fw={500} data-action={entry.action}>
+              {entry.actionLabel}
+            </Badge>
+          ),
+        },
+        { accessor: 'table', title: '对象', width: 180, render: target },
+        {
+          accessor: 'changedFields',
+          title: '修改的字段',
+          render: (entry) => (
+            <Text size="sm" truncate="end">
+              {entry.changedFields.length > 0 ? entry.changedFields.map((field) => fieldLabel(entry.table, field)).join('、') : ''}
+            </Text>
+          ),
+        },
+      ]}
+      rowExpansion={{
+        allowMultiple: true,
+        expanded: { recordIds: expanded, onRecordIdsChange: (ids: unknown[]) => setExpanded(ids as number[]) },
+        content: ({ record }) => <AuditEntryDetails entry={record} labelOf={(field) => fieldLabel(record.table, field)} />,
+      }}
+      fetching={fetching}
+      totalRecords={total}
+      recordsPerPage={AUDIT_PAGE_SIZE}
+      page={page}
+      onPageChange={onPageChange}
+      paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 条，共 ${formatCount(totalRecords)} 条`}
+      noRecordsText="没有符合条件的日志"
+      loadingText="正在读取…"
+    />
+  );
+}
