@@ -24,10 +24,12 @@ export const APPLICATION_ID = 0x5346545a;
 const CIPHER = 'aes256cbc';
 
 /**
- * Page cache per connection, in KiB: 64 MB. Decrypting a page costs more than reading it, and a
- * report reads the big tables more than once; pages kept decrypted in the cache are read free.
+ * Page cache per connection, in KiB: up to 256 MiB, taken only as pages are read (a county of the
+ * sample's size uses some 8 MB). Decrypting a page costs more than reading it, and every report
+ * reads the big tables again; pages kept decrypted in the cache are read free. Measured on a
+ * database 100× the sample (780 MB): a report in Chromium 977 ms with 64 MiB, 764 ms with 256 MiB.
  */
-const CACHE_KIB = 65_536;
+const CACHE_KIB = 262_144;
 
 export class DatabaseOpenError extends Error {
   override readonly name = 'DatabaseOpenError';

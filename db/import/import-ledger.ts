@@ -346,40 +346,40 @@ export async function importLedgers(
 
   // Passes: a file with problems is dropped and the rest tried again without it, until what
   // remains is clean (a file of cases can fail because the mediators it names were rejected).
-  return withImportCache(db, () => {
-    for (;;) {
-      const remaining = plans.filter((plan) => !rejected.has(plan.raw.file));
-      if (remaining.length === 0) return finish(null, [], []);
-      db.exec('BEGIN IMMEDIATE');
-      let pass: PassResult;
-      try {
-        pass = runPass(db, remaining);
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
-      if (pass.problems.length > 0) {
-        db.exec('ROLLBACK');
-        for (const problem of pass.problems) {
-          rejected.add(problem.file);
-          problems.push(problem);
-        }
-        continue;
-      }
-      if (options.preview) {
-        db.exec('ROLLBACK');
-        return finish(null, pass.sheets, pass.officesCreated);
-      }
-      try {
-        const importId = logImport(db, inputs, pass, options.user);
-        db.exec('COMMIT');
-        return finish(importId, pass.sheets, pass.officesCreated);
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+  // What a big ledger writes in its one transaction stays in the connection's page cache
+  // (database.ts gives every connection up to 256 MiB), not spilled to the WAL and read back.
+  for (;;) {
+    const remaining = plans.filter((plan) => !rejected.has(plan.raw.file));
+    if (remaining.length === 0) return finish(null, [], []);
+    db.exec('BEGIN IMMEDIATE');
+    let pass: PassResult;
+    try {
+      pass = runPass(db, remaining);
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
     }
-  });
+    if (pass.problems.length > 0) {
+      db.exec('ROLLBACK');
+      for (const problem of pass.problems) {
+        rejected.add(problem.file);
+        problems.push(problem);
+      }
+      continue;
+    }
+    if (options.preview) {
+      db.exec('ROLLBACK');
+      return finish(null, pass.sheets, pass.officesCreated);
+    }
+    try {
+      const importId = logImport(db, inputs, pass, options.user);
+      db.exec('COMMIT');
+      return finish(importId, pass.sheets, pass.officesCreated);
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
 
   function finish(importId: number | null, sheets: SheetSummary[], officesCreated: string[]): ImportOutcome {
     return {
@@ -393,24 +393,6 @@ export async function importLedgers(
     };
   }
 }
-
-/**
- * Runs the import with a page cache large enough to hold what a big ledger writes in its one
- * transaction (with SQLite's default 2 MB, pages spill to the WAL and are read back), then puts
- * the connection's own setting back.
- */
-function withImportCache<T>(db: RegisterDatabase, work: () => T): T {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-  try {
-    return work();
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-  }
-}
-
-/** 256 MiB, as a negative cache_size (KiB); pages are only taken as they are used. */
-const IMPORT_CACHE_KIB = -262_144;
 
 function logImport(db: RegisterDatabase, inputs: readonly LedgerInput[], pass: PassResult, user: string): number {
   const importId = Number(

@@ -1,5 +1,6 @@
 // Through the loopback server: 8 clients saving for 60 s lose nothing and meet no busy error;
-// requests without the right token, Origin or Host are refused before the API runs.
+// requests without the right token, Origin or Host are refused before the API runs, and a
+// connection to this machine's network address finds nothing listening.
 
 import { expect, it } from 'vitest';
 import { concurrentSavesScenario, refusedRequestsScenario } from './scenarios/load.ts';
@@ -15,8 +16,11 @@ it('keeps every acknowledged save of 8 concurrent clients over 60 s', { timeout:
   expect(result.ok).toBe(true);
 });
 
-it('refuses requests without the token or from a foreign Origin or Host, calling nothing', async () => {
+it('refuses requests without the token, from a foreign Origin or Host, or from the network, calling nothing', async () => {
   const result = await refusedRequestsScenario();
-  expect(result.figures).toMatchObject({ 尝试: 4, 拒绝: 4, 调用到接口: 0, 写入: 0, 监听地址: '127.0.0.1' });
+  const attempts = result.figures.尝试 as number;
+  // Four header checks, and a connection to this machine's network address when it has one.
+  expect(attempts).toBeGreaterThanOrEqual(4);
+  expect(result.figures).toMatchObject({ 拒绝: attempts, 调用到接口: 0, 写入: 0, 监听地址: '127.0.0.1' });
   expect(result.ok).toBe(true);
 });

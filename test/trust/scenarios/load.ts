@@ -4,6 +4,7 @@
 // refused before the API is touched.
 
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { BUREAU_ADMINISTRATOR } from '../../../db/accounts/permissions.ts';
 import { createDispatcher } from '../../../db/api/dispatcher.ts';
@@ -110,16 +111,48 @@ export async function refusedRequestsScenario(): Promise<ScenarioResult> {
         statuses[what] = status;
         if (status === 401 || status === 403) refused++;
       }
+      // From this machine's own network address (how another computer would reach it): the
+      // server listens on 127.0.0.1 only, so the connection itself is refused.
+      const outside = networkAddress();
+      if (outside) statuses[`来自本机网络地址 ${outside}`] = await connectionOutcome(outside, server.port, good, body);
+      const outsideRefused = outside === null || statuses[`来自本机网络地址 ${outside}`] === '连接被拒绝';
       const written = db.prepare('SELECT count(*) FROM office').pluck().get() as number;
       return {
         name: '本机 HTTP 接口拒绝外来请求',
-        figures: { 尝试: attempts.length, 拒绝: refused, 调用到接口: called, 写入: written, 监听地址: new URL(server.origin).hostname, ...statuses },
-        ok: refused === attempts.length && called === 0 && written === 0,
+        figures: {
+          尝试: attempts.length + (outside ? 1 : 0),
+          拒绝: refused + (outside && outsideRefused ? 1 : 0),
+          调用到接口: called,
+          写入: written,
+          监听地址: new URL(server.origin).hostname,
+          ...statuses,
+          ...(outside ? {} : { 本机网络地址: '无（只有回环网卡），未试' }),
+        },
+        ok: refused === attempts.length && outsideRefused && called === 0 && written === 0,
       };
     } finally {
       await server.close();
       db.close();
     }
+  });
+}
+
+/** The first IPv4 address of this machine that is not loopback, or null. */
+function networkAddress(): string | null {
+  const addresses = Object.values(os.networkInterfaces()).flat();
+  return addresses.find((address) => address && address.family === 'IPv4' && !address.internal)?.address ?? null;
+}
+
+/** A POST with the right token to `host`: its status, or 连接被拒绝 when nothing listens there. */
+function connectionOutcome(host: string, port: number, headers: Record<string, string>, body: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const request = http.request({ host, port, path: '/api/office.create', method: 'POST', headers, timeout: 5000 }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' ? '连接被拒绝' : (error.code ?? error.message)));
+    request.end(body);
   });
 }
 
