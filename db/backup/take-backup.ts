@@ -13,6 +13,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyKey, databaseFileKind, databaseKey, type RegisterDatabase } from '../database.ts';
+import { syncFile, syncFolder } from '../durable-files.ts';
 import { copyKeyFile } from '../encryption/key-file.ts';
 import { UserError } from '../errors.ts';
 import { registers } from '../registers/index.ts';
@@ -107,12 +108,7 @@ function writeVerifiedFile(final: string, check: FileCheck, write: (temporary: s
   try {
     write(temporary);
     verifyBackupFile(temporary, check);
-    const fd = fs.openSync(temporary, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncFile(temporary);
     fs.renameSync(temporary, final);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
@@ -154,17 +150,6 @@ export function backupLooksWhole(file: string, applicationId: number, key: Buffe
     }
   } catch {
     return false;
-  }
-}
-
-/** Makes a rename durable (POSIX; Windows has no directory handles to flush). */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APPLICATION_ID, applyKey } from '../database.ts';
+import { syncFile, syncFolder } from '../durable-files.ts';
 
 /**
  * Writes `target` (which must not exist): the database in `source` — plain (`sourceKey` null)
@@ -61,24 +62,4 @@ export function installDatabaseFile(replacement: string, dbFile: string): void {
   fs.rmSync(`${dbFile}-shm`, { force: true });
   fs.renameSync(replacement, dbFile);
   syncFolder(path.dirname(path.resolve(dbFile)));
-}
-
-function syncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Makes a rename durable (POSIX; Windows has no directory handles to flush). */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LockoutState } from '../accounts/lockout.ts';
 import { SCRYPT_PARAMS, deriveKey, type ScryptParams } from '../accounts/passwords.ts';
+import { syncFolder } from '../durable-files.ts';
 import { UserError } from '../errors.ts';
 
 export interface KeySlot {
@@ -217,15 +218,4 @@ export function copyKeyFile(dbFile: string, folder: string): string | null {
   const copy = path.join(folder, path.basename(keyFileOf(dbFile)));
   if (path.resolve(copy) !== keyFileOf(dbFile)) writeKeyFile(copy, content);
   return copy;
-}
-
-/** Makes a rename durable (POSIX; Windows has no directory handles to flush). */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -3,9 +3,11 @@
 //
 //   listOpen  each register's list, opened by changing location.hash from 系统设置: ms from the
 //             hash change until the list shows its total 「共 N 条」 and its first data row
-//   search    a person's name that exists (picked by SQL) typed into the search box of 调解案件,
-//             援助案件 and 矫正对象: ms from the last keystroke until the list shows that search's
-//             total and rows — raw, and minus the search box's debounce, read from ListToolbar.tsx
+//   search    a person's name that exists (picked by SQL) entered into the search box of 调解案件,
+//             援助案件 and 矫正对象 as a Chinese input method commits it (one insertion, searched at
+//             once): ms from that input event until the list shows that search's total and rows;
+//             beside it, the name typed key by key: ms from the last keystroke, which includes the
+//             search box's debounce (read from ListToolbar.tsx)
 //   report    统计报表 for the whole middle year of the data: ms from the click on 「生成报表」
 //             until the last figure (`[data-indicator-id]`) is shown, and until the page has
 //             settled (上年同期 and 同比 added, monthly trend chart drawn, data-quality check shown)
@@ -82,7 +84,10 @@ export interface BrowserFigures {
   readonly listOpen: Record<string, Timing & { readonly route: string; readonly total: number }>;
   readonly search: {
     readonly debounceMs: number;
-    readonly byRegister: Record<string, Timing & { readonly text: string; readonly matches: number; readonly minusDebounceMs: number }>;
+    readonly byRegister: Record<
+      string,
+      Timing & { readonly text: string; readonly matches: number; readonly typedKeyByKey: Timing & { readonly minusDebounceMs: number } }
+    >;
   };
   readonly report: {
     readonly period: { readonly from: string; readonly to: string };
@@ -92,7 +97,7 @@ export interface BrowserFigures {
   };
   readonly targets: {
     readonly listOpen: Target;
-    readonly search: Target & { readonly measuredWithDebounce: number };
+    readonly search: Target;
     readonly report: Target;
   };
   readonly totalSeconds: number;
@@ -453,22 +458,33 @@ export async function measureInChromium(dbFile: string): Promise<BrowserFigures>
       const matches = await listTotal(call, register, text);
       const title = titleOf(register);
       const routePath = registerRoutes.find((route) => route.register === register)!.path;
-      const searched = await timing(async () => {
-        await goTo(page, `#${SETTINGS}`);
-        await goTo(page, `#${routePath}`);
-        await page.evaluate(
-          ([shownTitle, typed, total, timeoutMs]) => window.benchProbe.armSearch(shownTitle, typed, total, timeoutMs),
-          [title, text, matches, TIMEOUT_MS] as const,
-        );
-        await page.getByRole('textbox', { name: '搜索' }).focus();
-        dispatcher.answered();
-        await page.keyboard.type(text);
-        const ms = await page.evaluate(() => window.benchProbe.searchShown());
-        await settle(page);
-        return { ms, serverMs: busyMs(dispatcher.answered()) };
-      });
-      byRegister[labelOf(register)] = { text, matches, ...searched, minusDebounceMs: searched.medianMs - debounceMs };
-      log(`  ${labelOf(register)}「${text}」（${matches} 条）：${searched.medianMs} ms，减去防抖 ${searched.medianMs - debounceMs} ms`);
+      const searchFor = (enter: () => Promise<void>) =>
+        timing(async () => {
+          await goTo(page, `#${SETTINGS}`);
+          await goTo(page, `#${routePath}`);
+          await page.evaluate(
+            ([shownTitle, typed, total, timeoutMs]) => window.benchProbe.armSearch(shownTitle, typed, total, timeoutMs),
+            [title, text, matches, TIMEOUT_MS] as const,
+          );
+          await page.getByRole('textbox', { name: '搜索' }).focus();
+          dispatcher.answered();
+          await enter();
+          const ms = await page.evaluate(() => window.benchProbe.searchShown());
+          await settle(page);
+          return { ms, serverMs: busyMs(dispatcher.answered()) };
+        });
+      const committed = await searchFor(() => page.keyboard.insertText(text));
+      const keyByKey = await searchFor(() => page.keyboard.type(text));
+      byRegister[labelOf(register)] = {
+        text,
+        matches,
+        ...committed,
+        typedKeyByKey: { ...keyByKey, minusDebounceMs: keyByKey.medianMs - debounceMs },
+      };
+      log(
+        `  ${labelOf(register)}「${text}」（${matches} 条）：输入法上屏后 ${committed.medianMs} ms；` +
+          `逐键输入 ${keyByKey.medianMs} ms（含防抖 ${debounceMs} ms）`,
+      );
     }
 
     const period = middleYear(db);
@@ -510,13 +526,13 @@ export async function measureInChromium(dbFile: string): Promise<BrowserFigures>
     };
     log(`  全部指标显示：${figuresShown.medianMs} ms；同比、趋势图与质量检查显示：${settled.medianMs} ms`);
 
-    const searchTarget = targetOf(browserTargets.searchMs, byLabel(byRegister, (searched) => searched.minusDebounceMs));
     return {
       chromium: browser.version(),
       database: { file: path.relative(repoRoot, dbFile), encrypted: true, records, registers: counts },
       method:
         'in-page performance.now() + MutationObserver; lists opened by setting location.hash from #/settings, ' +
-        'until 「共 N 条」 and the first row; search from the last input event in the search box; ' +
+        'until 「共 N 条」 and the first row; search from the input event that entered the name (as an input method ' +
+        'commits it; key by key: the last keystroke) in the search box; ' +
         'report from the click on 「生成报表」 until every [data-indicator-id] row',
       warmUps: WARM_UPS,
       runs: RUNS,
@@ -525,11 +541,7 @@ export async function measureInChromium(dbFile: string): Promise<BrowserFigures>
       report: { period, indicators, figuresShown, settled },
       targets: {
         listOpen: targetOf(browserTargets.listOpenMs, byLabel(listOpen, (opened) => opened.medianMs)),
-        search: {
-          ...searchTarget,
-          target: `< ${browserTargets.searchMs} ms after the ${debounceMs} ms debounce`,
-          measuredWithDebounce: byRegister[searchTarget.slowest!]!.medianMs,
-        },
+        search: targetOf(browserTargets.searchMs, byLabel(byRegister, (searched) => searched.medianMs)),
         report: targetOf(browserTargets.reportMs, { 统计报表: figuresShown.medianMs }),
       },
       totalSeconds: round((performance.now() - started) / 1000, 1),

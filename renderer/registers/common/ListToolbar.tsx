@@ -20,7 +20,11 @@ export interface ListToolbarProps {
   readonly change: (change: Partial<ListQuery>) => void;
 }
 
-/** The search box: keeps what is typed to itself and hands it on ~200 ms after typing stops. */
+/**
+ * The search box: keeps what is typed to itself and hands it on ~200 ms after typing stops, or
+ * at once when a whole word arrives in one go — a name committed by the input method (Chinese
+ * is typed that way), or pasted.
+ */
 function SearchBox({ hint, search, onSearch }: { hint: string; search: string; onSearch: (search: string) => void }) {
   const ref = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState(search);
@@ -29,6 +33,10 @@ function SearchBox({ hint, search, onSearch }: { hint: string; search: string; o
   useEffect(() => {
     if (settled !== search) onSearch(settled);
   }, [settled, search, onSearch]);
+  const handOn = (text: string) => {
+    setTyped(text);
+    if (text !== search) onSearch(text);
+  };
   return (
     <TextInput
       ref={ref}
@@ -36,7 +44,13 @@ function SearchBox({ hint, search, onSearch }: { hint: string; search: string; o
       placeholder={`搜索${hint}`}
       leftSection={<IconSearch size={16} />}
       value={typed}
-      onChange={(event) => setTyped(event.currentTarget.value)}
+      onChange={(event) => {
+        const input = event.nativeEvent as InputEvent;
+        const wholeWord = !input.isComposing && (input.data?.length ?? 0) > 1;
+        if (wholeWord || input.inputType === 'insertFromPaste') handOn(event.currentTarget.value);
+        else setTyped(event.currentTarget.value);
+      }}
+      onCompositionEnd={(event) => handOn(event.currentTarget.value)}
       w={260}
       autoFocus
     />
