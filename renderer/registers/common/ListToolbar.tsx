@@ -6,7 +6,7 @@
 import { Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePermissions } from '../../session/session.ts';
 import { DateField } from './DateField.tsx';
 import { codeOptions, selectBehaviour } from './FieldInput.tsx';
@@ -29,14 +29,24 @@ function SearchBox({ hint, search, onSearch }: { hint: string; search: string; o
   const ref = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState(search);
   const [settled] = useDebouncedValue(typed, 200);
+  // What was last handed on: a word searched at once is not searched again when the pause ends.
+  const handed = useRef(search);
+  const handOn = useCallback(
+    (text: string) => {
+      if (text === handed.current) return;
+      handed.current = text;
+      onSearch(text);
+    },
+    [onSearch],
+  );
   useHotkeys([['/', () => ref.current?.focus()]]);
+  // Handed on when the pause ends, that is when `settled` changes (not when onSearch does).
+  const lastSettled = useRef(settled);
   useEffect(() => {
-    if (settled !== search) onSearch(settled);
-  }, [settled, search, onSearch]);
-  const handOn = (text: string) => {
-    setTyped(text);
-    if (text !== search) onSearch(text);
-  };
+    if (settled === lastSettled.current) return;
+    lastSettled.current = settled;
+    handOn(settled);
+  }, [settled, handOn]);
   return (
     <TextInput
       ref={ref}
@@ -47,8 +57,8 @@ function SearchBox({ hint, search, onSearch }: { hint: string; search: string; o
       onChange={(event) => {
         const input = event.nativeEvent as InputEvent;
         const wholeWord = !input.isComposing && (input.data?.length ?? 0) > 1;
+        setTyped(event.currentTarget.value);
         if (wholeWord || input.inputType === 'insertFromPaste') handOn(event.currentTarget.value);
-        else setTyped(event.currentTarget.value);
       }}
       onCompositionEnd={(event) => handOn(event.currentTarget.value)}
       w={260}
