@@ -1,8 +1,10 @@
-// The report engine: runs the indicator definitions over a period and an office scope, and
-// lists the records behind any figure (drill-down). The measures of one family (same table,
-// period column and shared condition) come from one aggregate SELECT, one column each, in a
-// single pass over the table or, when the period is a small share of it, over its date index.
-// Statements are prepared once per database and SQL text. Read-only: it never writes.
+// The report engine: runs the indicator definitions over a period and an office scope, lists
+// the records behind any figure (drill-down), and gives flow figures month by month. The
+// measures of one family (same table, period column and shared condition) come from one
+// aggregate SELECT, one column each, in a single pass over the table or, when the period is a
+// small share of it or an index covers the family, over its date index. Statements are
+// prepared once per database and SQL text; a scope's figures are kept until the database
+// changes. Read-only: it never writes.
 // Errors meant for people (bad period, unknown office or indicator) are thrown in Chinese;
 // the API layer turns them into data.
 
