@@ -4,6 +4,7 @@
 //   cli export --db FILE.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 名称] [--xlsx OUT.xlsx] [--docx OUT.docx]
 //   cli backup --db FILE.sqlite [--to FOLDER]        (default: 备份/ beside the database)
 //   cli restore --db FILE.sqlite --from BACKUP.sqlite (asks nothing; backs up the current content first)
+//   cli ledger --db FILE.sqlite --register 人民调解案件 [--from …] [--to …] [--office 名称] [--full-id-numbers] --out FILE.xlsx|.csv
 // An encrypted database (the app's, since setup) needs credentials: `--user NAME` with the
 // password in the environment variable SFTZ_PASSWORD, or `--recovery-code` with the code in
 // SFTZ_RECOVERY_CODE (never on the command line, where other users could read it). The account's
@@ -19,21 +20,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { unsealWithPassword, unsealWithRecoveryCode, writeWhatWaited } from './accounts/key-login.ts';
-import { BUREAU_ADMINISTRATOR, checkRole, type Access } from './accounts/permissions.ts';
+import { BUREAU_ADMINISTRATOR, checkFullIdNumbers, checkRole, type Access } from './accounts/permissions.ts';
 import { accountByName } from './accounts/users.ts';
 import type { MethodName } from './api/contract.ts';
 import { recordAudit } from './audit/audit-log.ts';
+import { ledgerExportEntry } from './audit/audit-trail.ts';
 import { calendarDay } from './backup/backup-files.ts';
 import { replaceWithBackup, restoreBackup } from './backup/restore.ts';
 import { backupBeforeImport, takeBackup } from './backup/take-backup.ts';
 import { DatabaseOpenError, databaseFileKind, databaseKey, openDatabase, type RegisterDatabase } from './database.ts';
 import { keyFileOf } from './encryption/key-file.ts';
 import { UserError } from './errors.ts';
+import { exportLedger } from './export/ledger-export.ts';
 import { buildReportDocument } from './export/report-document.ts';
 import { buildReportWorkbook } from './export/report-workbook.ts';
 import { writeFileAtomically } from './export/write-file.ts';
 import { importLedgers } from './import/import-ledger.ts';
 import { ledgerSizeProblem } from './import/read-ledger.ts';
+import { registerBySheet } from './registers/index.ts';
 import { isIsoDate } from './registers/values.ts';
 import { indicatorDefinitions } from './report/indicators.ts';
 import { runReport, type Report } from './report/engine.ts';
@@ -44,6 +48,7 @@ const usage = `用法：
   npm run --silent cli -- export --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--xlsx 统计表.xlsx] [--docx 报告.docx]
   npm run --silent cli -- backup --db 数据库.sqlite [--to 备份文件夹]
   npm run --silent cli -- restore --db 数据库.sqlite --from 备份文件.sqlite
+  npm run --silent cli -- ledger --db 数据库.sqlite --register 台账名称 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--office 单位名称] [--full-id-numbers] --out 台账.xlsx|台账.csv
 加密的数据库另加 --user 用户名（密码放在环境变量 SFTZ_PASSWORD 中），或 --recovery-code（恢复码放在环境变量 SFTZ_RECOVERY_CODE 中）`;
 
 class UsageError extends Error {}
@@ -64,6 +69,9 @@ async function main(argv: string[]): Promise<number> {
       docx: { type: 'string' },
       user: { type: 'string' },
       'recovery-code': { type: 'boolean', default: false },
+      register: { type: 'string' },
+      out: { type: 'string' },
+      'full-id-numbers': { type: 'boolean', default: false },
     },
   });
   if (!values.db) throw new UsageError('缺少 --db 数据库文件');
@@ -82,6 +90,9 @@ async function main(argv: string[]): Promise<number> {
     case 'restore':
       if (!values.from) throw new UsageError('缺少 --from 备份文件');
       return restoreCommand(values.db, values.from, credentials);
+    case 'ledger':
+      if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
+      return ledgerCommand(values.db, values, credentials);
     default:
       throw new UsageError(command ? `不认识的命令「${command}」` : '缺少命令');
   }
@@ -237,6 +248,38 @@ async function exportCommand(
       writeFileAtomically(output.file, output.content);
       console.log(`已导出 ${output.what}：${path.resolve(output.file)}`);
     }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** One register taken out as a ledger (导出台账): .xlsx to print or CSV; the file appears whole or not at all. */
+async function ledgerCommand(
+  dbFile: string,
+  options: { register?: string; from?: string; to?: string; office?: string; out?: string; 'full-id-numbers'?: boolean },
+  credentials: Credentials,
+): Promise<number> {
+  const { from, to, out } = options;
+  if (!options.register) throw new UsageError('缺少 --register 台账名称（如 人民调解案件）');
+  const register = registerBySheet.get(options.register.trim());
+  if (!register) throw new UsageError(`没有名为「${options.register}」的台账（可用的名称：${[...registerBySheet.keys()].join('、')}）`);
+  if (!out) throw new UsageError('缺少 --out 导出文件（.xlsx 或 .csv）');
+  const format = path.extname(out).toLowerCase().slice(1);
+  if (format !== 'xlsx' && format !== 'csv') throw new UsageError(`导出文件「${out}」应以 .xlsx 或 .csv 结尾`);
+  for (const date of [from, to]) {
+    if (date !== undefined && !isIsoDate(date)) throw new UsageError(`日期「${date}」不是有效日期（应为 YYYY-MM-DD）`);
+  }
+  if (from && to && from > to) throw new UsageError(`起始日期 ${from} 晚于截止日期 ${to}`);
+  const fullIdNumbers = options['full-id-numbers'] ?? false;
+  const { db, access, user } = openForCommand(dbFile, 'ledger.export', credentials);
+  try {
+    if (fullIdNumbers) checkFullIdNumbers(access);
+    const query = { officeId: reportOffice(db, access, options.office), from: from ?? null, to: to ?? null };
+    const exported = await exportLedger(db, { register, format, query, fullIdNumbers, now: new Date() });
+    writeFileAtomically(out, exported.content);
+    recordAudit(db, { user, method: 'cli.ledger', ...ledgerExportEntry({ ...query, register: register.title }, exported) });
+    console.log(`已导出${register.title}台账（${exported.rows} 条）：${path.resolve(out)}`);
     return 0;
   } finally {
     db.close();

@@ -45,6 +45,8 @@ const otherMethodRules = {
   'report.exportXlsx': 'read',
   'report.exportDocx': 'read',
   'import.history': 'read',
+  'ledger.export': 'read',
+  'ledger.template': 'read',
   'mediationCase.nextCaseNumber': 'write',
   'legalAidCase.nextCaseNumber': 'write',
   'import.preview': 'import',
@@ -114,6 +116,14 @@ export function checkRole(access: Access, method: string): void {
   if (rule === 'import' && access.officeId !== null) throw forbidden(access, '导入：导入台账需要局级账号');
 }
 
+/** Roles that may take 身份证号码 out in full in a ledger (a viewer sees them one record at a time, each view logged). */
+const fullIdNumberRoles: readonly Role[] = ['admin', 'clerk'];
+
+/** Refuses a ledger with 身份证号码 in full to an account whose role may not have one. */
+export function checkFullIdNumbers(access: Access): void {
+  if (!fullIdNumberRoles.includes(access.role)) throw forbidden(access, '导出完整的身份证号码（导出的台账中身份证号码已脱敏）');
+}
+
 export interface Authorized {
   /** The input to run the method with (an office account's queries scoped to its office). */
   readonly input: unknown;
@@ -145,6 +155,7 @@ export function scopeToOffice(db: RegisterDatabase, access: Access, method: stri
     case 'report.quality':
     case 'report.exportXlsx':
     case 'report.exportDocx':
+    case 'ledger.export':
       return scoped(input as Scoped);
     case 'mediationCase.nextCaseNumber': {
       const orgOffice = statement(db, 'SELECT office_id FROM mediation_org WHERE id = ?').get((input as { orgId: number }).orgId) as

@@ -46,6 +46,9 @@ export const registerNames = [
   'remoteVisit',
 ] as const satisfies readonly RegisterName[];
 
+/** The files a ledger is taken out as: .xlsx laid out for printing, CSV to exchange. */
+export const ledgerFormats = ['xlsx', 'csv'] as const;
+
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD' });
 const id = z.number().int().positive();
 const officeScope = id.nullish();
@@ -165,6 +168,14 @@ export const methodInputs = {
   'users.update': z.object({ id, displayName, role: z.enum(roles), officeId: userOffice, disabled: z.boolean() }),
   'users.resetPassword': z.object({ id, password: newPassword }),
   'users.unlock': z.object({ id }),
+  // Ledgers out (导出台账): a register's list as narrowed, as .xlsx to print or CSV; its empty import template.
+  'ledger.export': listInput.omit({ offset: true, limit: true }).extend({
+    register: z.enum(registerNames),
+    format: z.enum(ledgerFormats),
+    /** 身份证号码 in full rather than masked (管理员 and 录入员 only; audited). */
+    fullIdNumbers: z.boolean().default(false),
+  }),
+  'ledger.template': z.object({ register: z.enum(registerNames), format: z.enum(ledgerFormats) }),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
       Object.entries(registerMethods).map(([method, schema]) => [`${register}.${method}`, schema]),

@@ -2,7 +2,7 @@
 // contract's schemas; a handler throws UserError for what people must fix and returns data
 // otherwise. Plain Node (better-sqlite3-multiple-ciphers); no transport knowledge here.
 
-import type { Access } from '../accounts/permissions.ts';
+import { checkFullIdNumbers, type Access } from '../accounts/permissions.ts';
 import { userHandlers, type AccountKeys } from '../accounts/users-api.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
@@ -12,6 +12,7 @@ import { backupBeforeImport } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
+import { exportLedger, ledgerTemplate } from '../export/ledger-export.ts';
 import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
@@ -277,6 +278,17 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
         statement(db, "INSERT INTO setting (key, value) VALUES ('bureauName', ?)").run(DEFAULT_BUREAU_NAME);
       }
       return outcome;
+    },
+    // Ledgers out (导出台账) and the import templates.
+    'ledger.export': async ({ register, format, fullIdNumbers, ...query }) => {
+      if (fullIdNumbers) checkFullIdNumbers(context.access);
+      const now = context.now?.() ?? new Date();
+      const exported = await exportLedger(db, { register: registerByName.get(register)!, format, query, fullIdNumbers, now });
+      return { fileName: exported.fileName, content: exported.content.toString('base64'), rows: exported.rows, fullIdNumbers: exported.fullIdNumbers };
+    },
+    'ledger.template': async ({ register, format }) => {
+      const template = await ledgerTemplate(db, registerByName.get(register)!, format);
+      return { fileName: template.fileName, content: template.content.toString('base64') };
     },
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),

@@ -17,8 +17,8 @@ import { secondBackupFolder, type TakenBackup } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { importHistory } from '../import/import-history.ts';
 import type { ImportOutcome } from '../import/import-ledger.ts';
-import { registers } from '../registers/index.ts';
-import { statement, type RegisterRecord } from '../registers/register.ts';
+import { registerByName, registers } from '../registers/index.ts';
+import { statement, type RegisterName, type RegisterRecord } from '../registers/register.ts';
 import { readRecord } from '../registers/store.ts';
 import { recordAudit, type AuditEntry } from './audit-log.ts';
 import { personalNumberPaths } from './personal-numbers.ts';
@@ -98,6 +98,26 @@ function accountEntry(db: RegisterDatabase, id: number) {
     : null;
 }
 
+/** What a ledger export says of itself (ledger.export's value, the CLI's ledger command). */
+export interface LedgerExported {
+  readonly fileName: string;
+  readonly rows: number;
+  /** 身份证号码 written in full. */
+  readonly fullIdNumbers: number;
+}
+
+/**
+ * A ledger export's entry: its scope (register by name, office, period, search, filters), file
+ * and rows; one with 身份证号码 in full is recorded as a view of personal numbers, as opening a
+ * record in full is, so that the log's 查看身份证号码 finds it.
+ */
+export function ledgerExportEntry(scope: Record<string, unknown>, exported: LedgerExported): Draft {
+  return {
+    action: exported.fullIdNumbers > 0 ? 'view' : 'export',
+    details: { ...scope, fileName: exported.fileName, rows: exported.rows, fullIdNumbers: exported.fullIdNumbers },
+  };
+}
+
 function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
   const account = (id: number) => accountEntry(db, id);
   const office = (id: number) => (statement(db, 'SELECT id, name, sort FROM office WHERE id = ?').get(id) as RegisterRecord | undefined) ?? null;
@@ -159,6 +179,14 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
     'report.exportXlsx': { afterSuccess: true, entry: exported },
     'report.exportDocx': { afterSuccess: true, entry: exported },
     'audit.export': { afterSuccess: true, entry: exported },
+    'ledger.export': {
+      afterSuccess: true,
+      entry: (input, _before, value) => {
+        const scope: Record<string, unknown> = { ...input, register: registerByName.get(input.register as RegisterName)!.title };
+        delete scope.fullIdNumbers;
+        return ledgerExportEntry(scope, value as unknown as LedgerExported);
+      },
+    },
   };
 }
 

@@ -152,7 +152,14 @@ export const correctionEvent: RegisterDefinition = {
   fields: [
     { name: 'event_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'event_type', header: '事件类型', kind: 'code', list: 'correctionEventType', requiredColumn: true },
-    { name: 'stint_id', header: '身份证号码', kind: 'custom', requiredColumn: true, read: stintByIdNumber },
+    {
+      name: 'stint_id',
+      header: '身份证号码',
+      kind: 'custom',
+      requiredColumn: true,
+      read: stintByIdNumber,
+      ledger: { sql: '(SELECT s.id_number FROM correction_stint s WHERE s.id = t.stint_id)', idNumber: true },
+    },
     { name: 'note', header: '说明', kind: 'text', requiredColumn: false },
   ],
   keyOf: (record) => ({
@@ -237,6 +244,12 @@ export const correctionActivity: RegisterDefinition = {
       }
     }
     return problems;
+  },
+  // A ledger carries 参加人数, not who attended: the attendees ticked in the app stay while the count agrees.
+  keepOnImport: (imported, stored) => {
+    const attendees = stored.attendee_stint_ids as number[];
+    const ledgerNamesNone = (imported.attendee_stint_ids as number[]).length === 0;
+    return ledgerNamesNone && attendees.length === imported.attendance ? { ...imported, attendee_stint_ids: attendees } : imported;
   },
   children: {
     fields: ['attendee_stint_ids'],

@@ -32,6 +32,9 @@ const orgIdByName = (text: string, _record: RegisterRecord, db: RegisterDatabase
   return row ? { ok: true, value: row.id } : { ok: false, reason: '调解组织不存在（请先在「调解组织」中登记）' };
 };
 
+/** The organisation's name in a ledger cell, the inverse of orgIdByName. */
+const orgName = { sql: '(SELECT o.name FROM mediation_org o WHERE o.id = t.org_id)' };
+
 /** A sex given beside an ID number must agree with the number. */
 function checkSexAgainstId(
   context: z.RefinementCtx,
@@ -97,7 +100,7 @@ export const mediator: RegisterDefinition = {
     { name: 'name', header: '姓名', kind: 'text', requiredColumn: true },
     { name: 'id_number', header: '身份证号码', kind: 'idNumber', requiredColumn: false },
     { name: 'sex', header: '性别', kind: 'code', list: 'sex', requiredColumn: false },
-    { name: 'org_id', header: '所属调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName },
+    { name: 'org_id', header: '所属调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName },
     { name: 'employment', header: '专兼职', kind: 'code', list: 'employment', requiredColumn: true },
     { name: 'background', header: '身份背景', kind: 'code', list: 'mediatorBackground', requiredColumn: false },
     { name: 'appointed_on', header: '聘任日期', kind: 'date', requiredColumn: true },
@@ -182,15 +185,25 @@ export const mediationCase: RegisterDefinition = {
   group: '人民调解',
   fields: [
     { name: 'case_no', header: '案件编号', kind: 'text', requiredColumn: true },
-    { name: 'org_id', header: '调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName },
+    { name: 'org_id', header: '调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName },
     { name: 'received_on', header: '受理日期', kind: 'date', requiredColumn: true },
     { name: 'source', header: '案件来源', kind: 'code', list: 'mediationSource', requiredColumn: true },
     { name: 'dispute_type', header: '纠纷类型', kind: 'code', list: 'disputeType', requiredColumn: true },
-    { name: 'parties', header: '当事人', kind: 'custom', requiredColumn: true, read: partiesFromNames },
+    { name: 'parties', header: '当事人', kind: 'custom', requiredColumn: true, read: partiesFromNames, ledger: { sql: 't.party_names' } },
     { name: 'people_count', header: '涉及人数', kind: 'int', min: 1, requiredColumn: false },
     { name: 'amount_fen', header: '涉及金额(元)', kind: 'money', requiredColumn: false },
     { name: 'difficulty', header: '案件难度', kind: 'code', list: 'difficulty', requiredColumn: false },
-    { name: 'mediator_ids', header: '调解员', kind: 'custom', requiredColumn: true, read: mediatorIdsByName },
+    {
+      name: 'mediator_ids',
+      header: '调解员',
+      kind: 'custom',
+      requiredColumn: true,
+      read: mediatorIdsByName,
+      ledger: {
+        sql: `(SELECT group_concat(m.name, '、' ORDER BY m.name) FROM mediation_case_mediator cm
+          JOIN mediator m ON m.id = cm.mediator_id WHERE cm.case_id = t.id)`,
+      },
+    },
     { name: 'result', header: '调解结果', kind: 'code', list: 'mediationResult', requiredColumn: true },
     { name: 'closed_on', header: '结案日期', kind: 'date', requiredColumn: false },
     { name: 'agreement_form', header: '协议形式', kind: 'code', list: 'agreementForm', requiredColumn: false },

@@ -59,8 +59,17 @@ export interface FieldSpec {
   /** Smallest allowed value of an int field. */
   readonly min?: number;
   readonly read?: CustomReader;
+  /** How a custom field is written in a ledger cell, the inverse of `read` (db/export/ledger-rows.ts). */
+  readonly ledger?: LedgerText;
   /** How the value is kept in its column, when that differs from the record's form. */
   readonly stored?: StoredForm;
+}
+
+export interface LedgerText {
+  /** SQL over the table aliased `t`: the cell's text (a name, names joined by 、, a 身份证号码). */
+  readonly sql: string;
+  /** The text is a 身份证号码: masked unless full numbers are asked for. */
+  readonly idNumber?: true;
 }
 
 export interface StoredForm {

@@ -225,7 +225,8 @@ export function sortableColumns(register: RegisterDefinition): string[] {
   return ['id', 'updated_at', ...columnsOf(register)];
 }
 
-export function listRecords(db: RegisterDatabase, register: RegisterDefinition, query: ListQuery): ListPage {
+/** `extraColumns`: more SQL select terms over `t` for each row (the ledger export's cells). */
+export function listRecords(db: RegisterDatabase, register: RegisterDefinition, query: ListQuery, extraColumns?: string): ListPage {
   const where = [query.deleted ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   if (query.officeId) {
@@ -252,7 +253,7 @@ export function listRecords(db: RegisterDatabase, register: RegisterDefinition, 
   }
   const sort = query.sort && sortableColumns(register).includes(query.sort) ? query.sort : register.dateColumn;
   const direction = query.descending ? 'DESC' : 'ASC';
-  const select = `SELECT t.*, f.name AS office_name${register.listColumns ? `, ${register.listColumns}` : ''}
+  const select = `SELECT t.*, f.name AS office_name${register.listColumns ? `, ${register.listColumns}` : ''}${extraColumns ? `, ${extraColumns}` : ''}
     FROM ${register.table} t ${register.listJoins ?? ''} LEFT JOIN office f ON f.id = ${register.officeSql}`;
   const search = query.search?.trim();
   if (!search) {
