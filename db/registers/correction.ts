@@ -248,8 +248,8 @@ export const correctionActivity: RegisterDefinition = {
   // A ledger carries 参加人数, not who attended: the attendees ticked in the app stay while the count agrees.
   keepOnImport: (imported, stored) => {
     const attendees = stored.attendee_stint_ids as number[];
-    const ledgerNamesNone = (imported.attendee_stint_ids as number[]).length === 0;
-    return ledgerNamesNone && attendees.length === imported.attendance ? { ...imported, attendee_stint_ids: attendees } : imported;
+    const noneNamed = (imported.attendee_stint_ids as number[]).length === 0;
+    return noneNamed && attendees.length === imported.attendance ? { ...imported, attendee_stint_ids: attendees } : imported;
   },
   children: {
     fields: ['attendee_stint_ids'],
