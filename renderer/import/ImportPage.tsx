@@ -1,6 +1,6 @@
 // 导入: choose ledger files, see what the import would do (import.preview: counts per sheet and
 // every problem) before anything is written, confirm (import.commit), and the import history
-// with undo. Choosing files again starts a new selection.
+// with undo. Choosing files again starts a new selection. Empty templates of every register to fill in.
 
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { notifySuccess, useApi } from '../common/use-api.ts';
 import { CommittedPanel } from './CommittedPanel.tsx';
 import { FileChooser } from './FileChooser.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
+import { LedgerTemplates } from './LedgerTemplates.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { SelectedFiles } from './SelectedFiles.tsx';
 
@@ -69,6 +70,7 @@ export function ImportPage() {
               可一次选择多个 .xlsx / .csv 文件；CSV 文件名即台账名称（如「人民调解案件.csv」）。先检查，确认后才写入。
             </Text>
           </Group>
+          <LedgerTemplates />
           {files.length > 0 && <SelectedFiles files={files} onRemove={(name) => void preview(files.filter((file) => file.name !== name))} />}
           {step.kind === 'checking' && <Text size="sm">正在检查 {files.length} 个文件…</Text>}
           {step.kind === 'failed' && <ErrorAlert title="导入未完成" error={step.error} />}

@@ -1,5 +1,5 @@
 // A register's page: its list (search, filters, sortable and paged), the one form for new and
-// changed records, the detail of a record, and delete with undo. The same page serves all
+// changed records, the detail of a record, delete with undo, and 导出台账 of the list as narrowed. The same page serves all
 // twelve registers; what differs between them is declared in their views (./views.ts).
 
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
@@ -12,6 +12,7 @@ import { formatCount } from '../common/format.ts';
 import { notifyError, notifySuccess } from '../common/use-api.ts';
 import { usePermissions } from '../session/session.ts';
 import { useCatalogue } from './common/catalogue.ts';
+import { LedgerExportMenu } from './common/LedgerExportMenu.tsx';
 import { ListToolbar } from './common/ListToolbar.tsx';
 import { RecordDetail } from './common/RecordDetail.tsx';
 import { RecordForm } from './common/RecordForm.tsx';
@@ -76,11 +77,14 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
             共 {formatCount(list.total)} 条
           </Text>
         </Group>
-        {canEdit && (
-          <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
-            新增{title}
-          </Button>
-        )}
+        <Group gap="sm">
+          <LedgerExportMenu register={view.name} catalogue={catalogue} narrowing={list.narrowing} total={list.total} />
+          {canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
+              新增{title}
+            </Button>
+          )}
+        </Group>
       </Group>
       <ListToolbar view={view} catalogue={catalogue} query={list.query} change={list.change} />
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}

@@ -27,8 +27,22 @@ export interface ListQuery {
   readonly page: number;
 }
 
+/** The query as the list method takes it, without its page: what 导出台账 takes out. */
+export interface ListNarrowing {
+  readonly officeId: number | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly search: string | null;
+  readonly filters: Readonly<Record<string, string>>;
+  readonly status: string | null;
+  readonly sort: string;
+  readonly descending: boolean;
+  readonly deleted: boolean;
+}
+
 export interface RegisterListState {
   readonly query: ListQuery;
+  readonly narrowing: ListNarrowing;
   /** Changes the query and goes back to page 1 (unless the change is the page). */
   readonly change: (change: Partial<ListQuery>) => void;
   readonly rows: readonly ApiRecord[];
@@ -56,7 +70,7 @@ export function useRegisterList(register: RegisterName, dateField: string): Regi
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
 
-  const input = {
+  const narrowing: ListNarrowing = {
     officeId: query.officeId ? Number(query.officeId) : null,
     from: typedDay(query.from),
     to: typedDay(query.to),
@@ -66,9 +80,8 @@ export function useRegisterList(register: RegisterName, dateField: string): Regi
     sort: query.sort,
     descending: query.descending,
     deleted: query.deleted,
-    offset: (query.page - 1) * PAGE_SIZE,
-    limit: PAGE_SIZE,
   };
+  const input = { ...narrowing, offset: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
   const key = JSON.stringify(input);
 
   useEffect(() => {
@@ -86,5 +99,5 @@ export function useRegisterList(register: RegisterName, dateField: string): Regi
     [],
   );
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  return { query, change, rows: answer.rows, total: answer.total, fetching, error: answer.error, reload };
+  return { query, narrowing, change, rows: answer.rows, total: answer.total, fetching, error: answer.error, reload };
 }
