@@ -325,6 +325,24 @@ describe('cli ledger', () => {
     expect(workbook.getWorksheet('人民调解案件')!.getCell('A1').value).toBe('城西司法所人民调解案件登记台账（2024年1月1日—2024年12月31日）');
   });
 
+  it('writes 身份证号码 in full when asked, and logs that as a view of personal numbers', () => {
+    const out = path.join(dir, '法律援助案件.csv');
+    const run = runCli(['ledger', '--db', dbFile, '--register', '法律援助案件', '--full-id-numbers', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain(',445102199909034815,');
+    const written = openDatabase(dbFile, { create: false });
+    try {
+      const entry = written.prepare("SELECT action, method, details FROM audit_log WHERE method = 'cli.ledger' ORDER BY id DESC LIMIT 1").get() as {
+        action: string;
+        details: string;
+      };
+      expect(entry.action).toBe('view');
+      expect(JSON.parse(entry.details)).toMatchObject({ register: '法律援助案件', rows: expected.rows['法律援助案件'], fullIdNumbers: fixtureRows('法律援助案件').filter((row) => row['身份证号码'] !== '').length });
+    } finally {
+      written.close();
+    }
+  });
+
   it.each([
     [['--register', '调解案件', '--out', `${dir}/x.csv`], '没有名为「调解案件」的台账'],
     [['--register', '人民调解案件'], '缺少 --out 导出文件'],
