@@ -9,11 +9,9 @@ import type { LedgerCell, LedgerColumn } from './ledger-rows.ts';
 
 const BOM = '\uFEFF';
 
-/** Integer fen as yuan with two decimals, exactly: 1234550 → "12345.50". */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const whole = Math.abs(fen);
-  return `${sign}${Math.trunc(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+/** Integer fen (never negative) as yuan with two decimals, exactly: 1234550 → "12345.50". */
+function yuanText(fen: number): string {
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
 function csvCell(column: LedgerColumn, cell: LedgerCell): string {

@@ -57,13 +57,13 @@ function periodPart(from: string | null | undefined, to: string | null | undefin
 }
 
 /** 2026年12月2日 10:15, local time. */
-export function exportTime(now: Date): string {
+function exportTime(now: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日 ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 /** 城西司法所人民调解案件登记台账（2024年1月1日—2024年12月31日） */
-export function ledgerTitle(unit: string, register: RegisterDefinition, query: LedgerQuery): string {
+function ledgerTitle(unit: string, register: RegisterDefinition, query: LedgerQuery): string {
   return `${unit}${register.title}登记台账${periodPart(query.from, query.to)}${query.deleted ? '（已删除的记录）' : ''}`;
 }
 

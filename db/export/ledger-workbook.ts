@@ -25,7 +25,7 @@ export interface LedgerSheet {
 }
 
 /** Rows above the first record: title, 填报单位 line, header. */
-export const LEDGER_HEADER_ROW = 3;
+const LEDGER_HEADER_ROW = 3;
 
 const SERIAL_HEADER = '序号';
 const thin: Partial<ExcelJS.Border> = { style: 'thin' };
