@@ -8,6 +8,7 @@
 // Builds bytes; writes no file.
 
 import ExcelJS from 'exceljs';
+import { UserError } from '../errors.ts';
 import type { Vocabulary } from '../registers/vocabulary.ts';
 import type { RegisterDefinition } from '../registers/register.ts';
 import { neutraliseWorkbook } from './formula-safety.ts';
@@ -80,7 +81,16 @@ function printSetup(sheet: ExcelJS.Worksheet, headerRow: number): void {
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
 }
 
+/** The most records one sheet holds: Excel's 1,048,576 rows, less the three above the records. */
+const LEDGER_SHEET_RECORDS = 1_048_576 - LEDGER_HEADER_ROW;
+
 export async function buildLedgerWorkbook(ledger: LedgerSheet): Promise<Buffer> {
+  if (ledger.rows.length > LEDGER_SHEET_RECORDS) {
+    const count = (n: number) => n.toLocaleString('zh-CN');
+    throw new UserError(
+      `${ledger.sheetName}共 ${count(ledger.rows.length)} 条，超过 Excel 一张工作表能容纳的 ${count(LEDGER_SHEET_RECORDS)} 条：请按单位或期间分开导出，或导出 CSV`,
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(ledger.sheetName);
   const columnCount = ledger.columns.length + 1;

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUREAU_ADMINISTRATOR, type Access } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
+import { buildLedgerWorkbook } from '../../db/export/ledger-workbook.ts';
 import { importLedgers } from '../../db/import/import-ledger.ts';
 import { registers } from '../../db/registers/index.ts';
 import { readExpected, runCli, sampleDir, tempDir } from '../support/cli.ts';
@@ -185,6 +186,16 @@ describe('the .xlsx of 城西司法所’s mediation cases of 2024', () => {
       expect(sheet.getColumn(column).width).toBeGreaterThanOrEqual(6);
       expect(sheet.getColumn(column).width).toBeLessThanOrEqual(30);
     }
+  });
+});
+
+describe('a ledger longer than one Excel sheet', () => {
+  it('is refused as .xlsx with a message saying what to do instead', async () => {
+    const columns = [{ header: '日期', kind: 'date' as const, idNumber: false, required: true }];
+    const rows = Array.from({ length: 1_048_574 }, () => ['2024-01-01']);
+    await expect(buildLedgerWorkbook({ sheetName: '社区矫正事件', title: '', subtitle: '', columns, rows })).rejects.toThrow(
+      '社区矫正事件共 1,048,574 条，超过 Excel 一张工作表能容纳的 1,048,573 条：请按单位或期间分开导出，或导出 CSV',
+    );
   });
 });
 
