@@ -102,6 +102,7 @@ describe('导出台账', () => {
     expect(masked[1]).toContain(',4451**********4815,');
     await page.getByRole('button', { name: '导出台账' }).click();
     await page.getByRole('checkbox', { name: '完整身份证号码' }).check();
+    await screenshot(page, 'ledger-export-full-numbers');
     const full = csvLines((await downloaded(() => page.getByRole('menuitem', { name: /CSV 文件/ }).click())).content);
     expect(full[1]).toContain(',445102199909034815,');
   }, 120_000);
