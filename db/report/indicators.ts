@@ -871,7 +871,7 @@ function publicityIndicators(forms: readonly ListItem[]): IndicatorDefinition[] 
     ...forms.map((form) =>
       activities({
         id: `publicity.sessions.${form.code}`,
-        label: `${form.label}（场次）`,
+        label: `活动形式：${form.label}`,
         where: `pa.form = ${sqlText(form.code)}`,
         aggregate: sessions,
       }),
