@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
 import { importLedgers, type LedgerInput } from '../../db/import/import-ledger.ts';
 import { drillDown, runReport } from '../../db/report/engine.ts';
+import { qualityWarnings } from '../../db/report/quality.ts';
 
 const csv = (name: string, lines: string[]): LedgerInput => ({ name, content: Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8') });
 
@@ -152,5 +153,19 @@ describe('安置帮教, 2024', () => {
     expect(report.previous!['publicity.sessions']).toBe(1);
     expect(report.change!['publicity.sessions']).toBe(500); // (6 − 1) / 1
     expect(report.change!['resettlement.settle_rate']).toBeNull(); // a rate has no 同比
+  });
+});
+
+describe('安置帮教 reminders (report.quality, as the home page asks)', () => {
+  it('lists people released more than 30 days ago with no 安置方式, and 帮教期 ending within 30 days', () => {
+    const warnings = qualityWarnings(db, { asOf: '2024-12-01' });
+    const byCode = Object.fromEntries(warnings.map((warning) => [warning.code, warning]));
+    // R8 released 2024-05-01, unsettled; R2 (2019-12-31) too, its 帮教期 still running; R1's has ended;
+    // R3 and R4 (重新犯罪 after / before asOf): R3 still counts, R4 re-offended before it; R5, R7 released within 30 days.
+    expect(byCode['resettlement.unsettled']!.records.map((record) => record.label.slice(0, 2))).toEqual(['R2', 'R3', 'R8']);
+    expect(byCode['resettlement.unsettled']!.message).toBe('3 名安置帮教对象释放已超过30天仍未安置');
+    // R2's 帮教期 ends on 2024-12-31, the 30th day after asOf.
+    expect(byCode['resettlement.help_ending_soon']!.records.map((record) => record.label.slice(0, 2))).toEqual(['R2']);
+    expect(qualityWarnings(db, { asOf: '2025-01-01' }).find((warning) => warning.code === 'resettlement.help_ending_soon')).toBeUndefined();
   });
 });
