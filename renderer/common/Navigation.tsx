@@ -18,7 +18,7 @@ import {
   IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { usePermissions } from '../session/session.ts';
 import { AUDIT, BACKUP, HOME, IMPORT, REPORT, SETTINGS, USERS, href, mayOpen, registerGroups, type RegisterGroup } from './routes.ts';
 
@@ -31,7 +31,7 @@ const groupIcons: Record<RegisterGroup['label'], ReactNode> = {
   安置帮教: <IconHeartHandshake size={18} />,
 };
 
-/** The lines open from the start; the others start folded (so the whole bar fits 768 pixels) unless they hold the page shown. */
+/** The lines open from the start; the others start folded (so the whole bar fits 768 pixels) and open when a page of theirs is shown. */
 const openLines: ReadonlySet<RegisterGroup['label']> = new Set(['人民调解', '法律援助', '社区矫正']);
 
 const pages: readonly { path: string; label: string; icon: ReactNode }[] = [
@@ -43,8 +43,8 @@ const pages: readonly { path: string; label: string; icon: ReactNode }[] = [
   { path: AUDIT, label: '审计日志', icon: <IconListSearch size={18} /> },
 ];
 
-/** Vertical padding that fits twenty-four entries (管理员, the folded lines as one each) in a 768-pixel-high window. */
-const compact = 2;
+/** Vertical padding that fits twenty-seven entries (管理员, one of the folded lines open) in a 768-pixel-high window. */
+const compact = 0;
 
 function PageLink({ path, label, icon, route }: { path: string; label: string; icon: ReactNode; route: string }) {
   return <NavLink href={href(path)} label={label} leftSection={icon} active={route === path} py={compact} />;
@@ -52,6 +52,13 @@ function PageLink({ path, label, icon, route }: { path: string; label: string; i
 
 export function Navigation({ route }: { route: string }) {
   const rights = usePermissions();
+  const [opened, setOpened] = useState<ReadonlySet<string>>(openLines);
+  const shown = registerGroups.find((group) => group.routes.some((item) => item.path === route))?.label;
+  useEffect(() => {
+    if (shown) setOpened((lines) => (lines.has(shown) ? lines : new Set([...lines, shown])));
+  }, [shown]);
+  const toggle = (line: string, open: boolean) =>
+    setOpened((lines) => new Set(open ? [...lines, line] : [...lines].filter((other) => other !== line)));
   return (
     <ScrollArea>
       <nav aria-label="主导航">
@@ -61,7 +68,8 @@ export function Navigation({ route }: { route: string }) {
             key={group.label}
             label={group.label}
             leftSection={groupIcons[group.label]}
-            defaultOpened={openLines.has(group.label) || group.routes.some((item) => item.path === route)}
+            opened={opened.has(group.label)}
+            onChange={(open) => toggle(group.label, open)}
             childrenOffset={28}
             py={compact}
           >
