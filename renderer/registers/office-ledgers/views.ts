@@ -39,8 +39,8 @@ export const publicityActivityView: RegisterView = {
 
 export const resettlementView: RegisterView = {
   name: 'resettlement',
-  columns: ['name', 'id_number', 'office_id', 'person_type', 'released_on', 'taken_over_on', 'resettlement_method', 'helped', 'help_ends_on', 'reoffended_on'],
-  filters: ['person_type', 'resettlement_method'],
+  columns: ['name', 'id_number', 'office_id', 'person_type', 'released_on', 'taken_over_on', 'resettlement_method', 'help_ends_on', 'reoffended_on'],
+  filters: ['person_type'],
   searchHint: '姓名、身份证号码、原罪名',
   shownWhen: { resettled_on: filledIn('resettlement_method') },
   recordName: (record) => `${record.name}（释放 ${record.released_on}）`,
