@@ -359,7 +359,7 @@ describe('imports, undo and exports', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'import', method: 'sample.load', user: '新用户', record_id: outcome.ok && outcome.value.importId });
     const sheets = (JSON.parse(entries[0]!.details as string) as { sheets: { added: number }[] }).sheets;
-    expect(sheets).toHaveLength(12);
+    expect(sheets).toHaveLength(16);
     expect(sheets.every((sheet) => sheet.added > 0)).toBe(true);
     covered.add('sample.load');
   });
