@@ -1,7 +1,10 @@
-// The rules of registers.md §6 as an import meets them: every problem named by sheet, row,
-// column, value and reason, and nothing of a refused file written.
+// The rules of registers.md §6 as an import meets them (every problem named by sheet, row,
+// column, value and reason, and nothing of a refused file written) and as the form's save
+// meets them (each on its field, nothing changed).
 
 import { describe, expect, it } from 'vitest';
+import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
+import { createDispatcher } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
 import { importLedgers, type LedgerInput } from '../../db/import/import-ledger.ts';
 
@@ -138,5 +141,35 @@ describe('安置帮教对象', () => {
       ]),
     );
     expect(messages).toEqual([]);
+  });
+});
+
+describe('the form\'s save', () => {
+  it('names the field of each problem and changes nothing', async () => {
+    const { db } = await importOf(advisers());
+    const call = createDispatcher({ access: BUREAU_ADMINISTRATOR, db, user: '测试', today: () => '2024-12-31' });
+    const adviser = db.prepare("SELECT id, office_id FROM legal_adviser WHERE name = '甲顾问'").get() as { id: number; office_id: number };
+    const before = count(db, 'legal_adviser_service');
+    const refused = await call('legalAdviserService.create', {
+      record: { served_on: '2024-06-30', office_id: adviser.office_id, adviser_id: adviser.id, village: '南村', service_type: 'consultation', quantity: 0 },
+    });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.fieldErrors).toEqual({ quantity: '应不小于 1' });
+    const related = await call('legalAdviserService.create', {
+      record: { served_on: '2024-06-30', office_id: adviser.office_id, adviser_id: adviser.id, village: '南村', service_type: 'consultation', quantity: 1 },
+    });
+    expect(!related.ok && related.error.fieldErrors).toEqual({
+      served_on: '不在该法律顾问的聘任期内（2020-01-01 至 2024-06-30（解聘））',
+      village: '不是该法律顾问服务的村(居)（东村、西村）',
+    });
+    expect(count(db, 'legal_adviser_service')).toBe(before);
+    const saved = await call('legalAdviserService.create', {
+      record: { served_on: '2024-06-29', office_id: adviser.office_id, adviser_id: adviser.id, village: '西村', service_type: 'consultation', quantity: 1 },
+    });
+    expect(saved.ok).toBe(true);
+    const twice = await call('legalAdviserService.create', {
+      record: { served_on: '2024-06-29', office_id: adviser.office_id, adviser_id: adviser.id, village: '西村', service_type: 'consultation', quantity: 2 },
+    });
+    expect(!twice.ok && twice.error.fieldErrors).toEqual({ service_type: '同一日期、法律顾问、村(居)、类型的服务已存在' });
   });
 });
