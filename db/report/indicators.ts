@@ -854,7 +854,7 @@ function legalAdviserIndicators(serviceTypes: readonly ListItem[]): IndicatorDef
     ...serviceTypes.map((type) =>
       services({
         id: `legal_adviser.services.${type.code}`,
-        label: `法律服务：${type.label}`,
+        label: `提供法律服务：${type.label}`,
         where: `ls.service_type = ${sqlText(type.code)}`,
         aggregate: quantity,
       }),
