@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN, USERNAME_RULE, passwordProblem, roles, type Role } from '../accounts/roles.ts';
 import { auditActions } from '../audit/actions.ts';
-import type { RegisterName } from '../registers/register.ts';
+import { registerNames, type RegisterName } from '../registers/register.ts';
 
 /**
  * `unauthorized`: nobody is logged in, the password is wrong or the account is locked;
@@ -31,20 +31,7 @@ export interface ApiError {
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const registerNames = [
-  'mediationOrg',
-  'mediator',
-  'mediationCase',
-  'disputeSweep',
-  'legalAidCase',
-  'consultation',
-  'dutyShift',
-  'correctionStint',
-  'correctionEvent',
-  'correctionActivity',
-  'investigation',
-  'remoteVisit',
-] as const satisfies readonly RegisterName[];
+export { registerNames } from '../registers/register.ts';
 
 /** The files a ledger is taken out as: .xlsx laid out for printing, CSV to exchange. */
 export const ledgerFormats = ['xlsx', 'csv'] as const;

@@ -1,4 +1,5 @@
-// The report as a Word draft (.docx): the sections on 人民调解, 法律援助 and 社区矫正 written in
+// The report as a Word draft (.docx): the sections on 人民调解, 法律援助 and 社区矫正 (and on
+// 村(居)法律顾问, 普法 and 安置帮教 where the period has any) written in
 // the voice of the bureaus' annual reports from the report's figures (with 同比 where last
 // year's figure exists), laid out to GB/T 9704-2012 (党政机关公文格式): A4, margins top 37 mm,
 // bottom 35 mm, left 28 mm, right 26 mm (a 156 × 225 mm text block), title 方正小标宋简体 2号,
@@ -107,19 +108,34 @@ function draftReport(report: Report, bureau: string, disputeTypes: readonly Disp
   const period = periodName(report.from, report.to);
   const who = report.office ?? bureau;
   const where = report.office ?? wholeArea(bureau);
+  // The lines of registers.md §6 are written only where there is something to say of them.
+  const lines = [
+    { name: '人民调解', write: (n: string) => mediationSection(n, figures, period, where, report.to, disputeTypes) },
+    { name: '法律援助', write: (n: string) => legalAidSection(n, figures, period, where) },
+    { name: '社区矫正', write: (n: string) => correctionSection(n, figures, period, where, report.to) },
+    ...(hasAny(figures, ['legal_adviser.advisers', 'legal_adviser.services'])
+      ? [{ name: '村(居)法律顾问', write: (n: string) => legalAdviserSection(n, figures, period, where) }]
+      : []),
+    ...(hasAny(figures, ['publicity.sessions']) ? [{ name: '普法', write: (n: string) => publicitySection(n, figures, period, where) }] : []),
+    ...(hasAny(figures, ['resettlement.received', 'resettlement.managed'])
+      ? [{ name: '安置帮教', write: (n: string) => resettlementSection(n, figures, period, where, report.to) }]
+      : []),
+  ];
+  const names = lines.map((line) => line.name).join('、');
   return {
-    title: `${who}${period}人民调解、法律援助、社区矫正工作情况报告`,
-    opening: `现将${report.office ?? '我局'}${period}人民调解、法律援助、社区矫正工作情况报告如下：`,
-    sections: [
-      mediationSection(figures, period, where, report.to, disputeTypes),
-      legalAidSection(figures, period, where),
-      correctionSection(figures, period, where, report.to),
-    ],
+    title: `${who}${period}${names}工作情况报告`,
+    opening: `现将${report.office ?? '我局'}${period}${names}工作情况报告如下：`,
+    sections: lines.map((line, index) => line.write(chineseOrdinals[index]!)),
     closing:
       `（本报告数据由司法台账按${dateName(report.from)}至${dateName(report.to)}的台账记录统计，` +
       `生成于${dateName(localTime(report.generatedAt).slice(0, 10))}。）`,
   };
 }
+
+const chineseOrdinals = ['一', '二', '三', '四', '五', '六'];
+
+/** Whether any of the figures is not zero. */
+const hasAny = (figures: Figures, ids: readonly string[]) => ids.some((id) => (figures.value(id) ?? 0) !== 0);
 
 const orgKinds = [
   ['村(居)调委会', 'mediation.orgs.village'],
@@ -132,6 +148,7 @@ const orgKinds = [
 ] as const;
 
 function mediationSection(
+  ordinal: string,
   figures: Figures,
   period: string,
   where: string,
@@ -227,7 +244,7 @@ function mediationSection(
   );
   if (sweeps) handling.push(sweeps);
   return {
-    heading: '一、人民调解工作',
+    heading: `${ordinal}、人民调解工作`,
     parts: [
       { heading: '（一）人民调解组织和队伍', paragraphs: [organisation] },
       { heading: '（二）矛盾纠纷排查化解', paragraphs: handling },
@@ -238,7 +255,7 @@ function mediationSection(
 /** 邻里 → 邻里纠纷; a type already named a dispute (其他劳动争议) stays as it is. */
 const disputeName = (label: string) => (/(纠纷|争议)$/.test(label) ? label : `${label}纠纷`);
 
-function legalAidSection(figures: Figures, period: string, where: string): Section {
+function legalAidSection(ordinal: string, figures: Figures, period: string, where: string): Section {
   const { count, decimal, parts, ifAny } = figures;
   const categories = parts(
     [
@@ -320,7 +337,7 @@ function legalAidSection(figures: Figures, period: string, where: string): Secti
       ),
   ];
   return {
-    heading: '二、法律援助工作',
+    heading: `${ordinal}、法律援助工作`,
     parts: [
       { heading: '（一）法律援助案件办理', paragraphs: cases },
       { heading: '（二）法律咨询和值班律师', paragraphs: services },
@@ -328,7 +345,7 @@ function legalAidSection(figures: Figures, period: string, where: string): Secti
   };
 }
 
-function correctionSection(figures: Figures, period: string, where: string, to: string): Section {
+function correctionSection(ordinal: string, figures: Figures, period: string, where: string, to: string): Section {
   const { count, decimal, parts, ifAny } = figures;
   const terminations = parts(
     [
@@ -418,11 +435,93 @@ function correctionSection(figures: Figures, period: string, where: string, to: 
     ),
   ];
   return {
-    heading: '三、社区矫正工作',
+    heading: `${ordinal}、社区矫正工作`,
     parts: [
       { heading: '（一）社区矫正对象监督管理', paragraphs: roster },
       { heading: '（二）教育帮扶和调查评估', paragraphs: support },
     ],
+  };
+}
+
+/** Units of the 服务类型 (indicators.md: the unit goes with the type), in the order the reports name them. */
+const adviserServices = [
+  ['法律咨询', 'consultation', '人次'],
+  ['法治讲座', 'lecture', '场次'],
+  ['入村(居)服务', 'visit', '次'],
+  ['参与调解', 'mediation', '宗'],
+  ['代理诉讼', 'litigation', '宗'],
+  ['法律援助', 'legal_aid', '宗'],
+  ['出具法律意见书', 'opinion', '份'],
+  ['审查合同', 'contract', '份'],
+  ['审查村规民约', 'village_rules', '份'],
+  ['代写文书', 'drafting', '份'],
+  ['参与处理群体性事件', 'group_incident', '次'],
+] as const;
+
+function legalAdviserSection(ordinal: string, figures: Figures, period: string, where: string): Section {
+  const { count, ifAny } = figures;
+  const services = adviserServices
+    .map(([name, key, unit]) => ifAny(`legal_adviser.services.${key}`, `${name}${count(`legal_adviser.services.${key}`)}${unit}`))
+    .filter((part) => part !== '')
+    .join('、');
+  const paragraph = sentence(
+    `${period}，${where}${count('legal_adviser.advisers')}名村(居)法律顾问为${count('legal_adviser.villages')}个村(社区)` +
+      `提供法律服务${count('legal_adviser.services')}次${services ? `，其中${services}` : ''}`,
+  );
+  const compared = figures.comparison([['提供法律服务次数', 'legal_adviser.services', '次']]);
+  return {
+    heading: `${ordinal}、村(居)法律顾问工作`,
+    parts: [{ heading: '（一）村(居)法律顾问服务', paragraphs: [paragraph + sentence(compared)] }],
+  };
+}
+
+function publicitySection(ordinal: string, figures: Figures, period: string, where: string): Section {
+  const { count, parts } = figures;
+  const forms = parts(
+    [
+      ['法治讲座', 'publicity.sessions.lecture'],
+      ['现场宣传咨询', 'publicity.sessions.on_site'],
+      ['以案释法', 'publicity.sessions.case_explain'],
+      ['线上直播', 'publicity.sessions.live'],
+      ['法治文艺', 'publicity.sessions.arts'],
+    ],
+    '场次',
+  );
+  const paragraph = sentence(
+    `${period}，${where}开展法治宣传活动${count('publicity.sessions')}场次，受众${count('publicity.audience')}人次`,
+    forms ? `其中${forms}` : '',
+    figures.ifAny('publicity.sessions.new_media', `通过新媒体推送普法信息${count('publicity.sessions.new_media')}条`),
+  );
+  const compared = figures.comparison([
+    ['法治宣传活动场次', 'publicity.sessions', '场次'],
+    ['受众人次', 'publicity.audience', '人次'],
+  ]);
+  return {
+    heading: `${ordinal}、普法工作`,
+    parts: [{ heading: '（一）法治宣传教育', paragraphs: [paragraph + sentence(compared)] }],
+  };
+}
+
+function resettlementSection(ordinal: string, figures: Figures, period: string, where: string, to: string): Section {
+  const { count, decimal, ifAny } = figures;
+  const settleRate = decimal('resettlement.settle_rate');
+  const helpRate = decimal('resettlement.help_rate');
+  const reoffenseRate = decimal('resettlement.reoffense_rate');
+  const received = sentence(
+    `${period}，${where}衔接安置帮教对象${count('resettlement.received')}人，其中刑满释放人员${count('resettlement.received.prison')}人、` +
+      `解除社区矫正人员${count('resettlement.received.correction')}人`,
+    ifAny('resettlement.handover', `必接必送${count('resettlement.handover')}人`),
+    settleRate === null ? '' : `安置率${settleRate}%`,
+    helpRate === null ? '' : `帮教率${helpRate}%`,
+  );
+  const compared = figures.comparison([['衔接人数', 'resettlement.received', '人']]);
+  const roll = sentence(
+    `${period}，${where}帮教总人数${count('resettlement.managed')}人，截至${dateName(to)}在册${count('resettlement.active_end')}人`,
+    `重新犯罪${count('resettlement.reoffended')}人${reoffenseRate === null ? '' : `，重新犯罪率${reoffenseRate}%`}`,
+  );
+  return {
+    heading: `${ordinal}、安置帮教工作`,
+    parts: [{ heading: '（一）刑满释放人员和解除社区矫正人员安置帮教', paragraphs: [received + sentence(compared), roll] }],
   };
 }
 

@@ -1,6 +1,6 @@
 // The report as an Excel workbook (.xlsx): a sheet 「指标明细」 with every indicator (id,
 // label, the scope's figure, then each office's own figure), and one printable sheet per
-// register laid out as the statistical tables bureaus hand in (title, merged two-level
+// business line laid out as the statistical tables bureaus hand in (title, merged two-level
 // headers, a row per office and a 合计 row, A4 landscape fitted to the page width).
 // Every figure comes from runReport (an office's rates and 万元 are the office's own report,
 // never computed here). It must not write to the database or to disk: it returns the bytes.
@@ -187,6 +187,79 @@ const registerTables: readonly RegisterTable[] = [
       },
       { header: '调查评估（件）', id: 'correction.investigations' },
       { header: '远程视频会见（次）', id: 'correction.remote_meetings' },
+    ],
+  },
+  {
+    register: '村(居)法律顾问',
+    units: '名、个、次',
+    headings: [
+      { header: '村(居)法律顾问（名）', id: 'legal_adviser.advisers' },
+      { header: '覆盖村(居)（个）', id: 'legal_adviser.villages' },
+      {
+        header: '提供法律服务（次）',
+        columns: [
+          { header: '合计', id: 'legal_adviser.services' },
+          { header: '入村(居)服务', id: 'legal_adviser.services.visit' },
+          { header: '法律咨询', id: 'legal_adviser.services.consultation' },
+          { header: '法治讲座', id: 'legal_adviser.services.lecture' },
+          { header: '参与调解', id: 'legal_adviser.services.mediation' },
+          { header: '代理诉讼', id: 'legal_adviser.services.litigation' },
+          { header: '法律援助', id: 'legal_adviser.services.legal_aid' },
+          { header: '法律意见书', id: 'legal_adviser.services.opinion' },
+          { header: '审查合同', id: 'legal_adviser.services.contract' },
+          { header: '审查村规民约', id: 'legal_adviser.services.village_rules' },
+          { header: '代写文书', id: 'legal_adviser.services.drafting' },
+          { header: '参与处理群体性事件', id: 'legal_adviser.services.group_incident' },
+        ],
+      },
+    ],
+  },
+  {
+    register: '普法',
+    units: '场次、人次',
+    headings: [
+      {
+        header: '法治宣传活动（场次）',
+        columns: [
+          { header: '合计', id: 'publicity.sessions' },
+          { header: '法治讲座', id: 'publicity.sessions.lecture' },
+          { header: '现场宣传咨询', id: 'publicity.sessions.on_site' },
+          { header: '以案释法', id: 'publicity.sessions.case_explain' },
+          { header: '线上直播', id: 'publicity.sessions.live' },
+          { header: '新媒体推送（条）', id: 'publicity.sessions.new_media' },
+          { header: '法治文艺', id: 'publicity.sessions.arts' },
+        ],
+      },
+      {
+        header: '受众（人次）',
+        columns: [
+          { header: '合计', id: 'publicity.audience' },
+          { header: '其中法治讲座', id: 'publicity.audience.lecture' },
+        ],
+      },
+    ],
+  },
+  {
+    register: '安置帮教',
+    units: '人',
+    headings: [
+      {
+        header: '衔接安置帮教对象（人）',
+        columns: [
+          { header: '合计', id: 'resettlement.received' },
+          { header: '刑满释放人员', id: 'resettlement.received.prison' },
+          { header: '解除社区矫正人员', id: 'resettlement.received.correction' },
+          { header: '其中必接必送', id: 'resettlement.handover' },
+        ],
+      },
+      { header: '已安置（人）', id: 'resettlement.settled' },
+      { header: '安置率（%）', id: 'resettlement.settle_rate' },
+      { header: '落实帮教（人）', id: 'resettlement.helped' },
+      { header: '帮教率（%）', id: 'resettlement.help_rate' },
+      { header: '帮教总人数（人）', id: 'resettlement.managed' },
+      { header: '期末在册（人）', id: 'resettlement.active_end' },
+      { header: '重新犯罪（人）', id: 'resettlement.reoffended' },
+      { header: '重新犯罪率（%）', id: 'resettlement.reoffense_rate' },
     ],
   },
 ];

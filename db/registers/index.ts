@@ -4,7 +4,10 @@
 import { correctionActivity, correctionEvent, correctionStint, investigation, remoteVisit } from './correction.ts';
 import { consultation, dutyShift, legalAidCase } from './legal-aid.ts';
 import { disputeSweep, mediationCase, mediationOrg, mediator } from './mediation.ts';
+import { legalAdviser, legalAdviserService } from './legal-adviser.ts';
+import { publicityActivity } from './publicity.ts';
 import type { RegisterDefinition, RegisterName } from './register.ts';
+import { resettlement } from './resettlement.ts';
 
 export const registers: readonly RegisterDefinition[] = [
   mediationOrg,
@@ -19,6 +22,10 @@ export const registers: readonly RegisterDefinition[] = [
   correctionActivity,
   investigation,
   remoteVisit,
+  legalAdviser,
+  legalAdviserService,
+  publicityActivity,
+  resettlement,
 ];
 
 export const registerByName = new Map<RegisterName, RegisterDefinition>(registers.map((r) => [r.name, r]));

@@ -101,7 +101,7 @@ export interface RegisterDefinition {
   readonly table: string;
   /** Chinese name = the ledger's sheet name. */
   readonly title: string;
-  readonly group: '人民调解' | '法律援助' | '社区矫正';
+  readonly group: BusinessLine;
   readonly fields: readonly FieldSpec[];
   /** What identifies a record (import upserts by it; no two records share it). */
   readonly keyOf: (record: RegisterRecord) => RecordKey;
@@ -150,19 +150,32 @@ export interface ChildTables {
   write(db: RegisterDatabase, id: number, record: RegisterRecord, replacing: boolean): void;
 }
 
-export type RegisterName =
-  | 'mediationOrg'
-  | 'mediator'
-  | 'mediationCase'
-  | 'disputeSweep'
-  | 'legalAidCase'
-  | 'consultation'
-  | 'dutyShift'
-  | 'correctionStint'
-  | 'correctionEvent'
-  | 'correctionActivity'
-  | 'investigation'
-  | 'remoteVisit';
+/** Every register's API name, in one place: the contract, permissions and handlers derive from it. */
+export const registerNames = [
+  'mediationOrg',
+  'mediator',
+  'mediationCase',
+  'disputeSweep',
+  'legalAidCase',
+  'consultation',
+  'dutyShift',
+  'correctionStint',
+  'correctionEvent',
+  'correctionActivity',
+  'investigation',
+  'remoteVisit',
+  'legalAdviser',
+  'legalAdviserService',
+  'publicityActivity',
+  'resettlement',
+] as const;
+
+export type RegisterName = (typeof registerNames)[number];
+
+/** The business lines (业务条线): the report's sections and the navigation's groups, in this order. */
+export const businessLines = ['人民调解', '法律援助', '社区矫正', '村(居)法律顾问', '普法', '安置帮教'] as const;
+
+export type BusinessLine = (typeof businessLines)[number];
 
 // ---- zod building blocks shared by the registers ----
 

@@ -305,6 +305,76 @@ export const listDefinitions = {
     ]),
   },
   assessmentOpinion: { title: '评估意见', configurable: false, items: items([['suitable', '适宜'], ['unsuitable', '不适宜']]) },
+  // 村(居)法律顾问, 普法, 安置帮教 (registers.md §6)
+  adviserIdentity: {
+    title: '法律顾问身份',
+    configurable: true,
+    items: items([['lawyer', '律师'], ['grassroots', '基层法律服务工作者'], ['other', '其他']]),
+  },
+  adviserServiceType: {
+    title: '法律顾问服务类型',
+    configurable: true,
+    items: items([
+      ['visit', '入村(居)服务'],
+      ['consultation', '法律咨询'],
+      ['lecture', '法治讲座'],
+      ['mediation', '参与调解'],
+      ['litigation', '代理诉讼'],
+      ['legal_aid', '法律援助'],
+      ['opinion', '法律意见书'],
+      ['contract', '审查合同'],
+      ['village_rules', '审查村规民约'],
+      ['drafting', '代写文书'],
+      ['group_incident', '参与处理群体性事件'],
+      ['other', '其他'],
+    ]),
+  },
+  publicityForm: {
+    title: '普法活动形式',
+    configurable: true,
+    items: items([
+      ['lecture', '法治讲座'],
+      ['on_site', '现场宣传咨询'],
+      ['case_explain', '以案释法'],
+      ['live', '线上直播'],
+      ['new_media', '新媒体推送'],
+      ['arts', '法治文艺'],
+      ['other', '其他'],
+    ]),
+  },
+  publicityAudience: {
+    title: '面向对象',
+    configurable: false,
+    items: items([
+      ['youth', '青少年'],
+      ['elderly', '老年人'],
+      ['rural', '农村群众'],
+      ['workers', '企业职工'],
+      ['officials', '公职人员'],
+      ['other', '其他'],
+    ]),
+  },
+  resettlementPersonType: {
+    title: '人员类型',
+    configurable: false,
+    items: items([['prison', '刑满释放人员'], ['correction', '解除社区矫正人员']]),
+  },
+  handoverMethod: {
+    title: '衔接方式',
+    configurable: false,
+    items: items([['handover', '必接必送'], ['self_report', '自行报到'], ['other', '其他']]),
+  },
+  resettlementMethod: {
+    title: '安置方式',
+    configurable: false,
+    items: items([
+      ['employment', '就业'],
+      ['self_employed', '自主创业'],
+      ['farming', '务农'],
+      ['welfare', '低保救助'],
+      ['other', '其他'],
+    ]),
+  },
 } as const satisfies Record<string, Omit<ListDefinition, 'name'>>;
 
 export type ListName = keyof typeof listDefinitions;

@@ -206,7 +206,9 @@ export function monthlyFigures(db: RegisterDatabase, options: Scope & { readonly
   const chosen = options.ids.map((id) => {
     const definition = definitions.find((candidate) => candidate.id === id);
     if (!definition) throw new UserError(`没有这个指标：「${id}」`, 'not_found');
-    if (definition.kind !== 'measure' || !definition.period || definition.unit === 'wan') {
+    // A figure that also reads the period's ends (安置日期 ≤ to) is no sum of its months.
+    const readsEnds = definition.kind === 'measure' && /@(from|to)\b/.test(`${definition.within ?? ''} ${definition.where ?? ''}`);
+    if (definition.kind !== 'measure' || !definition.period || definition.unit === 'wan' || readsEnds) {
       throw new UserError(`指标「${definition.label}」不能按月统计（只有按日期计的件数、人次、人数可以）`);
     }
     return definition;

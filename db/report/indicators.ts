@@ -7,10 +7,12 @@
 // and knows nothing of office scope beyond each source's office column.
 
 import type { RegisterDatabase } from '../database.ts';
-import { listDefinitions, releaseExitTypes, terminationExitTypes, type ListName } from '../registers/vocabulary.ts';
+import { businessLines, type BusinessLine } from '../registers/register.ts';
+import { listDefinitions, releaseExitTypes, terminationExitTypes, type ListItem, type ListName } from '../registers/vocabulary.ts';
 
-export const registers = ['人民调解', '法律援助', '社区矫正'] as const;
-export type Register = (typeof registers)[number];
+/** The report's sections: the business lines. */
+export const registers = businessLines;
+export type Register = BusinessLine;
 
 /** A field of a drill-down row: `sql` is selected as `key`; codes of `list` are shown as labels. */
 export interface DisplayColumn {
@@ -39,7 +41,12 @@ export type SourceName =
   | 'correction_event'
   | 'correction_activity'
   | 'investigation'
-  | 'remote_visit';
+  | 'remote_visit'
+  | 'legal_adviser'
+  | 'legal_adviser_village'
+  | 'legal_adviser_service'
+  | 'publicity_activity'
+  | 'resettlement';
 
 /** A table the indicators read, with the joins their filters may use. */
 export interface Source {
@@ -365,6 +372,109 @@ export const sources: Readonly<Record<SourceName, Source>> = {
       orderBy: 'v.visited_on, v.id',
     },
   },
+  legal_adviser: {
+    name: 'legal_adviser',
+    table: 'legal_adviser',
+    alias: 'la',
+    alive: 'la.deleted_at IS NULL',
+    inOffice: 'la.office_id = @officeId',
+    rows: {
+      table: 'legal_adviser',
+      id: 'la.id',
+      columns: [
+        { key: 'name', sql: 'la.name' },
+        officeName('la.office_id'),
+        { key: 'identity', sql: 'la.identity', list: 'adviserIdentity' },
+        { key: 'villages', sql: 'la.villages' },
+        { key: 'appointedOn', sql: 'la.appointed_on' },
+        { key: 'dismissedOn', sql: 'la.dismissed_on' },
+      ],
+      orderBy: 'la.office_id, la.name',
+    },
+  },
+  // One row per village an adviser serves (a view over legal_adviser.villages).
+  legal_adviser_village: {
+    name: 'legal_adviser_village',
+    table: 'legal_adviser_village',
+    alias: 'lv',
+    joins: 'JOIN legal_adviser la ON la.id = lv.adviser_id',
+    alive: 'la.deleted_at IS NULL',
+    inOffice: 'la.office_id = @officeId',
+    rows: {
+      table: 'legal_adviser',
+      id: 'la.id',
+      columns: [
+        { key: 'village', sql: 'lv.village' },
+        { key: 'name', sql: 'la.name' },
+        officeName('la.office_id'),
+      ],
+      orderBy: 'la.office_id, lv.village, la.name',
+    },
+  },
+  legal_adviser_service: {
+    name: 'legal_adviser_service',
+    table: 'legal_adviser_service',
+    alias: 'ls',
+    rowJoins: 'JOIN legal_adviser la ON la.id = ls.adviser_id',
+    alive: 'ls.deleted_at IS NULL',
+    inOffice: 'ls.office_id = @officeId',
+    rows: {
+      table: 'legal_adviser_service',
+      id: 'ls.id',
+      columns: [
+        { key: 'servedOn', sql: 'ls.served_on' },
+        officeName('ls.office_id'),
+        { key: 'adviser', sql: 'la.name' },
+        { key: 'village', sql: 'ls.village' },
+        { key: 'serviceType', sql: 'ls.service_type', list: 'adviserServiceType' },
+        { key: 'quantity', sql: 'ls.quantity' },
+      ],
+      orderBy: 'ls.served_on, ls.id',
+    },
+  },
+  publicity_activity: {
+    name: 'publicity_activity',
+    table: 'publicity_activity',
+    alias: 'pa',
+    alive: 'pa.deleted_at IS NULL',
+    inOffice: 'pa.office_id = @officeId',
+    rows: {
+      table: 'publicity_activity',
+      id: 'pa.id',
+      columns: [
+        { key: 'heldOn', sql: 'pa.held_on' },
+        officeName('pa.office_id'),
+        { key: 'form', sql: 'pa.form', list: 'publicityForm' },
+        { key: 'topic', sql: 'pa.topic' },
+        { key: 'sessions', sql: 'pa.sessions' },
+        { key: 'audience', sql: 'pa.audience' },
+      ],
+      orderBy: 'pa.held_on, pa.id',
+    },
+  },
+  resettlement: {
+    name: 'resettlement',
+    table: 'resettlement',
+    alias: 'r',
+    alive: 'r.deleted_at IS NULL',
+    inOffice: 'r.office_id = @officeId',
+    rows: {
+      table: 'resettlement',
+      id: 'r.id',
+      columns: [
+        { key: 'name', sql: 'r.name' },
+        { key: 'idNumber', sql: 'r.id_number' },
+        officeName('r.office_id'),
+        { key: 'personType', sql: 'r.person_type', list: 'resettlementPersonType' },
+        { key: 'releasedOn', sql: 'r.released_on' },
+        { key: 'takenOverOn', sql: 'r.taken_over_on' },
+        { key: 'resettlementMethod', sql: 'r.resettlement_method', list: 'resettlementMethod' },
+        { key: 'helpEndsOn', sql: 'r.help_ends_on' },
+        { key: 'reoffendedOn', sql: 'r.reoffended_on' },
+      ],
+      orderBy: 'r.taken_over_on, r.id',
+    },
+  },
 };
 
 /** One row per person for "distinct persons with an event in P" (再犯罪, 脱管 …). */
@@ -446,9 +556,12 @@ export interface DisputeType {
 }
 
 export function configuredDisputeTypes(db: RegisterDatabase): DisputeType[] {
-  return db
-    .prepare("SELECT code, label FROM list_item WHERE list = 'disputeType' ORDER BY sort, code")
-    .all() as DisputeType[];
+  return configuredItems(db, 'disputeType');
+}
+
+/** A configurable list as `db` holds it (the defaults plus what an administrator added). */
+function configuredItems(db: RegisterDatabase, list: ListName): ListItem[] {
+  return db.prepare('SELECT code, label FROM list_item WHERE list = ? ORDER BY sort, code').all(list) as ListItem[];
 }
 
 function mediationIndicators(disputeTypes: readonly DisputeType[]): IndicatorDefinition[] {
@@ -713,7 +826,112 @@ function correctionIndicators(): IndicatorDefinition[] {
   ];
 }
 
-/** Every indicator of indicators.md, in the spec's order, with 纠纷类型 as configured in `db`. */
+/** Distinct villages of the advisers: a village is one of its office's (two offices may each have a 东村). */
+const distinctVillages: Aggregate = {
+  distinct: "la.office_id || '、' || lv.village",
+  rows: {
+    table: 'legal_adviser',
+    id: 'min(la.id)',
+    columns: [
+      { key: 'village', sql: 'lv.village' },
+      { key: 'office', sql: 'max((SELECT name FROM office WHERE id = la.office_id))' },
+      { key: 'advisers', sql: "group_concat(la.name, '、')" },
+    ],
+    orderBy: 'la.office_id, lv.village',
+  },
+};
+
+function legalAdviserIndicators(serviceTypes: readonly ListItem[]): IndicatorDefinition[] {
+  const serving = activeAtEnd('la.appointed_on', 'la.dismissed_on');
+  const advisers = measuresOf('村(居)法律顾问', 'legal_adviser', { within: serving });
+  const villages = measuresOf('村(居)法律顾问', 'legal_adviser_village', { within: serving });
+  const services = measuresOf('村(居)法律顾问', 'legal_adviser_service', { period: 'ls.served_on' });
+  const quantity = { sum: 'ls.quantity' };
+  return [
+    advisers({ id: 'legal_adviser.advisers', label: '村(居)法律顾问（名）' }),
+    villages({ id: 'legal_adviser.villages', label: '覆盖村(居)（个）', aggregate: distinctVillages }),
+    services({ id: 'legal_adviser.services', label: '提供法律服务（次）', aggregate: quantity }),
+    ...serviceTypes.map((type) =>
+      services({
+        id: `legal_adviser.services.${type.code}`,
+        label: `提供法律服务：${type.label}`,
+        where: `ls.service_type = ${sqlText(type.code)}`,
+        aggregate: quantity,
+      }),
+    ),
+  ];
+}
+
+function publicityIndicators(forms: readonly ListItem[]): IndicatorDefinition[] {
+  const activities = measuresOf('普法', 'publicity_activity', { period: 'pa.held_on' });
+  const sessions = { sum: 'pa.sessions' };
+  return [
+    activities({ id: 'publicity.sessions', label: '法治宣传活动（场次）', aggregate: sessions }),
+    activities({ id: 'publicity.audience', label: '受众（人次）', aggregate: { sum: 'pa.audience' } }),
+    ...forms.map((form) =>
+      activities({
+        id: `publicity.sessions.${form.code}`,
+        label: `活动形式：${form.label}`,
+        where: `pa.form = ${sqlText(form.code)}`,
+        aggregate: sessions,
+      }),
+    ),
+    activities({
+      id: 'publicity.audience.lecture',
+      label: '法治讲座受众（人次）',
+      where: "pa.form = 'lecture'",
+      aggregate: { sum: 'pa.audience' },
+    }),
+  ];
+}
+
+function resettlementIndicators(): IndicatorDefinition[] {
+  const received = measuresOf('安置帮教', 'resettlement', { period: 'r.taken_over_on' });
+  const managed = measuresOf('安置帮教', 'resettlement', {
+    within: 'r.taken_over_on <= @to AND r.help_ends_on >= @from AND (r.reoffended_on IS NULL OR r.reoffended_on >= @from)',
+  });
+  const reoffended = measuresOf('安置帮教', 'resettlement', { period: 'r.reoffended_on' });
+  const rate = (id: string, label: string, numerator: string, denominator: string): RateDefinition => ({
+    kind: 'rate',
+    id,
+    label,
+    register: '安置帮教',
+    numerator: [numerator],
+    denominator: [denominator],
+  });
+  return [
+    received({ id: 'resettlement.received', label: '衔接安置帮教对象（人）' }),
+    ...itemsOf('resettlementPersonType').map((item) =>
+      received({ id: `resettlement.received.${item.code}`, label: item.label, where: `r.person_type = ${sqlText(item.code)}` }),
+    ),
+    received({ id: 'resettlement.handover', label: '必接必送（人）', where: "r.handover_method = 'handover'" }),
+    received({
+      id: 'resettlement.settled',
+      label: '已安置（人）',
+      where: 'r.resettlement_method IS NOT NULL AND r.resettled_on <= @to',
+    }),
+    rate('resettlement.settle_rate', '安置率（%）', 'resettlement.settled', 'resettlement.received'),
+    received({ id: 'resettlement.helped', label: '落实帮教（人）', where: 'r.helped = 1' }),
+    rate('resettlement.help_rate', '帮教率（%）', 'resettlement.helped', 'resettlement.received'),
+    managed({ id: 'resettlement.managed', label: '帮教总人数（人）' }),
+    managed({
+      id: 'resettlement.active_end',
+      label: '在册（人）',
+      where: 'r.help_ends_on > @to AND (r.reoffended_on IS NULL OR r.reoffended_on > @to)',
+    }),
+    reoffended({ id: 'resettlement.reoffended', label: '重新犯罪（人）' }),
+    rate('resettlement.reoffense_rate', '重新犯罪率（%）', 'resettlement.reoffended', 'resettlement.managed'),
+  ];
+}
+
+/** Every indicator of indicators.md, in the spec's order, with the configurable lists as configured in `db`. */
 export function indicatorDefinitions(db: RegisterDatabase): IndicatorDefinition[] {
-  return [...mediationIndicators(configuredDisputeTypes(db)), ...legalAidIndicators(), ...correctionIndicators()];
+  return [
+    ...mediationIndicators(configuredDisputeTypes(db)),
+    ...legalAidIndicators(),
+    ...correctionIndicators(),
+    ...legalAdviserIndicators(configuredItems(db, 'adviserServiceType')),
+    ...publicityIndicators(configuredItems(db, 'publicityForm')),
+    ...resettlementIndicators(),
+  ];
 }

@@ -52,7 +52,7 @@ interface Check {
   readonly message: (count: number, days: number) => string;
 }
 
-/** 赵一（4451**********1234，矫正期满 2025-02-28）: a person under correction as a list shows them. */
+/** 赵一（4451**********1234，矫正期满 2025-02-28）: a person (under correction, or resettled) as a list shows them. */
 const correctionObject = (row: WarningRow, detail: string) =>
   `${row.name}（${maskPersonalNumber(String(row.id_number))}，${detail}）`;
 
@@ -142,6 +142,35 @@ const checks: readonly Check[] = [
       ORDER BY s.term_end, s.id`,
     label: (row) => correctionObject(row, `矫正期满 ${row.term_end}`),
     message: (count) => `${count} 名社区矫正对象将在30天内矫正期满`,
+  },
+  // 安置帮教: people not yet resettled a month after release, and 帮教期 coming to an end.
+  {
+    code: 'resettlement.unsettled',
+    level: 'warning',
+    table: 'resettlement',
+    officeColumn: 'r.office_id',
+    sql: (scope) => `
+      SELECT r.id, r.name, r.id_number, r.released_on
+      FROM resettlement r
+      WHERE r.deleted_at IS NULL AND r.resettlement_method IS NULL AND r.released_on < date(@asOf, '-30 days')
+        AND r.help_ends_on > @asOf AND (r.reoffended_on IS NULL OR r.reoffended_on > @asOf)${scope}
+      ORDER BY r.released_on, r.id`,
+    label: (row) => correctionObject(row, `${row.released_on} 释放`),
+    message: (count) => `${count} 名安置帮教对象释放已超过30天仍未安置`,
+  },
+  {
+    code: 'resettlement.help_ending_soon',
+    level: 'reminder',
+    table: 'resettlement',
+    officeColumn: 'r.office_id',
+    sql: (scope) => `
+      SELECT r.id, r.name, r.id_number, r.help_ends_on
+      FROM resettlement r
+      WHERE r.deleted_at IS NULL AND r.help_ends_on BETWEEN @asOf AND date(@asOf, '+30 days')
+        AND (r.reoffended_on IS NULL OR r.reoffended_on > @asOf)${scope}
+      ORDER BY r.help_ends_on, r.id`,
+    label: (row) => correctionObject(row, `帮教期满 ${row.help_ends_on}`),
+    message: (count) => `${count} 名安置帮教对象将在30天内帮教期满`,
   },
 ];
 

@@ -1,5 +1,5 @@
 // A made-up county's ledgers (台账): the 示例数据 a newcomer loads in one click, and the counties
-// the benchmark imports at 1×, 10× and 100× the size of the sample county. The twelve sheets
+// the benchmark imports at 1×, 10× and 100× the size of the sample county. The sixteen sheets
 // have the column headers and the labels of registers.md and obey every rule the import checks
 // (mediators belong to the case's organisation, one person's stints never overlap, events lie
 // inside their stint, 通知类 legal aid is 刑事 …), so `importLedgers` takes them without a
@@ -7,6 +7,7 @@
 // never touches a database.
 
 import type { LedgerInput } from '../import/import-ledger.ts';
+import { generateOfficeLedgers, type Release } from './generate-office-ledgers.ts';
 import { LedgerSheet, workbookFile, type Cell, type Column, type ColumnKind } from './ledger-files.ts';
 import { IdNumbers, personName, type Sex } from './people.ts';
 import { addMonths, dayOf, isoOf, isWeekday, Random, yearOf, type Day } from './random.ts';
@@ -79,6 +80,10 @@ const sheetColumns = {
   社区矫正教育活动: columns('日期 单位 活动类型 主题 参加人数'),
   调查评估: columns('委托编号 单位 委托日期 委托机关 被调查人 评估意见 完成日期'),
   远程视频会见: columns('日期 单位 次数'),
+  村居法律顾问: columns('姓名 单位 执业机构 身份 服务村(居) 聘任日期:date 解聘日期:date'),
+  法律顾问服务: columns('日期:date 单位 法律顾问 服务村(居) 服务类型 数量:number 备注'),
+  普法活动: columns('日期:date 单位 活动形式 主题 面向对象 场次:number 受众人次:number'),
+  安置帮教对象: columns('姓名 身份证号码 单位 人员类型 原罪名 释放日期:date 衔接日期:date 衔接方式 安置方式 安置日期:date 落实帮教 帮教期满日期:date 重新犯罪日期:date'),
 } as const;
 
 export type SheetName = keyof typeof sheetColumns;
@@ -252,6 +257,8 @@ class County {
   /** 区 or 县, for the bureau's own organisations (区劳动争议人民调解委员会). */
   private readonly countyWord: string;
   private readonly sheet: Record<SheetName, LedgerSheet>;
+  /** Stints that ended 期满解除 or 赦免, for the 安置帮教 roll. */
+  private readonly releases: Release[] = [];
 
   constructor(private readonly options: CountyOptions) {
     const { seed, scale, firstYear, lastYear, until } = options;
@@ -291,6 +298,17 @@ class County {
     this.activities();
     this.investigations();
     this.remoteVisits();
+    generateOfficeLedgers({
+      random: this.random,
+      ids: this.ids,
+      townships: this.townships.map((office) => office.name),
+      firstYear: this.options.firstYear,
+      start: this.start,
+      end: this.end,
+      scale: this.scale,
+      releases: this.releases,
+      sheets: { advisers: this.sheet.村居法律顾问, services: this.sheet.法律顾问服务, publicity: this.sheet.普法活动, resettlement: this.sheet.安置帮教对象 },
+    });
   }
 
   private townshipNames(): string[] {
@@ -707,12 +725,16 @@ class County {
     }
     if (exit.day > this.end) exit = null;
     const level = random.weighted([['普管', 50], ['宽管', 25], ['严管', 25]]);
+    const crime = random.weighted(crimesByCategory[category]);
+    if (exit !== null && (exit.type === '期满解除' || exit.type === '赦免')) {
+      this.releases.push({ name: person.name, idNumber: person.idNumber, office: office.name, crime, day: exit.day });
+    }
     this.sheet.社区矫正对象.add({
       姓名: person.name,
       身份证号码: person.idNumber,
       执行地司法所: office.name,
       矫正类别: category,
-      罪名: random.weighted(crimesByCategory[category]),
+      罪名: crime,
       决定机关:
         category === '暂予监外执行' ? random.weighted([['监狱管理机关', 5], ['公安机关', 4], ['人民法院', 3]]) : '人民法院',
       矫正起始日期: isoOf(termStart),

@@ -381,4 +381,136 @@ CREATE TABLE app_user (
       db.exec('ALTER TABLE import_change ADD COLUMN last_row_id INTEGER');
     },
   },
+  // 村(居)法律顾问, 法律顾问服务, 普法活动, 安置帮教对象 (registers.md §6)
+  {
+    description: '村(居)法律顾问、法律顾问服务、普法活动、安置帮教对象四种登记簿及其代码表',
+    up: (db) => {
+      db.exec(`
+-- 村(居)法律顾问: villages holds the served 村(居) joined by 、 (legal_adviser_village lists them one per row).
+CREATE TABLE legal_adviser (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  firm TEXT,
+  identity TEXT NOT NULL,
+  villages TEXT NOT NULL,
+  appointed_on TEXT NOT NULL,
+  dismissed_on TEXT,
+  ${registerColumns},
+  UNIQUE (name, office_id)
+);
+
+CREATE VIEW legal_adviser_village AS
+WITH RECURSIVE split(adviser_id, village, rest) AS (
+  SELECT id, '', villages || '、' FROM legal_adviser
+  UNION ALL
+  SELECT adviser_id, substr(rest, 1, instr(rest, '、') - 1), substr(rest, instr(rest, '、') + 1) FROM split WHERE rest <> ''
+)
+SELECT adviser_id, village FROM split WHERE village <> '';
+
+-- 法律顾问服务
+CREATE TABLE legal_adviser_service (
+  id INTEGER PRIMARY KEY,
+  served_on TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  adviser_id INTEGER NOT NULL REFERENCES legal_adviser(id),
+  village TEXT NOT NULL,
+  service_type TEXT NOT NULL,
+  quantity INTEGER NOT NULL,
+  note TEXT,
+  ${registerColumns},
+  UNIQUE (served_on, adviser_id, village, service_type)
+);
+CREATE INDEX legal_adviser_service_on ON legal_adviser_service(served_on);
+
+-- 普法活动
+CREATE TABLE publicity_activity (
+  id INTEGER PRIMARY KEY,
+  held_on TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  form TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  audience_type TEXT,
+  sessions INTEGER NOT NULL,
+  audience INTEGER,
+  ${registerColumns},
+  UNIQUE (held_on, office_id, form, topic)
+);
+CREATE INDEX publicity_activity_on ON publicity_activity(held_on);
+
+-- 安置帮教对象: one row per release; a person released twice has two.
+CREATE TABLE resettlement (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  id_number TEXT NOT NULL,
+  office_id INTEGER NOT NULL REFERENCES office(id),
+  person_type TEXT NOT NULL,
+  original_crime TEXT,
+  released_on TEXT NOT NULL,
+  taken_over_on TEXT NOT NULL,
+  handover_method TEXT,
+  resettlement_method TEXT,
+  resettled_on TEXT,
+  helped INTEGER NOT NULL DEFAULT 0,
+  help_ends_on TEXT NOT NULL,
+  reoffended_on TEXT,
+  ${registerColumns},
+  UNIQUE (id_number, released_on)
+);
+CREATE INDEX resettlement_taken_over ON resettlement(taken_over_on);
+`);
+      // This migration's own code lists, as they were when it was written.
+      const lists: readonly (readonly [string, boolean, readonly (readonly [string, string])[]])[] = [
+        ['adviserIdentity', true, [['lawyer', '律师'], ['grassroots', '基层法律服务工作者'], ['other', '其他']]],
+        [
+          'adviserServiceType',
+          true,
+          [
+            ['visit', '入村(居)服务'],
+            ['consultation', '法律咨询'],
+            ['lecture', '法治讲座'],
+            ['mediation', '参与调解'],
+            ['litigation', '代理诉讼'],
+            ['legal_aid', '法律援助'],
+            ['opinion', '法律意见书'],
+            ['contract', '审查合同'],
+            ['village_rules', '审查村规民约'],
+            ['drafting', '代写文书'],
+            ['group_incident', '参与处理群体性事件'],
+            ['other', '其他'],
+          ],
+        ],
+        [
+          'publicityForm',
+          true,
+          [
+            ['lecture', '法治讲座'],
+            ['on_site', '现场宣传咨询'],
+            ['case_explain', '以案释法'],
+            ['live', '线上直播'],
+            ['new_media', '新媒体推送'],
+            ['arts', '法治文艺'],
+            ['other', '其他'],
+          ],
+        ],
+        [
+          'publicityAudience',
+          false,
+          [['youth', '青少年'], ['elderly', '老年人'], ['rural', '农村群众'], ['workers', '企业职工'], ['officials', '公职人员'], ['other', '其他']],
+        ],
+        ['resettlementPersonType', false, [['prison', '刑满释放人员'], ['correction', '解除社区矫正人员']]],
+        ['handoverMethod', false, [['handover', '必接必送'], ['self_report', '自行报到'], ['other', '其他']]],
+        [
+          'resettlementMethod',
+          false,
+          [['employment', '就业'], ['self_employed', '自主创业'], ['farming', '务农'], ['welfare', '低保救助'], ['other', '其他']],
+        ],
+      ];
+      // OR IGNORE: a database whose first migration already seeded these lists keeps its rows.
+      const insert = db.prepare('INSERT OR IGNORE INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, ?)');
+      for (const [list, configurable, items] of lists) {
+        items.forEach(([code, label], index) => insert.run(list, code, label, index, configurable ? 1 : 0));
+      }
+    },
+  },
 ];

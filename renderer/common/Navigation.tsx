@@ -1,21 +1,24 @@
-// The left navbar: 首页, the three registers with their lists, 导入, 统计报表, and for
+// The left navbar: 首页, the business lines with their lists, 导入, 统计报表, and for
 // administrators 设置, 用户管理, 备份与恢复, 审计日志 — only the pages the user's role may open.
 // Plain links to hash routes, so Tab/Enter work everywhere.
 
 import { NavLink, ScrollArea } from '@mantine/core';
 import {
+  IconBriefcase,
   IconChartBar,
   IconDatabase,
   IconFileImport,
   IconGavel,
+  IconHeartHandshake,
   IconHome,
   IconListSearch,
   IconScale,
   IconSettings,
+  IconSpeakerphone,
   IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { usePermissions } from '../session/session.ts';
 import { AUDIT, BACKUP, HOME, IMPORT, REPORT, SETTINGS, USERS, href, mayOpen, registerGroups, type RegisterGroup } from './routes.ts';
 
@@ -23,7 +26,13 @@ const groupIcons: Record<RegisterGroup['label'], ReactNode> = {
   人民调解: <IconUsers size={18} />,
   法律援助: <IconScale size={18} />,
   社区矫正: <IconGavel size={18} />,
+  '村(居)法律顾问': <IconBriefcase size={18} />,
+  普法: <IconSpeakerphone size={18} />,
+  安置帮教: <IconHeartHandshake size={18} />,
 };
+
+/** The lines open from the start; the others start folded (so the whole bar fits 768 pixels) and open when a page of theirs is shown. */
+const openLines: ReadonlySet<RegisterGroup['label']> = new Set(['人民调解', '法律援助', '社区矫正']);
 
 const pages: readonly { path: string; label: string; icon: ReactNode }[] = [
   { path: IMPORT, label: '导入', icon: <IconFileImport size={18} /> },
@@ -34,8 +43,8 @@ const pages: readonly { path: string; label: string; icon: ReactNode }[] = [
   { path: AUDIT, label: '审计日志', icon: <IconListSearch size={18} /> },
 ];
 
-/** Vertical padding that fits all twenty-one entries (管理员) in a 768-pixel-high window. */
-const compact = 2;
+/** Vertical padding that fits twenty-seven entries (管理员, one of the folded lines open) in a 768-pixel-high window. */
+const compact = 0;
 
 function PageLink({ path, label, icon, route }: { path: string; label: string; icon: ReactNode; route: string }) {
   return <NavLink href={href(path)} label={label} leftSection={icon} active={route === path} py={compact} />;
@@ -43,6 +52,13 @@ function PageLink({ path, label, icon, route }: { path: string; label: string; i
 
 export function Navigation({ route }: { route: string }) {
   const rights = usePermissions();
+  const [opened, setOpened] = useState<ReadonlySet<string>>(openLines);
+  const shown = registerGroups.find((group) => group.routes.some((item) => item.path === route))?.label;
+  useEffect(() => {
+    if (shown) setOpened((lines) => (lines.has(shown) ? lines : new Set([...lines, shown])));
+  }, [shown]);
+  const toggle = (line: string, open: boolean) =>
+    setOpened((lines) => new Set(open ? [...lines, line] : [...lines].filter((other) => other !== line)));
   return (
     <ScrollArea>
       <nav aria-label="主导航">
@@ -52,7 +68,8 @@ export function Navigation({ route }: { route: string }) {
             key={group.label}
             label={group.label}
             leftSection={groupIcons[group.label]}
-            defaultOpened
+            opened={opened.has(group.label)}
+            onChange={(open) => toggle(group.label, open)}
             childrenOffset={28}
             py={compact}
           >

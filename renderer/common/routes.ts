@@ -3,7 +3,7 @@
 // table, and which role may open which page.
 
 import { useSyncExternalStore } from 'react';
-import type { RegisterName } from '../../db/registers/register.ts';
+import type { BusinessLine, RegisterName } from '../../db/registers/register.ts';
 
 export interface RegisterRoute {
   readonly path: string;
@@ -12,7 +12,7 @@ export interface RegisterRoute {
 }
 
 export interface RegisterGroup {
-  readonly label: '人民调解' | '法律援助' | '社区矫正';
+  readonly label: BusinessLine;
   readonly routes: readonly RegisterRoute[];
 }
 
@@ -44,6 +44,15 @@ export const registerGroups: readonly RegisterGroup[] = [
       { path: '/correction/remote-visits', label: '远程会见', register: 'remoteVisit' },
     ],
   },
+  {
+    label: '村(居)法律顾问',
+    routes: [
+      { path: '/legal-advisers/services', label: '顾问服务', register: 'legalAdviserService' },
+      { path: '/legal-advisers/roster', label: '法律顾问', register: 'legalAdviser' },
+    ],
+  },
+  { label: '普法', routes: [{ path: '/publicity/activities', label: '普法活动', register: 'publicityActivity' }] },
+  { label: '安置帮教', routes: [{ path: '/resettlement/people', label: '安置帮教对象', register: 'resettlement' }] },
 ];
 
 export const registerRoutes: readonly RegisterRoute[] = registerGroups.flatMap((group) => group.routes);
@@ -90,6 +99,10 @@ const registerOfTable: Readonly<Record<string, RegisterName>> = {
   correction_activity: 'correctionActivity',
   investigation: 'investigation',
   remote_visit: 'remoteVisit',
+  legal_adviser: 'legalAdviser',
+  legal_adviser_service: 'legalAdviserService',
+  publicity_activity: 'publicityActivity',
+  resettlement: 'resettlement',
 };
 
 /** The register a table's rows belong to (drill-down and quality rows name their table). */

@@ -1,5 +1,6 @@
 // 提醒: what needs attention today — correction terms ending within 30 days or past without
-// 解矫, mediation cases 调解中 for over 30 days, legal-aid cases open over 90 days, and other
+// 解矫, 安置帮教 people unsettled a month after release and 帮教期 ending within 30 days,
+// mediation cases 调解中 for over 30 days, legal-aid cases open over 90 days, and other
 // data-quality warnings (report.quality as of today).
 
 import { Alert, Skeleton, Stack, Title } from '@mantine/core';

@@ -1,11 +1,12 @@
 // A register's page: its list (search, filters, sortable and paged), the one form for new and
-// changed records, the detail of a record, delete with undo, and 导出台账 of the list as narrowed. The same page serves all
-// twelve registers; what differs between them is declared in their views (./views.ts).
+// changed records, the detail of a record, delete with undo, 导出台账 of the list as narrowed, and
+// the record of another register a save may lead to (a released person's 安置帮教). The same page
+// serves every register; what differs between them is declared in their views (./views.ts).
 
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount } from '../common/format.ts';
@@ -14,10 +15,11 @@ import { usePermissions } from '../session/session.ts';
 import { useCatalogue } from './common/catalogue.ts';
 import { LedgerExportMenu } from './common/LedgerExportMenu.tsx';
 import { ListToolbar } from './common/ListToolbar.tsx';
+import { OfferedRecord } from './common/OfferedRecord.tsx';
 import { RecordDetail } from './common/RecordDetail.tsx';
 import { RecordForm } from './common/RecordForm.tsx';
 import { RegisterTable } from './common/RegisterTable.tsx';
-import type { ApiRecord, Catalogue, FormValues, RegisterName, RegisterView } from './common/types.ts';
+import type { ApiRecord, Catalogue, FormValues, Offer, RegisterName, RegisterView } from './common/types.ts';
 import { useRecordActions } from './common/use-record-actions.tsx';
 import { useRegisterList } from './common/use-register-list.ts';
 import { registerViews } from './views.ts';
@@ -43,6 +45,8 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   const actions = useRecordActions(view, catalogue, list.reload);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [viewing, setViewing] = useState<ApiRecord | null>(null);
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const offerDone = useCallback(() => setOffer(null), []);
   const { canEdit, officeId: userOffice } = usePermissions();
   const title = catalogue.register.title;
 
@@ -108,9 +112,11 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
             setEditing(null);
             notifySuccess(`已保存「${view.recordName({ ...editing.stored, ...record }, catalogue)}」`);
             list.reload();
+            setOffer(view.offerAfterSave?.(record, editing.stored) ?? null);
           }}
         />
       )}
+      {offer && <OfferedRecord offer={offer} onDone={offerDone} />}
       {viewing && (
         <RecordDetail
           view={view}

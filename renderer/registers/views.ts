@@ -4,6 +4,7 @@ import { correctionActivityView, correctionEventView, correctionStintView, inves
 import type { RegisterName, RegisterView } from './common/types.ts';
 import { consultationView, dutyShiftView, legalAidCaseView } from './legal-aid/views.ts';
 import { disputeSweepView, mediationCaseView, mediationOrgView, mediatorView } from './mediation/views.ts';
+import { legalAdviserServiceView, legalAdviserView, publicityActivityView, resettlementView } from './office-ledgers/views.ts';
 
 export const registerViews: Readonly<Record<RegisterName, RegisterView>> = {
   mediationOrg: mediationOrgView,
@@ -18,4 +19,8 @@ export const registerViews: Readonly<Record<RegisterName, RegisterView>> = {
   correctionActivity: correctionActivityView,
   investigation: investigationView,
   remoteVisit: remoteVisitView,
+  legalAdviser: legalAdviserView,
+  legalAdviserService: legalAdviserServiceView,
+  publicityActivity: publicityActivityView,
+  resettlement: resettlementView,
 };

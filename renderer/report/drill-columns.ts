@@ -55,6 +55,24 @@ const titles: Readonly<Record<string, string>> = {
   visits: '次数',
   firstEventOn: '首次事件日期',
   events: '事件数',
+  // 村(居)法律顾问, 普法, 安置帮教
+  identity: '身份',
+  villages: '服务村(居)',
+  village: '服务村(居)',
+  advisers: '法律顾问',
+  adviser: '法律顾问',
+  servedOn: '日期',
+  serviceType: '服务类型',
+  quantity: '数量',
+  form: '活动形式',
+  sessions: '场次',
+  audience: '受众人次',
+  personType: '人员类型',
+  releasedOn: '释放日期',
+  takenOverOn: '衔接日期',
+  resettlementMethod: '安置方式',
+  helpEndsOn: '帮教期满日期',
+  reoffendedOn: '重新犯罪日期',
 };
 
 /** `name` is an organisation's 名称 or a person's 姓名, depending on the table. */
@@ -73,5 +91,5 @@ export function cellText(key: string, value: unknown): string {
 
 /** Right-aligned columns: amounts and counts. */
 export function isNumeric(key: string): boolean {
-  return key.endsWith('Fen') || ['sweeps', 'disputesFound', 'visitors', 'helpCount', 'pleaWitnessCount', 'attendance', 'visits', 'events'].includes(key);
+  return key.endsWith('Fen') || ['sweeps', 'disputesFound', 'visitors', 'helpCount', 'pleaWitnessCount', 'attendance', 'visits', 'events', 'quantity', 'sessions', 'audience'].includes(key);
 }

@@ -1,6 +1,7 @@
 // Shapes the report page passes around: what a report covers, and an indicator's label as
 // `report.indicators` gives it.
 
+import { businessLines } from '../../db/registers/register.ts';
 import type { Register } from '../../db/report/indicators.ts';
 
 /** What a report (and its drill-downs and exports) covers. */
@@ -18,4 +19,4 @@ export interface IndicatorLabel {
 }
 
 /** The report's sections, in the order of indicators.md. */
-export const registerOrder: readonly Register[] = ['人民调解', '法律援助', '社区矫正'];
+export const registerOrder: readonly Register[] = businessLines;

@@ -321,6 +321,10 @@ describe('示例数据', () => {
     // The sample covers the three years up to today: this year has received mediation cases.
     const report = (await empty('report.run', { from: '2026-01-01', to: '2026-12-31' })) as ApiResult<{ indicators: Record<string, number> }>;
     expect(report.ok && report.value.indicators['mediation.cases.received']).toBeGreaterThan(0);
+    // …and the ledgers of registers.md §6 too.
+    for (const id of ['legal_adviser.advisers', 'legal_adviser.services', 'publicity.sessions', 'resettlement.managed']) {
+      expect(report.ok && report.value.indicators[id], id).toBeGreaterThan(0);
+    }
     expect(failure(await empty('sample.load', {}))).toMatchObject({ kind: 'conflict' });
     // Where records exist already (beforeEach made some), nothing is loaded.
     expect(failure(await call('sample.load', {})).message).toMatch(/^数据库中已有台账记录/);

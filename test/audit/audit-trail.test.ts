@@ -238,6 +238,38 @@ describe('every register', () => {
       record: () => ({ visited_on: '2024-06-01', office_id: office(), visits: 2 }),
       change: { visits: 3 },
     },
+    {
+      register: 'legalAdviser',
+      table: 'legal_adviser',
+      record: () => ({ name: '林律师', office_id: office(), identity: 'lawyer', villages: '东村、西村', appointed_on: '2023-01-01' }),
+      change: { firm: '城东律师事务所' },
+    },
+    {
+      register: 'legalAdviserService',
+      table: 'legal_adviser_service',
+      record: () => ({ served_on: '2024-04-02', office_id: office(), adviser_id: ids.legalAdviser, village: '东村', service_type: 'consultation', quantity: 4 }),
+      change: { quantity: 5 },
+    },
+    {
+      register: 'publicityActivity',
+      table: 'publicity_activity',
+      record: () => ({ held_on: '2024-04-03', office_id: office(), form: 'lecture', topic: '民法典进村', sessions: 1, audience: 80 }),
+      change: { audience: 95 },
+    },
+    {
+      register: 'resettlement',
+      table: 'resettlement',
+      record: () => ({
+        name: '陈某',
+        id_number: '110105198001101006',
+        office_id: office(),
+        person_type: 'prison',
+        released_on: '2024-01-05',
+        taken_over_on: '2024-01-08',
+        help_ends_on: '2029-01-05',
+      }),
+      change: { resettlement_method: 'employment', resettled_on: '2024-03-01' },
+    },
   ];
 
   beforeAll(async () => {
@@ -327,7 +359,7 @@ describe('imports, undo and exports', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'import', method: 'sample.load', user: '新用户', record_id: outcome.ok && outcome.value.importId });
     const sheets = (JSON.parse(entries[0]!.details as string) as { sheets: { added: number }[] }).sheets;
-    expect(sheets).toHaveLength(12);
+    expect(sheets).toHaveLength(16);
     expect(sheets.every((sheet) => sheet.added > 0)).toBe(true);
     covered.add('sample.load');
   });

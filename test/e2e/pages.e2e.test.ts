@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, platformFonts, screenshot } from '../support/browser.ts';
-import { sampleLedgerPaths } from '../support/cli.ts';
+import { sampleExtraPaths, sampleLedgerPaths } from '../support/cli.ts';
 
 const bureauName = '潮州市湘桥区司法局';
 
@@ -26,7 +26,12 @@ const registerPages = [
   ['correction-activities', '教育活动'],
   ['correction-investigations', '调查评估'],
   ['correction-remote-visits', '远程会见'],
-] as const;
+  // The lines that start folded: their name opens them first.
+  ['legal-advisers-services', '顾问服务', '村(居)法律顾问'],
+  ['legal-advisers-roster', '法律顾问', '村(居)法律顾问'],
+  ['publicity-activities', '普法活动', '普法'],
+  ['resettlement-people', '安置帮教对象', '安置帮教'],
+] as readonly (readonly [string, string, string?])[];
 
 let app: TestApp;
 let browser: Browser;
@@ -44,7 +49,7 @@ async function expectNoErrorAlert(): Promise<void> {
 
 beforeAll(async () => {
   app = await startTestApp();
-  const files = sampleLedgerPaths().map((file) => ({ name: path.basename(file), content: fs.readFileSync(file).toString('base64') }));
+  const files = [...sampleLedgerPaths(), ...sampleExtraPaths()].map((file) => ({ name: path.basename(file), content: fs.readFileSync(file).toString('base64') }));
   const imported = await app.call('import.commit', { files });
   expect(imported.ok && (imported.value as { ok: boolean }).ok).toBe(true);
   browser = await launchBrowser();
@@ -82,7 +87,11 @@ describe('the main pages at 1366×768', () => {
   });
 
   it('shows every register list', async () => {
-    for (const [name, link] of registerPages) {
+    for (const [name, link, line] of registerPages) {
+      const navigation = page.getByRole('navigation', { name: '主导航' });
+      if (line && !(await navigation.getByRole('link', { name: link, exact: true }).isVisible())) {
+        await navigation.getByText(line, { exact: true }).click();
+      }
       await open(link);
       await page.locator('main table tbody tr').first().waitFor({ timeout: 15_000 });
       await expectNoErrorAlert();

@@ -404,8 +404,14 @@ describe('社区矫正对象', () => {
     await drawer.getByLabel('解矫类型').focus();
     await typeKeys(page, [{ pick: '期满解除' }]);
     await saveWithCtrlS();
+    // 期满解除 leads to the offer of an 安置帮教 record (test/e2e/new-registers.e2e.test.ts takes it up); Esc declines.
+    const offer = page.getByRole('dialog').filter({ hasText: '是否为其建立安置帮教记录' });
+    await offer.waitFor();
+    await page.keyboard.press('Escape');
+    await offer.waitFor({ state: 'hidden' });
     await expectSaved();
     expect(await storedRecord('correctionStint', '赵六')).toMatchObject({ exited_on: '2025-05-31', exit_type: 'expired' });
+    expect(await liveCount('resettlement', '赵六')).toBe(0);
 
     await deleteRow('correctionStint', '赵六（入矫 2024-06-05）', '赵六');
     await page.getByRole('switch', { name: '显示已删除' }).click();

@@ -1,5 +1,5 @@
-// Browser test of 统计报表 over the sample county: the 2024 year-end report shows every figure
-// of expected.json's 2024 whole-bureau case (value and printed text), last year's figures from
+// Browser test of 统计报表 over the sample county (with sample-extra's registers): the 2024
+// year-end report shows every figure of the expected.json files' 2024 whole-bureau case (value and printed text), last year's figures from
 // its 2023 case, a consistent roster check; a drill-down lists as many records as its figure;
 // printing hides the navigation; the Excel and Word exports download and carry the same figures.
 
@@ -11,9 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { readExpected, sampleLedgerPaths } from '../support/cli.ts';
+import { readExpectedWhole, sampleExtraPaths, sampleLedgerPaths } from '../support/cli.ts';
 
-const expected = readExpected();
+const expected = readExpectedWhole();
 const caseOf = (from: string, to: string) => expected.cases.find((c) => c.from === from && c.to === to && c.office === null)!.indicators;
 const year2024 = caseOf('2024-01-01', '2024-12-31');
 const year2023 = caseOf('2023-01-01', '2023-12-31');
@@ -70,7 +70,7 @@ async function download(button: string): Promise<Buffer> {
 beforeAll(async () => {
   app = await startTestApp();
   await app.call('settings.update', { bureauName: '示例县司法局' });
-  const files = sampleLedgerPaths().map((file) => ({ name: path.basename(file), content: fs.readFileSync(file).toString('base64') }));
+  const files = [...sampleLedgerPaths(), ...sampleExtraPaths()].map((file) => ({ name: path.basename(file), content: fs.readFileSync(file).toString('base64') }));
   const imported = await app.call('import.commit', { files });
   expect(imported.ok && (imported.value as { ok: boolean }).ok).toBe(true);
   browser = await launchBrowser();

@@ -85,7 +85,7 @@ describe('the export of another county', () => {
       if (cell.value === shownName) named.push(cell);
     });
     expect(named.map((cell) => cell.type)).toEqual([ExcelJS.ValueType.String]);
-    for (let sheet = 1; sheet <= 4; sheet++) {
+    for (let sheet = 1; sheet <= 7; sheet++) {
       expect(await zipPart(xlsx, `xl/worksheets/sheet${sheet}.xml`)).not.toContain('<f>');
     }
     expect(await zipPart(xlsx, 'xl/sharedStrings.xml')).toContain('<t>&apos;=1+1</t>');
@@ -95,7 +95,7 @@ describe('the export of another county', () => {
       reportJson('2024-01-01', '2024-12-31', formulaName)['mediation.cases.received'],
     );
     const text = paragraphs(await zipPart(docx, 'word/document.xml'));
-    expect(text[0]).toBe(`${bureau}2024年人民调解、法律援助、社区矫正工作情况报告`);
+    expect(text[0]).toBe(`${bureau}2024年人民调解、法律援助、社区矫正、村(居)法律顾问、普法、安置帮教工作情况报告`);
     expect(text.join('\n')).toContain('2024年，全区');
   }, 120_000);
 });

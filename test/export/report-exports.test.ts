@@ -1,15 +1,15 @@
-// The exports of the sample county, made by the real CLI and read back: the 指标明细 sheet and
-// the register tables hold the figures of expected.json (worked out independently of this
+// The exports of the sample county (sample/ and sample-extra/), made by the real CLI and read
+// back: the 指标明细 sheet and the register tables hold the figures of the expected.json files (worked out independently of this
 // code), the Word draft says them in the seed reports' voice and is laid out to GB/T 9704, and
 // the CLI refuses what it cannot do with a clear message and exit code 2.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readExpected, runCli, sampleLedgerPaths, tempDir } from '../support/cli.ts';
+import { readExpectedWhole, runCli, sampleExtraPaths, sampleLedgerPaths, tempDir } from '../support/cli.ts';
 import { asCells, indicatorSheet, paragraphs, paragraphXml, readWorkbook, tableCell, zipPart } from './read-exports.ts';
 
-const expected = readExpected();
+const expected = readExpectedWhole();
 const dir = tempDir('export');
 const dbFile = path.join(dir, 'county.sqlite');
 const xlsxFile = path.join(dir, '2024年统计表.xlsx');
@@ -42,7 +42,7 @@ function yearOnYear(current: number, previous: number): string {
 const wan = (value: number | null) => value!.toFixed(2);
 
 beforeAll(() => {
-  const imported = runCli(['import', '--db', dbFile, ...sampleLedgerPaths()]);
+  const imported = runCli(['import', '--db', dbFile, ...sampleLedgerPaths(), ...sampleExtraPaths()]);
   expect(imported.stderr).toBe('');
   expect(imported.status).toBe(0);
   const run = exportReport(['--from', '2024-01-01', '--to', '2024-12-31', '--xlsx', xlsxFile, '--docx', docxFile]);
@@ -89,8 +89,9 @@ describe('the Excel export of the sample county, 2024, whole bureau', () => {
 
   it('has a printable table per register with the figures of expected.json', async () => {
     const workbook = await readWorkbook(xlsxFile);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['指标明细', '人民调解', '法律援助', '社区矫正']);
-    for (const register of ['人民调解', '法律援助', '社区矫正']) {
+    const lines = ['人民调解', '法律援助', '社区矫正', '村(居)法律顾问', '普法', '安置帮教'];
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['指标明细', ...lines]);
+    for (const register of lines) {
       const sheet = workbook.getWorksheet(register)!;
       const title = sheet.getCell(1, 1);
       expect(title.value).toBe(`司法局2024年${register}工作统计表`);
@@ -120,6 +121,18 @@ describe('the Excel export of the sample county, 2024, whole bureau', () => {
     expect(tableCell(correction, '合计', '列管（人）')).toBe(year2024['correction.managed']);
     expect(tableCell(correction, '合计', '期末在册在矫（人）', '合计')).toBe(year2024['correction.active_end']);
     expect(tableCell(correction, '城西司法所', '列管（人）')).toBe(cityWest['correction.managed']);
+    const advisers = workbook.getWorksheet('村(居)法律顾问')!;
+    expect(tableCell(advisers, '合计', '村(居)法律顾问（名）')).toBe(year2024['legal_adviser.advisers']);
+    expect(tableCell(advisers, '合计', '覆盖村(居)（个）')).toBe(year2024['legal_adviser.villages']);
+    expect(tableCell(advisers, '合计', '提供法律服务（次）', '法律咨询')).toBe(year2024['legal_adviser.services.consultation']);
+    expect(tableCell(advisers, '城西司法所', '提供法律服务（次）', '合计')).toBe(cityWest['legal_adviser.services']);
+    const publicity = workbook.getWorksheet('普法')!;
+    expect(tableCell(publicity, '合计', '法治宣传活动（场次）', '合计')).toBe(year2024['publicity.sessions']);
+    expect(tableCell(publicity, '合计', '受众（人次）', '合计')).toBe(year2024['publicity.audience']);
+    const resettlement = workbook.getWorksheet('安置帮教')!;
+    expect(tableCell(resettlement, '合计', '衔接安置帮教对象（人）', '刑满释放人员')).toBe(year2024['resettlement.received.prison']);
+    expect(tableCell(resettlement, '合计', '安置率（%）')).toBe(year2024['resettlement.settle_rate']);
+    expect(tableCell(resettlement, '城西司法所', '帮教率（%）')).toBe(cityWest['resettlement.help_rate']);
   });
 
   it('shows one office and its figures with --office', async () => {
@@ -138,10 +151,31 @@ describe('the Word draft of the sample county, 2024, whole bureau', () => {
     const text = paragraphs(await zipPart(docxFile, 'word/document.xml'));
     const f = year2024;
     const last = year2023;
-    expect(text[0]).toBe('司法局2024年人民调解、法律援助、社区矫正工作情况报告');
+    expect(text[0]).toBe('司法局2024年人民调解、法律援助、社区矫正、村(居)法律顾问、普法、安置帮教工作情况报告');
     expect(text).toContain('一、人民调解工作');
     expect(text).toContain('二、法律援助工作');
     expect(text).toContain('三、社区矫正工作');
+    expect(text).toContain('四、村(居)法律顾问工作');
+    expect(text).toContain('五、普法工作');
+    expect(text).toContain('六、安置帮教工作');
+    const percent = (id: string) => f[id]!.toFixed(2);
+    expect(text.join('\n')).toContain(
+      `2024年，全县（区）${f['legal_adviser.advisers']}名村(居)法律顾问为${f['legal_adviser.villages']}个村(社区)` +
+        `提供法律服务${f['legal_adviser.services']}次，其中法律咨询${f['legal_adviser.services.consultation']}人次、` +
+        `法治讲座${f['legal_adviser.services.lecture']}场次、入村(居)服务${f['legal_adviser.services.visit']}次`,
+    );
+    expect(text.join('\n')).toContain(
+      `2024年，全县（区）开展法治宣传活动${f['publicity.sessions']}场次，受众${f['publicity.audience']}人次，` +
+        `其中法治讲座${f['publicity.sessions.lecture']}场次`,
+    );
+    expect(text.join('\n')).toContain(
+      `2024年，全县（区）衔接安置帮教对象${f['resettlement.received']}人，其中刑满释放人员${f['resettlement.received.prison']}人、` +
+        `解除社区矫正人员${f['resettlement.received.correction']}人，必接必送${f['resettlement.handover']}人，` +
+        `安置率${percent('resettlement.settle_rate')}%，帮教率${percent('resettlement.help_rate')}%`,
+    );
+    expect(text.join('\n')).toContain(
+      `提供法律服务次数${yearOnYear(f['legal_adviser.services']!, last['legal_adviser.services']!)}（上年${last['legal_adviser.services']}次）`,
+    );
     const body = text.join('\n');
     expect(body).toContain(
       `2024年，全县（区）${f['mediation.orgs']}个人民调解组织、${f['mediation.mediators']}名人民调解员共受理矛盾纠纷711宗，` +
@@ -207,7 +241,7 @@ describe('the Word draft of the sample county, 2024, whole bureau', () => {
     exportReport(['--from', '2024-01-01', '--to', '2024-10-31', '--docx', file]);
     const text = paragraphs(await zipPart(file, 'word/document.xml'));
     const f = expectedFigures('2024-01-01', '2024-10-31', null);
-    expect(text[0]).toBe('司法局2024年1—10月人民调解、法律援助、社区矫正工作情况报告');
+    expect(text[0]).toBe('司法局2024年1—10月人民调解、法律援助、社区矫正、村(居)法律顾问、普法、安置帮教工作情况报告');
     const body = text.join('\n');
     expect(body).toContain(
       `2024年1—10月，全县（区）${f['mediation.orgs']}个人民调解组织、${f['mediation.mediators']}名人民调解员` +

@@ -60,3 +60,40 @@ export interface ExpectedFile {
 export function readExpected(dir = sampleDir): ExpectedFile {
   return JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as ExpectedFile;
 }
+
+/** The sample county's four registers of registers.md §6, with figures of their own for the same cases. */
+export const sampleExtraDir = path.resolve(repoRoot, '../shared/fixtures/sample-extra');
+
+export function sampleExtraPaths(): string[] {
+  const csvDir = path.join(sampleExtraDir, 'csv');
+  return fs
+    .readdirSync(csvDir)
+    .sort()
+    .map((file) => path.join(csvDir, file));
+}
+
+/** sample/'s cases with sample-extra's figures of the same cases added: the county with all its registers. */
+export function readExpectedWhole(): ExpectedFile {
+  const sample = readExpected();
+  const extra = readExpected(sampleExtraDir);
+  return {
+    ...sample,
+    rows: { ...sample.rows, ...extra.rows },
+    cases: sample.cases.map((sampleCase, index) => {
+      const extraCase = extra.cases[index]!;
+      if (extraCase.from !== sampleCase.from || extraCase.to !== sampleCase.to || extraCase.office !== sampleCase.office) {
+        throw new Error('sample-extra 的报表用例与 sample 的不一致');
+      }
+      return { ...sampleCase, indicators: { ...sampleCase.indicators, ...extraCase.indicators } };
+    }),
+  };
+}
+
+/**
+ * The §6 figures of a county that keeps none of those ledgers: 0, and null for the rates (their
+ * denominators are 0) — for the reports of sample/ imported alone.
+ */
+export function noExtraFigures(): Record<string, number | null> {
+  const ids = Object.keys(readExpected(sampleExtraDir).cases[0]!.indicators);
+  return Object.fromEntries(ids.map((id) => [id, id.endsWith('_rate') ? null : 0]));
+}

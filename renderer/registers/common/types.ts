@@ -106,6 +106,17 @@ export interface Derivation {
   readonly note: string;
 }
 
+/** A record of another register the app offers to start after a save, prefilled. */
+export interface Offer {
+  readonly register: RegisterName;
+  readonly title: string;
+  readonly question: string;
+  /** The new record's form values. */
+  readonly values: FormValues;
+  /** List filters that find the record when it exists already (then nothing is offered). */
+  readonly existing: Readonly<Record<string, string | number>>;
+}
+
 export interface RegisterView {
   readonly name: RegisterName;
   /** List columns in order: a field of the register or a joined column (office_name, org_name …). */
@@ -129,6 +140,8 @@ export interface RegisterView {
   readonly labels?: Readonly<Record<string, string>>;
   /** Short name of a record for titles and confirmations: 案件编号, 姓名 … */
   readonly recordName: (record: ApiRecord, catalogue: Catalogue) => string;
+  /** After a save (`before`: the record as it was, null when new): a record of another register to offer. */
+  readonly offerAfterSave?: (saved: ApiRecord, before: ApiRecord | null) => Offer | null;
   /** Related records shown under the detail (a stint's events …). */
   readonly DetailExtras?: ComponentType<{ record: ApiRecord; catalogue: Catalogue }>;
 }

@@ -4,10 +4,41 @@
 // once there is an opinion), declared as data.
 
 import { filledIn, labelOf, officeName } from '../common/field-values.ts';
-import type { RegisterView } from '../common/types.ts';
+import type { ApiRecord, Offer, RegisterView } from '../common/types.ts';
 import { attendanceEditor, attendanceFromTicks } from './attendance.tsx';
 import { StintEvents } from './StintEvents.tsx';
 import { stintEditor } from './stint-picker.tsx';
+
+/** 解矫类型 that are 解除 (社区矫正法 §44): the person is then helped to resettle (registers.md §6). */
+const releasedBy = new Set(['expired', 'pardoned']);
+
+/** The same day five years on (a 帮教期 is usually five years); 29 February becomes 28 February. */
+function fiveYearsAfter(day: string): string {
+  const later = `${Number(day.slice(0, 4)) + 5}${day.slice(4)}`;
+  return later.endsWith('-02-29') ? `${later.slice(0, 8)}28` : later;
+}
+
+/** A stint saved as ended 期满解除 or 赦免 (newly, or on another day): offer the person's 安置帮教 record. */
+function resettlementOffer(saved: ApiRecord, before: ApiRecord | null): Offer | null {
+  const exitedOn = saved.exited_on;
+  if (typeof exitedOn !== 'string' || !releasedBy.has(String(saved.exit_type))) return null;
+  if (before && before.exit_type === saved.exit_type && before.exited_on === exitedOn) return null;
+  return {
+    register: 'resettlement',
+    title: '建立安置帮教记录',
+    question: `${String(saved.name)}已于${exitedOn}解除社区矫正，是否为其建立安置帮教记录？姓名、身份证号码、单位、人员类型和释放日期将自动填写。`,
+    values: {
+      name: saved.name,
+      id_number: saved.id_number,
+      office_id: String(saved.office_id),
+      person_type: 'correction',
+      original_crime: saved.crime ?? '',
+      released_on: exitedOn,
+      help_ends_on: fiveYearsAfter(exitedOn),
+    },
+    existing: { id_number: String(saved.id_number), released_on: exitedOn },
+  };
+}
 
 export const correctionStintView: RegisterView = {
   name: 'correctionStint',
@@ -16,6 +47,7 @@ export const correctionStintView: RegisterView = {
   searchHint: '姓名、身份证号码、罪名',
   shownWhen: { exit_type: filledIn('exited_on') },
   recordName: (record) => `${record.name}（入矫 ${record.entered_on}）`,
+  offerAfterSave: resettlementOffer,
   DetailExtras: StintEvents,
 };
 

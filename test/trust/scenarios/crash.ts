@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { registers } from '../../../db/registers/index.ts';
-import { readExpected } from '../../support/cli.ts';
+import { readExpectedWhole } from '../../support/cli.ts';
 import { inTempDir, reopen, seededRandom, sleep, startWriter, type ScenarioResult } from './scenario.ts';
 
 export interface ImportCrashOptions {
@@ -63,7 +63,7 @@ interface KilledImport {
 
 /** Starts an import of the sample county, kills it `delayMs` after `marker`, and reads what is left. */
 async function killImport(dbFile: string, marker: string, delayMs: number): Promise<KilledImport> {
-  const expected = readExpected();
+  const expected = readExpectedWhole();
   const writer = startWriter('import-worker.ts', [dbFile]);
   await writer.line(marker);
   await sleep(delayMs);
@@ -85,7 +85,7 @@ async function killImport(dbFile: string, marker: string, delayMs: number): Prom
 }
 
 export async function importCrashScenario(options: ImportCrashOptions): Promise<ScenarioResult> {
-  const expected = readExpected();
+  const expected = readExpectedWhole();
   const phases = await inTempDir('crash-import', (dir) => timeImport(path.join(dir, 'sftz.sqlite')));
   const runs: KilledImport[] = [];
   for (const { marker, delayMs } of killSchedule(options, phases)) {

@@ -102,6 +102,29 @@ function recordOf(register: RegisterName, office: OfficeRecords, n: number): Row
       };
     case 'remoteVisit':
       return { visited_on: `2024-06-${two(n)}`, office_id: officeId, visits: 2 };
+    case 'legalAdviser':
+      return { name: `${prefix}顾问${n}`, office_id: officeId, identity: 'lawyer', villages: `${prefix}村、${prefix}社区`, appointed_on: '2020-01-01' };
+    case 'legalAdviserService':
+      return {
+        served_on: `2024-05-${two(n)}`,
+        office_id: officeId,
+        adviser_id: office.ids.legalAdviser,
+        village: `${prefix}村`,
+        service_type: 'consultation',
+        quantity: 3,
+      };
+    case 'publicityActivity':
+      return { held_on: `2024-04-${two(n)}`, office_id: officeId, form: 'lecture', topic: `${prefix}普法讲座`, sessions: 1, audience: 60 };
+    case 'resettlement':
+      return {
+        name: `${prefix}帮教${n}`,
+        id_number: idNumber(office.seed + n + 40),
+        office_id: officeId,
+        person_type: 'prison',
+        released_on: '2024-01-05',
+        taken_over_on: '2024-01-08',
+        help_ends_on: '2029-01-05',
+      };
   }
 }
 

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import { openDatabase } from '../../../../db/database.ts';
 import { importLedgers } from '../../../../db/import/import-ledger.ts';
-import { sampleLedgerPaths } from '../../../support/cli.ts';
+import { sampleExtraPaths, sampleLedgerPaths } from '../../../support/cli.ts';
 
 const [dbFile] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const ledgers = sampleLedgerPaths().map((file) => ({ name: file, content: fs.readFileSync(file) }));
+const ledgers = [...sampleLedgerPaths(), ...sampleExtraPaths()].map((file) => ({ name: file, content: fs.readFileSync(file) }));
 const db = openDatabase(dbFile!, { create: true });
 const exec = db.exec.bind(db);
 db.exec = (sql: string) => {
