@@ -25,6 +25,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, parseInput, toApiError, type ApiCall } from '../api/dispatcher.ts';
+import { ProgressBoard } from '../api/progress-board.ts';
 import { methodInputs, sessionMethodInputs, type ApiResult, type SessionStatus, type UserView } from '../api/contract.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { restoreEntry } from '../audit/audit-trail.ts';
@@ -46,6 +47,7 @@ import {
   writeKeyFile,
 } from '../encryption/key-file.ts';
 import { UserError } from '../errors.ts';
+import { longWorkInThread } from '../worker/long-work-messages.ts';
 import {
   WRONG_CREDENTIALS,
   countFailedLogin,
@@ -83,6 +85,11 @@ export interface AppSessionOptions {
   readonly idleMinutes?: number;
   /** false: no backup at the first unlock of a day (the benchmark, which only reads a 740 MB copy). */
   readonly dailyBackup?: boolean;
+  /**
+   * true: imports and backups run in a worker of their own over a second connection
+   * (db/worker/long-work-messages.ts), so this thread keeps answering; the session's worker sets it.
+   */
+  readonly longWorkOffThread?: boolean;
 }
 
 export interface AppSession {
@@ -113,6 +120,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
   let lockedUser: UserView | null = null;
   let lastCall = now().getTime();
   let lockedForIdleness = false;
+  const progress = new ProgressBoard();
 
   finishInterruptedSetup();
 
@@ -165,6 +173,8 @@ export function createAppSession(options: AppSessionOptions): AppSession {
       dbFile,
       accounts: accountKeys,
       now,
+      progress,
+      ...(options.longWorkOffThread ? { longWork: longWorkInThread(dbFile, dataKey) } : {}),
     });
     current = { account: view, dispatch };
     lockedUser = null;
@@ -362,7 +372,8 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     const restoring = openDb();
     let outcome: RestoreOutcome;
     try {
-      outcome = await replaceWithBackup(restoring, { dbFile, file: path.resolve(backupFolderOf(dbFile), file), today: today() });
+      const request = { dbFile, file: path.resolve(backupFolderOf(dbFile), file), today: today() };
+      outcome = await progress.track('恢复', (onProgress) => replaceWithBackup(restoring, { ...request, onProgress }));
     } finally {
       // Closed once the new file was ready: open whichever file is now in place.
       if (!restoring.open) {

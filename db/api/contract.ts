@@ -114,6 +114,8 @@ const auditQuery = {
 
 export const methodInputs = {
   'app.info': z.object({}),
+  /** The long work running now (import, backup, restore) and how far it has got; null when none. */
+  'app.progress': z.object({}),
   'registers.describe': z.object({}),
   'sample.load': z.object({}),
   'settings.update': z.object({ bureauName }),

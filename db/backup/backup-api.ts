@@ -9,9 +9,10 @@ import { APPLICATION_ID, databaseKey } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { backupFileName, backupFolderOf, backupKindLabels, backupsIn } from './backup-files.ts';
 import { previewBackup, restoreBackup } from './restore.ts';
-import { SECOND_FOLDER_SETTING, backupLooksWhole, folderReachable, secondBackupFolder, takeBackup } from './take-backup.ts';
+import { SECOND_FOLDER_SETTING, backupLooksWhole, folderReachable, secondBackupFolder, type TakenBackup } from './take-backup.ts';
 
-export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>) {
+/** `backUpNow`: the manual backup, run as long work (db/worker/long-work.ts). */
+export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>, backUpNow: () => Promise<TakenBackup>) {
   const { db } = context;
   const dbFile = () => {
     if (!context.dbFile || context.dbFile === ':memory:') {
@@ -39,7 +40,10 @@ export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | '
         })),
       };
     },
-    'backup.create': () => takeBackup(db, { dbFile: dbFile(), kind: 'manual', today: context.today() }),
+    'backup.create': () => {
+      dbFile();
+      return backUpNow();
+    },
     'backup.preview': ({ file }: { file: string }) => previewBackup(db, backupPath(file)),
     'backup.restore': ({ file }: { file: string }) =>
       restoreBackup(db, { dbFile: dbFile(), file: backupPath(file), today: context.today() }),
