@@ -149,7 +149,8 @@ export const methodInputs = {
   'import.history': z.object({}),
   'import.undo': z.object({ importId: id }),
   'backup.list': z.object({}),
-  'backup.create': z.object({}),
+  /** Into 备份/ beside the database, or another folder (the CLI's --to). */
+  'backup.create': z.object({ folder: z.string().trim().min(1).max(1000).optional() }),
   /** A backup's path, or its file name in the backup folder. */
   'backup.preview': z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }),
   'backup.restore': z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }),

@@ -8,11 +8,11 @@ import type { HandlerContext } from '../api/handlers.ts';
 import { APPLICATION_ID, databaseKey } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { backupFileName, backupFolderOf, backupKindLabels, backupsIn } from './backup-files.ts';
-import { previewBackup, restoreBackup } from './restore.ts';
+import { previewBackup, replaceWithBackup, restoreBackup } from './restore.ts';
 import { SECOND_FOLDER_SETTING, backupLooksWhole, folderReachable, secondBackupFolder, type TakenBackup } from './take-backup.ts';
 
 /** `backUpNow`: the manual backup, run as long work (db/worker/long-work.ts). */
-export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>, backUpNow: () => Promise<TakenBackup>) {
+export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>, backUpNow: (folder?: string) => Promise<TakenBackup>) {
   const { db } = context;
   const dbFile = () => {
     if (!context.dbFile || context.dbFile === ':memory:') {
@@ -40,13 +40,16 @@ export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | '
         })),
       };
     },
-    'backup.create': () => {
+    'backup.create': ({ folder }: { folder?: string | undefined }) => {
       dbFile();
-      return backUpNow();
+      return backUpNow(folder);
     },
     'backup.preview': ({ file }: { file: string }) => previewBackup(db, backupPath(file)),
-    'backup.restore': ({ file }: { file: string }) =>
-      restoreBackup(db, { dbFile: dbFile(), file: backupPath(file), today: context.today() }),
+    /** An encrypted database's file is replaced and the connection closed (backup/restore.ts): the caller reopens it. */
+    'backup.restore': ({ file }: { file: string }) => {
+      const request = { dbFile: dbFile(), file: backupPath(file), today: context.today() };
+      return databaseKey(db) ? replaceWithBackup(db, request) : restoreBackup(db, request);
+    },
     'backup.setSecondFolder': ({ folder }: { folder: string | null }) => {
       if (!folder) {
         db.prepare('DELETE FROM setting WHERE key = ?').run(SECOND_FOLDER_SETTING);

@@ -26,10 +26,11 @@ export type LongJob =
       /** Back up first (once a day, before the first import) when the database has a file: that day. */
       readonly backupDay: string | null;
     }
-  | { readonly kind: 'backup'; readonly today: string };
+  | { readonly kind: 'backup'; readonly today: string; readonly folder?: string };
 
 export interface LongJobResults {
-  readonly import: ImportOutcome;
+  /** With the backup taken before the day's first import, when one was. */
+  readonly import: ImportOutcome & { readonly backupBeforeImport: string | null };
   readonly backup: TakenBackup;
 }
 
@@ -47,15 +48,17 @@ export async function runLongJob(
   onProgress: ProgressSink,
 ): Promise<LongJobResults[LongJob['kind']]> {
   switch (job.kind) {
-    case 'import':
-      if (job.backupDay) backupBeforeImport(db, dbFile ?? undefined, job.backupDay);
-      return importLedgers(
+    case 'import': {
+      const before = job.backupDay ? backupBeforeImport(db, dbFile ?? undefined, job.backupDay) : null;
+      const outcome = await importLedgers(
         db,
         job.files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') })),
         { preview: job.preview, user: job.user, onProgress },
       );
+      return { ...outcome, backupBeforeImport: before?.backup.file ?? null };
+    }
     case 'backup':
-      return takeBackup(db, { dbFile: dbFile!, kind: 'manual', today: job.today, onProgress });
+      return takeBackup(db, { dbFile: dbFile!, kind: 'manual', today: job.today, onProgress, ...(job.folder ? { folder: job.folder } : {}) });
   }
 }
 
