@@ -295,7 +295,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),
-    ...backupHandlers(context, (folder) => runLong({ kind: 'backup', today: context.today(), ...(folder ? { folder } : {}) })),
+    ...backupHandlers(context, (folder) => runLong({ kind: 'backup', today: context.today(), ...(folder ? { folder } : {}) }), progress),
     ...userHandlers(context),
     'audit.search': (query) => searchAuditLog(db, query),
     'audit.verify': () => verifyAuditLog(db),
