@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAppSession } from '../accounts/app-session.ts';
 import type { ApiResult } from '../api/contract.ts';
+import { parseJson } from './parse-json.ts';
 import type { Clock, SessionReply, SessionRequest, SessionThreadData } from './session-interface.ts';
 import { errorToData } from './threads.ts';
 
@@ -26,13 +27,9 @@ async function answer(request: SessionRequest): Promise<unknown> {
     case 'call':
       return session.call(request.method, request.input);
     case 'callWithJson': {
-      let input: unknown;
-      try {
-        input = request.json.length === 0 ? {} : JSON.parse(new TextDecoder().decode(request.json));
-      } catch {
-        return { ok: false, error: { kind: 'bad_request', message: '请求内容不是有效的 JSON' } } satisfies ApiResult;
-      }
-      return session.call(request.method, input);
+      const parsed = await parseJson(request.json);
+      if (!parsed) return { ok: false, error: { kind: 'bad_request', message: '请求内容不是有效的 JSON' } } satisfies ApiResult;
+      return session.call(request.method, parsed.value);
     }
     case 'isOpen':
       return session.isOpen();

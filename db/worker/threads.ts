@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.ts';
 
-export const workerEntries = ['session-thread', 'long-work-thread'] as const;
+export const workerEntries = ['session-thread', 'long-work-thread', 'json-thread'] as const;
 export type WorkerEntry = (typeof workerEntries)[number];
 
 const here = import.meta.filename;
@@ -19,11 +19,12 @@ export function workerFile(entry: WorkerEntry): string {
   return path.join(path.dirname(here), `${entry}${here.endsWith('.ts') ? '.ts' : '.cjs'}`);
 }
 
-export function startWorker(entry: WorkerEntry, workerData: unknown): Worker {
+/** `transferList`: buffers in workerData handed over without a copy. */
+export function startWorker(entry: WorkerEntry, workerData: unknown, transferList: ArrayBuffer[] = []): Worker {
   const file = workerFile(entry);
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData });
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData, transferList });
   const loader = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(pathToFileURL(file).href)});`;
-  return new Worker(loader, { eval: true, workerData });
+  return new Worker(loader, { eval: true, workerData, transferList });
 }
 
 /** An error as data: a UserError keeps its kind and field messages, a SQLite error its code. */

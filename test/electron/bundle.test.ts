@@ -34,7 +34,7 @@ test('the main process is CommonJS with electron left outside; the database is o
   expect(path.basename(bundle.mainFile)).toBe('main.cjs');
   expect(bundle.mainImports).toContain('electron');
   expect(bundle.mainImports).not.toContain('better-sqlite3-multiple-ciphers');
-  expect(bundle.workerFiles.map((file) => path.basename(file))).toEqual(['session-thread.cjs', 'long-work-thread.cjs']);
+  expect(bundle.workerFiles.map((file) => path.basename(file))).toEqual(['session-thread.cjs', 'long-work-thread.cjs', 'json-thread.cjs']);
   expect(bundle.workerFiles.every((file) => path.dirname(file) === path.dirname(bundle.mainFile))).toBe(true);
   expect(bundle.workerImports).toContain('better-sqlite3-multiple-ciphers');
   expect(bundle.workerImports).not.toContain('electron');
