@@ -12,4 +12,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The renderer runs in the window: it reaches the core only through the API, never Node itself.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: '界面代码（renderer/）不能使用 Node 模块：请通过 API 调用后台。' },
+            { group: ['better-sqlite3-multiple-ciphers', 'electron'], message: '界面代码（renderer/）只能通过 API 调用后台。' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,7 @@
 // The Electron main process: one window onto the renderer (served from app://sftz/), the
 // session over the register database in the user's data folder (accounts, encryption, the
-// dispatcher for whoever logs in: db/accounts/app-session.ts), and one IPC channel to it. Thin by
+// dispatcher for whoever logs in: db/accounts/app-session.ts) in a worker thread of its own
+// (db/worker/session-thread.ts, so the window's IPC keeps answering), and one IPC channel to it. Thin by
 // design — every rule lives in db/; here are only the window, its menu, native dialogs and the
 // security fences (sandbox, CSP, no navigation, no new windows, no permissions, one instance).
 // Bundled as CommonJS (dist/electron/main.cjs) by build/electron-build.ts, so __dirname is
@@ -9,9 +10,10 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppSession, type AppSession } from '../db/accounts/app-session.ts';
 import type { ApiResult } from '../db/api/contract.ts';
 import { DATABASE_FILE_NAME, PRODUCT_NAME, localDay } from '../db/server/serve-app.ts';
+import { startSessionThread } from '../db/worker/session-client.ts';
+import type { SessionInterface } from '../db/worker/session-interface.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from './channels.ts';
 import { callDesktopMethod, isDesktopMethod, printToPdf } from './desktop-methods.ts';
@@ -25,7 +27,7 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadFile = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
-let appSession: AppSession | null = null;
+let appSession: SessionInterface | null = null;
 
 // Named before anything asks for a path, so userData is …/司法台账 whether started from a
 // checkout (`npm start`) or installed.
@@ -48,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    appSession?.close();
+    void appSession?.close();
     appSession = null;
   });
   app.whenReady().then(start).catch(fail);
@@ -57,7 +59,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const dbFile = path.join(app.getPath('userData'), DATABASE_FILE_NAME);
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  const opened = createAppSession({ dbFile, today: () => localDay() });
+  const opened = startSessionThread({ dbFile, today: () => localDay() });
   appSession = opened;
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -85,14 +87,14 @@ function start(): void {
 }
 
 /** The one IPC entry: desktop-only methods here (for a logged-in user), everything else to the session. */
-async function answer(opened: AppSession, event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult> {
+async function answer(opened: SessionInterface, event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult> {
   const fromOurPage =
     mainWindow !== null && event.sender === mainWindow.webContents && event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`);
   if (!fromOurPage || typeof method !== 'string') {
     return { ok: false, error: { kind: 'bad_request', message: '拒绝了来源不明的请求' } };
   }
   if (isDesktopMethod(method)) {
-    if (!opened.isOpen()) return { ok: false, error: { kind: 'unauthorized', message: '请先登录' } };
+    if (!(await opened.isOpen())) return { ok: false, error: { kind: 'unauthorized', message: '请先登录' } };
     return callDesktopMethod(mainWindow!, method, input);
   }
   return opened.call(method, input);

@@ -25,11 +25,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, parseInput, toApiError, type ApiCall } from '../api/dispatcher.ts';
-import { methodInputs, sessionMethodInputs, type ApiResult, type SessionStatus, type UserView } from '../api/contract.ts';
+import { ProgressBoard } from '../api/progress-board.ts';
+import { isWrite, sessionMethodInputs, type ApiResult, type SessionStatus, type UserView } from '../api/contract.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { restoreEntry } from '../audit/audit-trail.ts';
-import { backupFolderOf } from '../backup/backup-files.ts';
-import { replaceWithBackup, type RestoreOutcome } from '../backup/restore.ts';
+import type { RestoreOutcome } from '../backup/restore.ts';
 import { takeBackup, takeDailyBackup } from '../backup/take-backup.ts';
 import { DatabaseOpenError, databaseFileKind, openDatabase, type RegisterDatabase } from '../database.ts';
 import { installDatabaseFile, writeEncryptedCopy } from '../encryption/encrypted-copy.ts';
@@ -46,6 +46,7 @@ import {
   writeKeyFile,
 } from '../encryption/key-file.ts';
 import { UserError } from '../errors.ts';
+import { longWorkInThread } from '../worker/long-work-messages.ts';
 import {
   WRONG_CREDENTIALS,
   countFailedLogin,
@@ -83,6 +84,11 @@ export interface AppSessionOptions {
   readonly idleMinutes?: number;
   /** false: no backup at the first unlock of a day (the benchmark, which only reads a 740 MB copy). */
   readonly dailyBackup?: boolean;
+  /**
+   * true: imports and backups run in a worker of their own over a second connection
+   * (db/worker/long-work-messages.ts), so this thread keeps answering; the session's worker sets it.
+   */
+  readonly longWorkOffThread?: boolean;
 }
 
 export interface AppSession {
@@ -113,6 +119,9 @@ export function createAppSession(options: AppSessionOptions): AppSession {
   let lockedUser: UserView | null = null;
   let lastCall = now().getTime();
   let lockedForIdleness = false;
+  const progress = new ProgressBoard();
+  /** The session's writes, in order (the dispatcher is remade at each login and after a restore). */
+  let writes: Promise<void> = Promise.resolve();
 
   finishInterruptedSetup();
 
@@ -165,6 +174,8 @@ export function createAppSession(options: AppSessionOptions): AppSession {
       dbFile,
       accounts: accountKeys,
       now,
+      progress,
+      ...(options.longWorkOffThread ? { longWork: longWorkInThread(dbFile, dataKey) } : {}),
     });
     current = { account: view, dispatch };
     lockedUser = null;
@@ -352,26 +363,17 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     return { idleMinutes: minutes };
   }
 
-  /** Restoring replaces the encrypted file (backup/restore.ts), so the session reopens it and remakes the dispatcher. */
-  async function restore(input: unknown): Promise<ApiResult> {
-    const user = current!.account;
-    checkRole(user, 'backup.restore');
-    const parsed = parseInput(methodInputs['backup.restore'], input);
-    if (!parsed.ok) return parsed;
-    const { file } = parsed.value as { file: string };
-    const restoring = openDb();
-    let outcome: RestoreOutcome;
-    try {
-      outcome = await replaceWithBackup(restoring, { dbFile, file: path.resolve(backupFolderOf(dbFile), file), today: today() });
-    } finally {
-      // Closed once the new file was ready: open whichever file is now in place.
-      if (!restoring.open) {
-        db = openDatabase(dbFile, { create: false, key: dataKey! });
-        openFor(accountById(db, user.id)!);
-      }
-    }
-    audit({ ...restoreEntry(outcome), user: user.username, method: 'backup.restore' });
-    return { ok: true, value: outcome };
+  /**
+   * A restore (backup.restore, through the dispatcher's write queue like every write) replaces
+   * the encrypted file and closes the connection (backup/restore.ts): the session opens whichever
+   * file is now in place, remakes the dispatcher and records the restore in the restored database.
+   */
+  function reopenAfterRestore(result: ApiResult): void {
+    if (!db || db.open || !current) return;
+    const user = current.account;
+    db = openDatabase(dbFile, { create: false, key: dataKey! });
+    openFor(accountById(db, user.id)!);
+    if (result.ok) audit({ ...restoreEntry(result.value as RestoreOutcome), user: user.username, method: 'backup.restore' });
   }
 
   /** After a call through the dispatcher: what the session keeps in step with the database. */
@@ -433,10 +435,21 @@ export function createAppSession(options: AppSessionOptions): AppSession {
         return { ok: true, value: sessionMethods[method]!(parsed.value as never) };
       }
       if (!current) return refusal();
-      if (method === 'backup.restore') return await restore(input);
-      const result = await current.dispatch(method, input);
-      afterDispatch(method, input, result);
-      return result;
+      if (!isWrite(method)) return await current.dispatch(method, input);
+      // Writes one at a time, each through the dispatcher of the moment: a write queued behind a
+      // restore runs on the restored database, through the dispatcher made for it.
+      const result = writes.then(async () => {
+        if (!current) return refusal();
+        const answered = await current.dispatch(method, input);
+        reopenAfterRestore(answered);
+        afterDispatch(method, input, answered);
+        return answered;
+      });
+      writes = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return await result;
     } catch (error) {
       if (error instanceof DatabaseOpenError) return { ok: false, error: { kind: 'conflict', message: error.message } };
       return { ok: false, error: toApiError(error) };

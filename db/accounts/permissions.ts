@@ -5,7 +5,7 @@
 // (db/api/dispatcher.ts), so the rules hold whatever the UI offers. Refusals are UserErrors of
 // kind 'forbidden' naming the account: 「您的账号（录入员，城西司法所）无权……」.
 
-import { registerNames, type MethodName, type SessionMethodName, type UserView } from '../api/contract.ts';
+import { methods, type MethodName, type Rule, type SessionMethodName, type UserView } from '../api/contract.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { registerByName } from '../registers/index.ts';
@@ -19,57 +19,8 @@ export type Access = Pick<UserView, 'role' | 'officeId' | 'officeName'>;
 /** A bureau-level administrator: what in-process callers act as (tests, the CLI's plain databases). */
 export const BUREAU_ADMINISTRATOR: Access = { role: 'admin', officeId: null, officeName: null };
 
-/**
- * read: lists, records, reports (every role). write: register records (录入员, 管理员).
- * import: ledger imports (bureau-level 录入员, 管理员). admin: settings, offices, lists, sample
- * data, backups, the audit log, accounts (管理员). session: the session's own methods, which
- * act for whoever calls them (logging in, out, one's own password).
- */
-type Rule = 'read' | 'write' | 'import' | 'admin' | 'session';
-
-const registerMethodRules = { list: 'read', get: 'read', create: 'write', update: 'write', delete: 'write', restore: 'write' } as const;
-
-type RegisterMethodName = `${RegisterName}.${keyof typeof registerMethodRules}`;
-
-/** Every method that is not one of the six of a register: the compiler insists each has its rule. */
-const otherMethodRules = {
-  'app.info': 'read',
-  'registers.describe': 'read',
-  'office.list': 'read',
-  'lists.get': 'read',
-  'report.indicators': 'read',
-  'report.run': 'read',
-  'report.monthly': 'read',
-  'report.drillDown': 'read',
-  'report.quality': 'read',
-  'report.exportXlsx': 'read',
-  'report.exportDocx': 'read',
-  'import.history': 'read',
-  'ledger.export': 'read',
-  'ledger.template': 'read',
-  'mediationCase.nextCaseNumber': 'write',
-  'legalAidCase.nextCaseNumber': 'write',
-  'import.preview': 'import',
-  'import.commit': 'import',
-  'import.undo': 'import',
-  'sample.load': 'admin',
-  'settings.update': 'admin',
-  'office.create': 'admin',
-  'office.rename': 'admin',
-  'lists.addItem': 'admin',
-  'backup.list': 'admin',
-  'backup.create': 'admin',
-  'backup.preview': 'admin',
-  'backup.restore': 'admin',
-  'backup.setSecondFolder': 'admin',
-  'audit.search': 'admin',
-  'audit.verify': 'admin',
-  'audit.export': 'admin',
-  'users.list': 'admin',
-  'users.create': 'admin',
-  'users.update': 'admin',
-  'users.resetPassword': 'admin',
-  'users.unlock': 'admin',
+/** The session's own methods: the rest take their rule from their declaration in the contract. */
+const sessionMethodRules = {
   'session.status': 'session',
   'session.setup': 'session',
   'session.login': 'session',
@@ -78,15 +29,11 @@ const otherMethodRules = {
   'session.recover': 'session',
   'session.changePassword': 'session',
   'session.setIdleMinutes': 'admin',
-} as const satisfies Record<Exclude<MethodName | SessionMethodName, RegisterMethodName>, Rule>;
+} as const satisfies Record<SessionMethodName, Rule>;
 
 export const methodRules: Readonly<Record<MethodName | SessionMethodName, Rule>> = {
-  ...(Object.fromEntries(
-    registerNames.flatMap((register) =>
-      Object.entries(registerMethodRules).map(([method, rule]) => [`${register}.${method}`, rule]),
-    ),
-  ) as Record<RegisterMethodName, Rule>),
-  ...otherMethodRules,
+  ...(Object.fromEntries(Object.entries(methods).map(([name, declaration]) => [name, declaration.rule])) as Record<MethodName, Rule>),
+  ...sessionMethodRules,
 };
 
 const rolesAllowed: Readonly<Record<Rule, readonly Role[]>> = {

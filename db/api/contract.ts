@@ -1,5 +1,6 @@
-// The one API contract: every method the UI (and the CLI's import) may call, with the zod
-// schema of its input. Environment-neutral (no node: or DOM imports) so the renderer can take
+// The one API contract: every method the UI and the CLI may call, each declared once — the zod
+// schema of its input, who may call it, whether it writes (`methods`); the dispatcher and the
+// permission table derive from it. Environment-neutral (no node: or DOM imports) so the renderer can take
 // its types from here. Results cross every transport as data: { ok: true, value } or
 // { ok: false, error: { kind, message, fieldErrors? } } — never as thrown exceptions.
 
@@ -56,14 +57,34 @@ export const listInput = z.object({
 
 const record = z.record(z.string(), z.unknown());
 
+/**
+ * Who may call a method (db/accounts/permissions.ts gives each rule its roles). read: lists,
+ * records, reports (every role). write: register records (录入员, 管理员). import: ledger imports
+ * (bureau-level 录入员, 管理员). admin: settings, offices, lists, sample data, backups, the audit
+ * log, accounts (管理员). session: the session's own methods, which act for whoever calls them.
+ */
+export type Rule = 'read' | 'write' | 'import' | 'admin' | 'session';
+
+/** A method, declared once: its input schema, who may call it, and whether it changes the database. */
+export interface MethodDeclaration<Input extends z.ZodType = z.ZodType> {
+  readonly input: Input;
+  readonly rule: Rule;
+  /** A write: the dispatcher runs writes one at a time, in the order they came. */
+  readonly writes: boolean;
+}
+
+const WRITES = true;
+
+const method = <Input extends z.ZodType>(input: Input, rule: Rule, writes = false): MethodDeclaration<Input> => ({ input, rule, writes });
+
 /** The six methods every register has. */
 const registerMethods = {
-  list: listInput,
-  get: z.object({ id }),
-  create: z.object({ record }),
-  update: z.object({ id, record }),
-  delete: z.object({ id }),
-  restore: z.object({ id }),
+  list: method(listInput, 'read'),
+  get: method(z.object({ id }), 'read'),
+  create: method(z.object({ record }), 'write', WRITES),
+  update: method(z.object({ id, record }), 'write', WRITES),
+  delete: method(z.object({ id }), 'write', WRITES),
+  restore: method(z.object({ id }), 'write', WRITES),
 };
 
 type RegisterMethodName = `${RegisterName}.${keyof typeof registerMethods}`;
@@ -102,75 +123,86 @@ const auditQuery = {
   text: z.string().max(100).nullish(),
 };
 
-export const methodInputs = {
-  'app.info': z.object({}),
-  'registers.describe': z.object({}),
-  'sample.load': z.object({}),
-  'settings.update': z.object({ bureauName }),
-  'office.list': z.object({}),
-  'office.create': z.object({ name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }),
-  'office.rename': z.object({ id, name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }),
-  'lists.get': z.object({}),
-  'lists.addItem': z.object({ list: z.string(), label: z.string().trim().min(1, { message: '名称不能为空' }).max(30) }),
-  'mediationCase.nextCaseNumber': z.object({ orgId: id, year: z.number().int().min(2000).max(2999) }),
-  'legalAidCase.nextCaseNumber': z.object({ officeId: id, year: z.number().int().min(2000).max(2999) }),
-  'report.indicators': z.object({}),
-  'report.run': z.object({ ...period, compare: z.boolean().optional() }),
+export const methods = {
+  'app.info': method(z.object({}), 'read'),
+  /** The long work running now (import, backup, restore) and how far it has got; null when none. */
+  'app.progress': method(z.object({}), 'read'),
+  'registers.describe': method(z.object({}), 'read'),
+  'sample.load': method(z.object({}), 'admin', WRITES),
+  'settings.update': method(z.object({ bureauName }), 'admin', WRITES),
+  'office.list': method(z.object({}), 'read'),
+  'office.create': method(z.object({ name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }), 'admin', WRITES),
+  'office.rename': method(z.object({ id, name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }), 'admin', WRITES),
+  'lists.get': method(z.object({}), 'read'),
+  'lists.addItem': method(z.object({ list: z.string(), label: z.string().trim().min(1, { message: '名称不能为空' }).max(30) }), 'admin', WRITES),
+  'mediationCase.nextCaseNumber': method(z.object({ orgId: id, year: z.number().int().min(2000).max(2999) }), 'write'),
+  'legalAidCase.nextCaseNumber': method(z.object({ officeId: id, year: z.number().int().min(2000).max(2999) }), 'write'),
+  'report.indicators': method(z.object({}), 'read'),
+  'report.run': method(z.object({ ...period, compare: z.boolean().optional() }), 'read'),
   /** Counts of some flow measures (received, closed …) month by month, for the trend chart. */
-  'report.monthly': z.object({ ...period, ids: z.array(z.string().min(1).max(100)).min(1).max(20) }),
-  'report.drillDown': z.object({
+  'report.monthly': method(z.object({ ...period, ids: z.array(z.string().min(1).max(100)).min(1).max(20) }), 'read'),
+  'report.drillDown': method(z.object({
     ...period,
     id: z.string().min(1),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
-  }),
-  'report.quality': z.object({
+  }), 'read'),
+  'report.quality': method(z.object({
     asOf: isoDay.optional(),
     officeId: officeScope,
     /** 调解中 longer than this many days is a warning (60 in the report, 30 on the home page). */
     pendingMediationDays: z.number().int().min(1).max(3650).optional(),
-  }),
-  'report.exportXlsx': z.object(period),
-  'report.exportDocx': z.object(period),
-  'import.preview': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),
-  'import.commit': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),
-  'import.history': z.object({}),
-  'import.undo': z.object({ importId: id }),
-  'backup.list': z.object({}),
-  'backup.create': z.object({}),
+  }), 'read'),
+  'report.exportXlsx': method(z.object(period), 'read'),
+  'report.exportDocx': method(z.object(period), 'read'),
+  'import.preview': method(z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }), 'import'),
+  'import.commit': method(z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }), 'import', WRITES),
+  'import.history': method(z.object({}), 'read'),
+  'import.undo': method(z.object({ importId: id }), 'import', WRITES),
+  'backup.list': method(z.object({}), 'admin'),
+  /** Into 备份/ beside the database, or another folder (the CLI's --to). */
+  'backup.create': method(z.object({ folder: z.string().trim().min(1).max(1000).optional() }), 'admin', WRITES),
   /** A backup's path, or its file name in the backup folder. */
-  'backup.preview': z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }),
-  'backup.restore': z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }),
+  'backup.preview': method(z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }), 'admin'),
+  'backup.restore': method(z.object({ file: z.string().min(1, { message: '请选择备份文件' }).max(1000) }), 'admin', WRITES),
   /** A USB disk or a share that gets a copy of each backup; null stops copying. */
-  'backup.setSecondFolder': z.object({ folder: z.string().trim().max(1000).nullable() }),
-  'audit.search': z.object({
+  'backup.setSecondFolder': method(z.object({ folder: z.string().trim().max(1000).nullable() }), 'admin', WRITES),
+  'audit.search': method(z.object({
     ...auditQuery,
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(50),
-  }),
-  'audit.verify': z.object({}),
-  'audit.export': z.object(auditQuery),
-  'users.list': z.object({}),
-  'users.create': z.object({ username, displayName, role: z.enum(roles), officeId: userOffice, password: newPassword }),
-  'users.update': z.object({ id, displayName, role: z.enum(roles), officeId: userOffice, disabled: z.boolean() }),
-  'users.resetPassword': z.object({ id, password: newPassword }),
-  'users.unlock': z.object({ id }),
+  }), 'admin'),
+  'audit.verify': method(z.object({}), 'admin'),
+  'audit.export': method(z.object(auditQuery), 'admin'),
+  'users.list': method(z.object({}), 'admin'),
+  'users.create': method(z.object({ username, displayName, role: z.enum(roles), officeId: userOffice, password: newPassword }), 'admin', WRITES),
+  'users.update': method(z.object({ id, displayName, role: z.enum(roles), officeId: userOffice, disabled: z.boolean() }), 'admin', WRITES),
+  'users.resetPassword': method(z.object({ id, password: newPassword }), 'admin', WRITES),
+  'users.unlock': method(z.object({ id }), 'admin', WRITES),
   // Ledgers out (导出台账): a register's list as narrowed, as .xlsx to print or CSV; its empty import template.
-  'ledger.export': listInput.omit({ offset: true, limit: true }).extend({
-    register: z.enum(registerNames),
-    format: z.enum(ledgerFormats),
-    /** 身份证号码 in full rather than masked (管理员 and 录入员 only; audited). */
-    fullIdNumbers: z.boolean().default(false),
-  }),
-  'ledger.template': z.object({ register: z.enum(registerNames), format: z.enum(ledgerFormats) }),
+  'ledger.export': method(
+    listInput.omit({ offset: true, limit: true }).extend({
+      register: z.enum(registerNames),
+      format: z.enum(ledgerFormats),
+      /** 身份证号码 in full rather than masked (管理员 and 录入员 only; audited). */
+      fullIdNumbers: z.boolean().default(false),
+    }),
+    'read',
+  ),
+  'ledger.template': method(z.object({ register: z.enum(registerNames), format: z.enum(ledgerFormats) }), 'read'),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
-      Object.entries(registerMethods).map(([method, schema]) => [`${register}.${method}`, schema]),
+      Object.entries(registerMethods).map(([action, declaration]) => [`${register}.${action}`, declaration]),
     ),
-  ) as unknown as Record<RegisterMethodName, typeof listInput>),
-} satisfies Record<string, z.ZodType>;
+  ) as unknown as Record<RegisterMethodName, MethodDeclaration<typeof listInput>>),
+} satisfies Record<string, MethodDeclaration>;
 
-export type MethodName = keyof typeof methodInputs;
+export type MethodName = keyof typeof methods;
+
+/** Each method's input schema, from its declaration. */
+export const methodInputs = Object.fromEntries(Object.entries(methods).map(([name, declaration]) => [name, declaration.input])) as {
+  readonly [M in MethodName]: (typeof methods)[M]['input'];
+};
 
 /**
  * The methods of the session itself (db/accounts/app-session.ts answers them; every other
@@ -232,10 +264,7 @@ export interface SessionStatus {
   readonly idleMinutes: number;
 }
 
-/** Methods that change the database: the dispatcher runs them one at a time. */
-export function isWrite(method: string): boolean {
-  return (
-    /\.(create|update|delete|restore|rename|addItem|commit|undo|load|resetPassword|unlock)$/.test(method) ||
-    method === 'settings.update'
-  );
+/** Methods that change the database, as declared: the dispatcher runs them one at a time. */
+export function isWrite(name: string): boolean {
+  return Object.hasOwn(methods, name) && methods[name as MethodName].writes;
 }

@@ -42,6 +42,9 @@ export function toApiError(error: unknown): ApiError {
   if (code?.startsWith('SQLITE_IOERR')) return { kind: 'internal', message: '磁盘空间不足或无法写入磁盘（文件超出大小限制、磁盘故障），未能保存。已保存的数据不受影响，请检查磁盘后重试。' };
   if (code === 'SQLITE_BUSY') return { kind: 'internal', message: '数据库正被其他程序使用，请稍后重试。' };
   if (code === 'SQLITE_READONLY') return { kind: 'internal', message: '数据库文件只读，无法保存。' };
+  if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
+    return { kind: 'conflict', message: '数据库刚刚从备份恢复，这一操作未执行，请重新操作。' };
+  }
   console.error(error);
   return { kind: 'internal', message: `程序内部错误：${(error as Error)?.message ?? String(error)}` };
 }

@@ -8,7 +8,6 @@ import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
 import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
 import { backupHandlers } from '../backup/backup-api.ts';
-import { backupBeforeImport } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
@@ -17,7 +16,6 @@ import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
 import { importHistory, undoImport } from '../import/import-history.ts';
-import { importLedgers } from '../import/import-ledger.ts';
 import { registerByName, registers } from '../registers/index.ts';
 import { DEFAULT_BUREAU_NAME, sampleCountyLedgers } from '../sample/generate-county.ts';
 import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
@@ -36,7 +34,16 @@ import { listDefinitions, listNames, type ListName } from '../registers/vocabula
 import { indicatorDefinitions } from '../report/indicators.ts';
 import { drillDown, monthlyFigures, runReport } from '../report/engine.ts';
 import { qualityWarnings } from '../report/quality.ts';
+import {
+  longJobTitles,
+  longWorkInPlace,
+  type LedgerFileData,
+  type LongJob,
+  type LongJobResults,
+  type LongWork,
+} from '../worker/long-work.ts';
 import { registerNames, type methodInputs } from './contract.ts';
+import { ProgressBoard } from './progress-board.ts';
 import type { z } from 'zod';
 
 type Inputs = { [M in keyof typeof methodInputs]: z.infer<(typeof methodInputs)[M]> };
@@ -56,6 +63,10 @@ export interface HandlerContext {
   readonly accounts?: AccountKeys;
   /** The clock for account locks; default the real one. */
   readonly now?: () => Date;
+  /** Where imports and backups run; default in place, over `db`. */
+  readonly longWork?: LongWork;
+  /** Where long work reports its progress (`app.progress`); default a board of this dispatcher's own. */
+  readonly progress?: ProgressBoard;
 }
 
 function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
@@ -139,8 +150,13 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
   );
   const setting = (key: string) =>
     (statement(db, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-  const decodeFiles = (files: { name: string; content: string }[]) =>
-    files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') }));
+  const longWork = context.longWork ?? longWorkInPlace(db, context.dbFile ?? null);
+  const progress = context.progress ?? new ProgressBoard();
+  /** Long work, off the session's thread where the session has one, its progress on the board. */
+  const runLong = <Job extends LongJob>(job: Job): Promise<LongJobResults[Job['kind']]> =>
+    progress.track(longJobTitles[job.kind], (onProgress) => longWork(job, onProgress));
+  const importJob = (files: LedgerFileData[], preview: boolean, user: string, backupDay: string | null) =>
+    runLong({ kind: 'import', files, preview, user, backupDay });
   const officeName = (id: number) =>
     (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
   /** 潮州市湘桥区司法局2024年 / 城西司法所2024年1—10月: the start of an export's file name. */
@@ -265,15 +281,14 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       fileName: `${exportName(scope)}工作情况报告.docx`,
       content: (await buildReportDocument(db, scope)).toString('base64'),
     }),
-    'import.preview': async ({ files }) => importLedgers(db, decodeFiles(files), { preview: true, user: context.user }),
-    'import.commit': async ({ files }) => {
-      backupBeforeImport(db, context.dbFile, context.today());
-      return importLedgers(db, decodeFiles(files), { user: context.user });
-    },
+    'app.progress': () => progress.current(),
+    'import.preview': ({ files }) => importJob(files, true, context.user, null),
+    'import.commit': ({ files }) => importJob(files, false, context.user, context.today()),
     'sample.load': async () => {
       const hasRecords = registers.some((register) => statement(db, `SELECT 1 FROM ${register.table} LIMIT 1`).get());
       if (hasRecords) throw new UserError('数据库中已有台账记录：示例数据只能载入空数据库，以免与真实数据混在一起', 'conflict');
-      const outcome = await importLedgers(db, await sampleCountyLedgers(context.today()), { user: `${context.user}（示例数据）` });
+      const ledgers = (await sampleCountyLedgers(context.today())).map((file) => ({ name: file.name, content: file.content.toString('base64') }));
+      const outcome = await importJob(ledgers, false, `${context.user}（示例数据）`, null);
       if (!setting('bureauName')) {
         statement(db, "INSERT INTO setting (key, value) VALUES ('bureauName', ?)").run(DEFAULT_BUREAU_NAME);
       }
@@ -292,7 +307,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),
-    ...backupHandlers(context),
+    ...backupHandlers(context, (folder) => runLong({ kind: 'backup', today: context.today(), ...(folder ? { folder } : {}) }), progress),
     ...userHandlers(context),
     'audit.search': (query) => searchAuditLog(db, query),
     'audit.verify': () => verifyAuditLog(db),

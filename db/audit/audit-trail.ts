@@ -198,8 +198,10 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
 export function createAuditTrail(context: { readonly db: RegisterDatabase; readonly user: string }) {
   const { db, user } = context;
   const plans = methodPlans(db);
+  // A restore of an encrypted database replaces the file and closes the connection: its entry
+  // goes into the reopened database, written by whoever reopens it (the session, the CLI).
   const record = (method: string, draft: Draft | null) => {
-    if (draft) recordAudit(db, { ...draft, user, method });
+    if (draft && db.open) recordAudit(db, { ...draft, user, method });
   };
   return (method: string, input: unknown, handler: MethodHandler): unknown => {
     const plan = Object.hasOwn(plans, method) ? plans[method] : undefined;

@@ -5,13 +5,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlerContext } from '../api/handlers.ts';
+import type { ProgressBoard } from '../api/progress-board.ts';
 import { APPLICATION_ID, databaseKey } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { backupFileName, backupFolderOf, backupKindLabels, backupsIn } from './backup-files.ts';
-import { previewBackup, restoreBackup } from './restore.ts';
-import { SECOND_FOLDER_SETTING, backupLooksWhole, folderReachable, secondBackupFolder, takeBackup } from './take-backup.ts';
+import { previewBackup, replaceWithBackup, restoreBackup } from './restore.ts';
+import { SECOND_FOLDER_SETTING, backupLooksWhole, folderReachable, secondBackupFolder, type TakenBackup } from './take-backup.ts';
 
-export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>) {
+/** `backUpNow`: the manual backup, run as long work (db/worker/long-work.ts); a restore's steps go on `progress`. */
+export function backupHandlers(
+  context: Pick<HandlerContext, 'db' | 'dbFile' | 'today'>,
+  backUpNow: (folder?: string) => Promise<TakenBackup>,
+  progress: ProgressBoard,
+) {
   const { db } = context;
   const dbFile = () => {
     if (!context.dbFile || context.dbFile === ':memory:') {
@@ -39,10 +45,18 @@ export function backupHandlers(context: Pick<HandlerContext, 'db' | 'dbFile' | '
         })),
       };
     },
-    'backup.create': () => takeBackup(db, { dbFile: dbFile(), kind: 'manual', today: context.today() }),
+    'backup.create': ({ folder }: { folder?: string | undefined }) => {
+      dbFile();
+      return backUpNow(folder);
+    },
     'backup.preview': ({ file }: { file: string }) => previewBackup(db, backupPath(file)),
-    'backup.restore': ({ file }: { file: string }) =>
-      restoreBackup(db, { dbFile: dbFile(), file: backupPath(file), today: context.today() }),
+    /** An encrypted database's file is replaced and the connection closed (backup/restore.ts): the caller reopens it. */
+    'backup.restore': ({ file }: { file: string }) => {
+      const request = { dbFile: dbFile(), file: backupPath(file), today: context.today() };
+      return progress.track('恢复', (onProgress) =>
+        (databaseKey(db) ? replaceWithBackup : restoreBackup)(db, { ...request, onProgress }),
+      );
+    },
     'backup.setSecondFolder': ({ folder }: { folder: string | null }) => {
       if (!folder) {
         db.prepare('DELETE FROM setting WHERE key = ?').run(SECOND_FOLDER_SETTING);

@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readAllAccounts, replaceAllAccounts } from '../accounts/users.ts';
+import type { ProgressSink } from '../api/progress.ts';
 import { APPLICATION_ID, applyKey, databaseFileKind, databaseKey, migrate, schemaVersion, type RegisterDatabase } from '../database.ts';
 import { installDatabaseFile, writeEncryptedCopy } from '../encryption/encrypted-copy.ts';
 import { UserError } from '../errors.ts';
@@ -129,6 +130,14 @@ export interface RestoreRequest {
   /** The backup to restore. */
   readonly file: string;
   readonly today: string;
+  /** The steps as they start: 校验备份, 备份当前数据, 写入恢复的数据. */
+  readonly onProgress?: ProgressSink;
+}
+
+const RESTORE_STEPS = 3;
+
+function restoreStep(request: RestoreRequest, done: number, step: string): void {
+  request.onProgress?.({ step, done, total: RESTORE_STEPS, unit: '步' });
 }
 
 export interface RestoreOutcome {
@@ -146,6 +155,7 @@ export interface RestoreOutcome {
 
 /** Restores a backup into a plain database, through the connection the caller keeps open. */
 export async function restoreBackup(db: RegisterDatabase, request: RestoreRequest): Promise<RestoreOutcome> {
+  restoreStep(request, 0, '校验备份');
   const staged = stageBackup(request.file);
   try {
     const source = openCheckedCopy(staged.copy, request.file, { readonly: false, key: null });
@@ -161,7 +171,9 @@ export async function restoreBackup(db: RegisterDatabase, request: RestoreReques
         source.exec('VACUUM');
       }
       const replaced = countRecords(db);
+      restoreStep(request, 1, '备份当前数据');
       const before = takeBackup(db, { dbFile: request.dbFile, kind: 'before-restore', today: request.today });
+      restoreStep(request, 2, '写入恢复的数据');
       try {
         await source.backup(request.dbFile, { progress: ({ remainingPages }) => remainingPages });
       } catch (error) {
@@ -198,6 +210,7 @@ export async function restoreBackup(db: RegisterDatabase, request: RestoreReques
  */
 export async function replaceWithBackup(db: RegisterDatabase, request: RestoreRequest): Promise<RestoreOutcome> {
   const key = databaseKey(db)!;
+  restoreStep(request, 0, '校验备份');
   const staged = stageBackup(request.file);
   const replacement = `${path.resolve(request.dbFile)}.restoring`;
   try {
@@ -214,7 +227,9 @@ export async function replaceWithBackup(db: RegisterDatabase, request: RestoreRe
       source.close();
     }
     const replaced = countRecords(db);
+    restoreStep(request, 1, '备份当前数据');
     const before = takeBackup(db, { dbFile: request.dbFile, kind: 'before-restore', today: request.today });
+    restoreStep(request, 2, '写入恢复的数据');
     try {
       fs.rmSync(replacement, { force: true });
       writeEncryptedCopy(staged.copy, backupKey, replacement, key);

@@ -12,6 +12,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
+import { noProgress, type ProgressSink } from '../api/progress.ts';
 import { applyKey, databaseFileKind, databaseKey, type RegisterDatabase } from '../database.ts';
 import { syncFile, syncFolder } from '../durable-files.ts';
 import { copyKeyFile } from '../encryption/key-file.ts';
@@ -47,7 +48,11 @@ export interface BackupRequest {
   readonly today: string;
   /** Where to write it; default 备份/ beside the database. */
   readonly folder?: string;
+  /** The steps as they start: 写入备份, 校验备份, 复制到第二备份位置, 清理旧备份. */
+  readonly onProgress?: ProgressSink;
 }
+
+const BACKUP_STEPS = 4;
 
 export interface TakenBackup {
   readonly backup: BackupFile;
@@ -59,12 +64,14 @@ export interface TakenBackup {
 
 export function takeBackup(db: RegisterDatabase, request: BackupRequest): TakenBackup {
   const folder = path.resolve(request.folder ?? backupFolderOf(request.dbFile));
+  const report = request.onProgress ?? noProgress;
+  const step = (done: number, name: string) => report({ step: name, done, total: BACKUP_STEPS, unit: '步' });
   const check: FileCheck = { applicationId: db.pragma('application_id', { simple: true }) as number, key: databaseKey(db) };
   let final: string;
   try {
     fs.mkdirSync(folder, { recursive: true });
     final = path.join(folder, freeBackupName(folder, request.today, request.kind));
-    writeVerifiedFile(final, check, (temporary) => db.prepare('VACUUM INTO ?').run(temporary));
+    writeVerifiedFile(final, check, (temporary) => db.prepare('VACUUM INTO ?').run(temporary), step);
   } catch (error) {
     throw new UserError(`备份失败：${writeFailureReason(error)}（备份位置「${folder}」），现有数据未受影响`, 'conflict');
   }
@@ -72,7 +79,9 @@ export function takeBackup(db: RegisterDatabase, request: BackupRequest): TakenB
   const notices: string[] = [];
   if (check.key) keepKeyFileBeside(request.dbFile, folder, notices);
   const secondFolder = secondBackupFolder(db);
+  step(2, '复制到第二备份位置');
   const secondCopy = secondFolder ? copyToSecondFolder(final, secondFolder, check, notices) : null;
+  step(3, '清理旧备份');
   if (secondCopy && check.key) keepKeyFileBeside(request.dbFile, path.dirname(secondCopy), notices);
   for (const rotated of [folder, ...(secondCopy ? [path.dirname(secondCopy)] : [])]) {
     try {
@@ -103,10 +112,17 @@ function keepKeyFileBeside(dbFile: string, folder: string, notices: string[]): v
  * Writes a file through `write(temporary)`, checks it is a whole database of ours, flushes it
  * and renames it to `final`; on any failure the temporary file is removed and the error thrown.
  */
-function writeVerifiedFile(final: string, check: FileCheck, write: (temporary: string) => void): void {
+function writeVerifiedFile(
+  final: string,
+  check: FileCheck,
+  write: (temporary: string) => void,
+  step: (done: number, name: string) => void = () => {},
+): void {
   const temporary = `${path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}`)}${TEMPORARY_SUFFIX}`;
   try {
+    step(0, '写入备份');
     write(temporary);
+    step(1, '校验备份');
     verifyBackupFile(temporary, check);
     syncFile(temporary);
     fs.renameSync(temporary, final);

@@ -8,6 +8,7 @@
 // rows that will be written, in the order registers depend on each other.
 
 import path from 'node:path';
+import { noProgress, type ProgressSink } from '../api/progress.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { registerBySheet, registers } from '../registers/index.ts';
 import { findByKey, type ImportMemo, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
@@ -69,7 +70,12 @@ export interface ImportOptions {
   /** Check and count, then roll everything back. */
   readonly preview?: boolean;
   readonly user: string;
+  /** Files read, then rows checked (and written), as the work goes. */
+  readonly onProgress?: ProgressSink;
 }
+
+/** Rows between two progress reports. */
+const ROWS_PER_REPORT = 2000;
 
 interface SheetPlan {
   readonly raw: RawSheet;
@@ -155,7 +161,8 @@ interface PassResult {
 const PROBLEMS_PER_SHEET = 1000;
 
 /** One pass over the planned sheets, writing as it goes (the caller commits or rolls back). */
-function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
+function runPass(db: RegisterDatabase, plans: SheetPlan[], progress: (rows: number) => void): PassResult {
+  let rowsDone = 0;
   const vocabulary = loadVocabulary(db);
   const problems: ImportProblem[] = [];
   const changes: ChangeLog[] = [];
@@ -208,6 +215,7 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
     const columns = register.fields.map((field) => ({ field, index: plan.columnOf.get(field.name) }));
     const problemsBefore = problems.length;
     for (const row of raw.rows) {
+      if (++rowsDone % ROWS_PER_REPORT === 0) progress(rowsDone);
       if (row.rowNumber <= plan.headerRow || isBlank(row.cells)) continue;
       if (problems.length - problemsBefore >= PROBLEMS_PER_SHEET) {
         rowProblem(row, null, `问题过多：本表只列出前${PROBLEMS_PER_SHEET}处，从这一行起未再检查，请改正后重新导入`);
@@ -306,7 +314,9 @@ export async function importLedgers(
   const notices: string[] = [];
   const rejected = new Set<string>();
   const plans: SheetPlan[] = [];
-  for (const input of inputs) {
+  const onProgress = options.onProgress ?? noProgress;
+  for (const [index, input] of inputs.entries()) {
+    onProgress({ step: '读取文件', done: index, total: inputs.length, unit: '个文件' });
     try {
       const ledger = await readLedgerFile(input.name, input.content);
       if (ledger.encoding) notices.push(`${path.basename(input.name)}：按 ${ledger.encoding} 编码读取`);
@@ -351,10 +361,14 @@ export async function importLedgers(
   for (;;) {
     const remaining = plans.filter((plan) => !rejected.has(plan.raw.file));
     if (remaining.length === 0) return finish(null, [], []);
+    const rows = remaining.reduce((sum, plan) => sum + plan.raw.rows.length, 0);
+    const step = options.preview ? '检查' : '检查并写入';
+    const progress = (done: number) => onProgress({ step, done, total: rows, unit: '行' });
+    progress(0);
     db.exec('BEGIN IMMEDIATE');
     let pass: PassResult;
     try {
-      pass = runPass(db, remaining);
+      pass = runPass(db, remaining, progress);
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;
@@ -372,6 +386,7 @@ export async function importLedgers(
       return finish(null, pass.sheets, pass.officesCreated);
     }
     try {
+      onProgress({ step: '保存', done: rows, total: rows, unit: '行' });
       const importId = logImport(db, inputs, pass, options.user);
       db.exec('COMMIT');
       return finish(importId, pass.sheets, pass.officesCreated);

@@ -7,7 +7,7 @@
 // row carries `deleted_at` (soft delete: a deleted row drops out of every list and figure).
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { listDefinitions, listNames } from '../registers/vocabulary.ts';
+import { migration1Lists } from './migration-1-lists.ts';
 
 export interface Migration {
   /** What the migration does, for people reading the log. */
@@ -291,11 +291,8 @@ CREATE TABLE import_change (
       const insert = db.prepare(
         'INSERT INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, ?)',
       );
-      for (const list of listNames) {
-        const definition = listDefinitions[list];
-        definition.items.forEach((item, index) =>
-          insert.run(list, item.code, item.label, index, definition.configurable ? 1 : 0),
-        );
+      for (const [list, configurable, items] of migration1Lists) {
+        items.forEach(([code, label], index) => insert.run(list, code, label, index, configurable ? 1 : 0));
       }
     },
   },

@@ -13,6 +13,8 @@ import { STATIC_SECURITY_HEADERS, readStaticFile } from './static-files.ts';
 export interface LoopbackServerOptions {
   /** The dispatcher. */
   readonly call: ApiCall;
+  /** The dispatcher given the request's JSON text as it came (parsed elsewhere: the session's worker); else `call` after parsing here. */
+  readonly callWithJson?: (method: string, json: Uint8Array) => Promise<ApiResult>;
   /** The built renderer (dist/renderer). */
   readonly staticDir: string;
   /** 0 or absent: any free port. */
@@ -82,10 +84,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   }
 
   async function answerApi(method: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    let body: Buffer;
     let input: unknown;
     try {
-      const body = await readBody(request, options.bodyLimit ?? API_BODY_LIMIT);
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      body = await readBody(request, options.bodyLimit ?? API_BODY_LIMIT);
+      if (!options.callWithJson) input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         response.writeHead(413, { ...API_HEADERS, Connection: 'close' });
@@ -96,7 +99,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       response.end(JSON.stringify(failure('请求内容不是有效的 JSON')));
       return;
     }
-    const result = await options.call(decodeMethod(method), input);
+    const result = options.callWithJson
+      ? await options.callWithJson(decodeMethod(method), body)
+      : await options.call(decodeMethod(method), input);
     response.writeHead(200, API_HEADERS);
     response.end(JSON.stringify(result));
   }

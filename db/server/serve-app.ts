@@ -1,13 +1,15 @@
 // The app without Electron: the session over the register database (accounts, encryption,
-// the dispatcher for whoever logs in) and the loopback server in front — what `npm start` runs
+// the dispatcher for whoever logs in), in a worker thread of its own (db/worker/session-thread.ts)
+// so the server keeps answering while the database works, and the loopback server in front — what `npm start` runs
 // when no Electron binary is present, and what the browser tests start. Plain Node; it opens no
 // browser and prints nothing. The database is opened at the first login (its key comes from the
 // password); the day's first backup is taken then.
 
 import os from 'node:os';
 import path from 'node:path';
-import { createAppSession, type AppSession } from '../accounts/app-session.ts';
 import type { ApiCall } from '../api/dispatcher.ts';
+import type { SessionInterface } from '../worker/session-interface.ts';
+import { startSessionThread } from '../worker/session-client.ts';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
 
 /** The product name; Electron names the user's data folder after it. */
@@ -27,7 +29,7 @@ export interface ServeAppOptions {
 
 export interface ServedApp {
   readonly server: LoopbackServer;
-  readonly session: AppSession;
+  readonly session: SessionInterface;
   /** The session, called directly (no HTTP). */
   readonly call: ApiCall;
   /** Stops the server, then closes the database. */
@@ -36,12 +38,17 @@ export interface ServedApp {
 
 /** Serves the app on 127.0.0.1; the database is created or opened through the session (setup, login). */
 export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
-  const session = createAppSession({ dbFile: options.dbFile, today: options.today ?? localDay, ...(options.now ? { now: options.now } : {}) });
+  const session = startSessionThread({ dbFile: options.dbFile, today: options.today ?? localDay, ...(options.now ? { now: options.now } : {}) });
   let server: LoopbackServer;
   try {
-    server = await startLoopbackServer({ call: session.call, staticDir: options.staticDir, port: options.port });
+    server = await startLoopbackServer({
+      call: session.call,
+      callWithJson: session.callWithJson,
+      staticDir: options.staticDir,
+      port: options.port,
+    });
   } catch (error) {
-    session.close();
+    await session.close();
     throw error;
   }
   return {
@@ -50,7 +57,7 @@ export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
     call: session.call,
     close: async () => {
       await server.close();
-      session.close();
+      await session.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { LongWorkProgress } from '../common/LongWorkProgress.tsx';
 import { formatBytes, formatTimestamp } from '../common/format.ts';
 import { notifySuccess, runAction, useApi } from '../common/use-api.ts';
 import { useSession } from '../session/session.ts';
@@ -129,6 +130,7 @@ export function BackupPage() {
           立即备份
         </Button>
       </Group>
+      <LongWorkProgress active={backingUp} />
       {listing.error && <ErrorAlert error={listing.error} onRetry={listing.reload} />}
       {listing.data && (
         <>

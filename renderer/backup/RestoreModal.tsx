@@ -7,6 +7,7 @@ import { IconAlertTriangle, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { LongWorkProgress } from '../common/LongWorkProgress.tsx';
 import { DASH, formatBytes, formatCount, formatDay, formatTimestamp } from '../common/format.ts';
 import { notifyError, useApi } from '../common/use-api.ts';
 import { confirm } from '../registers/common/confirm.tsx';
@@ -124,6 +125,7 @@ export function RestoreModal({ file, onClose, onRestored }: RestoreModalProps) {
           <Alert color="orange" icon={<IconAlertTriangle size={18} />} py="xs">
             恢复会用这份备份替换现在的全部数据；恢复前自动备份现在的数据。
           </Alert>
+          <LongWorkProgress active={restoring} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={restoring} data-autofocus>
               取消

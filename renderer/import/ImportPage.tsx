@@ -10,6 +10,7 @@ import type { ImportOutcome } from '../../db/import/import-ledger.ts';
 import { call } from '../api/client.ts';
 import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { LongWorkProgress } from '../common/LongWorkProgress.tsx';
 import type { Base64File } from '../common/files.ts';
 import { notifySuccess, useApi } from '../common/use-api.ts';
 import { CommittedPanel } from './CommittedPanel.tsx';
@@ -73,6 +74,7 @@ export function ImportPage() {
           <LedgerTemplates />
           {files.length > 0 && <SelectedFiles files={files} onRemove={(name) => void preview(files.filter((file) => file.name !== name))} />}
           {step.kind === 'checking' && <Text size="sm">正在检查 {files.length} 个文件…</Text>}
+          <LongWorkProgress active={step.kind === 'checking' || step.kind === 'committing'} />
           {step.kind === 'failed' && <ErrorAlert title="导入未完成" error={step.error} />}
           {(step.kind === 'previewed' || step.kind === 'committing') && (
             <PreviewPanel

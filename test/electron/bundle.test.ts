@@ -30,19 +30,23 @@ test('the preload is CommonJS, requires only electron and exposes only sftz.call
   expect(preload).toMatch(/exposeInMainWorld\("sftz", \{\s*call:/);
 });
 
-test('the main process is CommonJS with better-sqlite3-multiple-ciphers and electron left outside', () => {
+test('the main process is CommonJS with electron left outside; the database is opened only in its worker threads', () => {
   expect(path.basename(bundle.mainFile)).toBe('main.cjs');
-  expect(bundle.mainImports).toContain('better-sqlite3-multiple-ciphers');
   expect(bundle.mainImports).toContain('electron');
-  expect(fs.readFileSync(bundle.mainFile, 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
+  expect(bundle.mainImports).not.toContain('better-sqlite3-multiple-ciphers');
+  expect(bundle.workerFiles.map((file) => path.basename(file))).toEqual(['session-thread.cjs', 'long-work-thread.cjs', 'json-thread.cjs']);
+  expect(bundle.workerFiles.every((file) => path.dirname(file) === path.dirname(bundle.mainFile))).toBe(true);
+  expect(bundle.workerImports).toContain('better-sqlite3-multiple-ciphers');
+  expect(bundle.workerImports).not.toContain('electron');
+  for (const file of [bundle.mainFile, ...bundle.workerFiles]) expect(fs.readFileSync(file, 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
 });
 
-test('every package the main bundle loads at run time is a production dependency that resolves as CommonJS', () => {
+test('every package the main bundle and its workers load at run time is a production dependency that resolves as CommonJS', () => {
   const { dependencies } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
   };
   const requireFromApp = createRequire(path.join(repoRoot, 'dist', 'electron', 'main.cjs'));
-  const packages = bundle.mainImports.filter((name) => name !== 'electron' && !builtinModules.includes(name.replace(/^node:/, '')));
+  const packages = [...bundle.mainImports, ...bundle.workerImports].filter((name) => name !== 'electron' && !builtinModules.includes(name.replace(/^node:/, '')));
   for (const name of packages) {
     const packageName = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!;
     expect(Object.keys(dependencies), `${name} must be in "dependencies" to be packaged`).toContain(packageName);

@@ -343,11 +343,13 @@ describe('cli ledger', () => {
     expect(fs.readFileSync(out, 'utf8')).toContain(',445102199909034815,');
     const written = openDatabase(dbFile, { create: false });
     try {
-      const entry = written.prepare("SELECT action, method, details FROM audit_log WHERE method = 'cli.ledger' ORDER BY id DESC LIMIT 1").get() as {
+      const entry = written.prepare("SELECT action, user, details FROM audit_log WHERE method = 'ledger.export' ORDER BY id DESC LIMIT 1").get() as {
         action: string;
+        user: string;
         details: string;
       };
       expect(entry.action).toBe('view');
+      expect(entry.user).toMatch(/（命令行）$/);
       expect(JSON.parse(entry.details)).toMatchObject({ register: '法律援助案件', rows: expected.rows['法律援助案件'], fullIdNumbers: fixtureRows('法律援助案件').filter((row) => row['身份证号码'] !== '').length });
     } finally {
       written.close();
