@@ -8,6 +8,7 @@
 
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { listDefinitions, listNames } from '../registers/vocabulary.ts';
+import { exchangedTables } from '../exchange/exchanged-tables.ts';
 
 export interface Migration {
   /** What the migration does, for people reading the log. */
@@ -379,6 +380,65 @@ CREATE TABLE app_user (
       // A row with last_row_id stands for the rows row_id…last_row_id that the import added
       // (consecutive ids of one table, nothing else between them); older rows keep one id each.
       db.exec('ALTER TABLE import_change ADD COLUMN last_row_id INTEGER');
+    },
+  },
+  // 数据交换 (db/exchange/): sites, offices joined, the change log. Its triggers are installed only at an office site.
+  {
+    description: '数据交换：本机是局端还是司法所、已加入的司法所、跨电脑识别记录的编号、变更日志',
+    up: (db) => {
+      for (const table of exchangedTables) {
+        db.exec(`ALTER TABLE ${table} ADD COLUMN gid TEXT;
+CREATE UNIQUE INDEX ${table}_gid ON ${table}(gid) WHERE gid IS NOT NULL;`);
+      }
+      db.exec(`
+-- This install's part in the county: one row once it takes part (a bureau that invited an
+-- office, or an office that joined); none for a standalone bureau. seq counts this site's
+-- changes; acked is the highest the bureau has acknowledged (office); bureau_seq the newest
+-- bureau package applied (office).
+CREATE TABLE exchange_site (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  role TEXT NOT NULL CHECK (role IN ('bureau', 'office')),
+  county_id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  bureau_name TEXT NOT NULL,
+  office_id INTEGER REFERENCES office(id),
+  invite_id TEXT,
+  signing_key TEXT NOT NULL,
+  bureau_public_key TEXT NOT NULL,
+  package_key TEXT,
+  seq INTEGER NOT NULL DEFAULT 0,
+  acked INTEGER NOT NULL DEFAULT 0,
+  bureau_seq INTEGER NOT NULL DEFAULT 0,
+  joined_at TEXT NOT NULL,
+  last_sync_at TEXT
+);
+
+-- At the bureau: each office invited, its keys, the site that took the join file and its last package.
+CREATE TABLE exchange_office (
+  office_id INTEGER PRIMARY KEY REFERENCES office(id),
+  invite_id TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  package_key TEXT NOT NULL,
+  invited_at TEXT NOT NULL,
+  site_id TEXT,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  last_made_at TEXT,
+  last_received_at TEXT,
+  last_records INTEGER NOT NULL DEFAULT 0,
+  sent_seq INTEGER NOT NULL DEFAULT 0,
+  went_back_at TEXT,
+  went_back_seq INTEGER
+);
+
+-- At an office: the newest change of each record (by table and gid), numbered in exchange_site.seq.
+CREATE TABLE exchange_change (
+  tbl TEXT NOT NULL,
+  gid TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (tbl, gid)
+) WITHOUT ROWID;
+CREATE INDEX exchange_change_seq ON exchange_change(seq);
+`);
     },
   },
 ];
