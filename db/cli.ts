@@ -36,6 +36,8 @@ import { importLedgers } from './import/import-ledger.ts';
 import { ledgerSizeProblem } from './import/read-ledger.ts';
 import { isIsoDate } from './registers/values.ts';
 import { indicatorDefinitions } from './report/indicators.ts';
+import { exchangeCommand } from './exchange/exchange-cli.ts';
+import { siteOf } from './exchange/site.ts';
 import { runReport, type Report } from './report/engine.ts';
 
 const usage = `用法：
@@ -44,12 +46,19 @@ const usage = `用法：
   npm run --silent cli -- export --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--xlsx 统计表.xlsx] [--docx 报告.docx]
   npm run --silent cli -- backup --db 数据库.sqlite [--to 备份文件夹]
   npm run --silent cli -- restore --db 数据库.sqlite --from 备份文件.sqlite
+  npm run --silent cli -- exchange invite|join|export|import|status …（数据交换，见 README）
 加密的数据库另加 --user 用户名（密码放在环境变量 SFTZ_PASSWORD 中），或 --recovery-code（恢复码放在环境变量 SFTZ_RECOVERY_CODE 中）`;
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // 数据交换: `exchange invite|join|export|import|status` (db/exchange/exchange-cli.ts).
+  if (command === 'exchange') {
+    const userAt = rest.indexOf('--user');
+    const credentials = { user: userAt >= 0 ? rest[userAt + 1] : undefined, recoveryCode: rest.includes('--recovery-code') };
+    return exchangeCommand(rest, (dbFile, method, create) => openForCommand(dbFile, method, credentials, create));
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -149,6 +158,8 @@ function openForCommand(dbFile: string, method: MethodName, credentials: Credent
 
 /** The office a report covers: --office, which an office account may only name as its own (its own when absent). */
 function reportOffice(db: RegisterDatabase, access: Access, office: string | undefined): number | null {
+  // 数据交换: an office site's report is its office's.
+  if (!office && siteOf(db)?.role === 'office') return siteOf(db)!.officeId;
   const named = office ? officeIdByName(db, office) : null;
   if (access.officeId === null) return named;
   if (named !== null && named !== access.officeId) {
