@@ -44,11 +44,8 @@ export function officeId(db: RegisterDatabase, name: string): number {
   return Number(db.prepare('INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
 }
 
-let born = 0;
-
 /** A granted application case of the office, valid by the register's rules. */
 export function legalAidCase(caseNo: string, office: number, receivedOn = '2024-03-01'): RegisterRecord {
-  born++;
   return {
     case_no: caseNo,
     office_id: office,
@@ -56,7 +53,7 @@ export function legalAidCase(caseNo: string, office: number, receivedOn = '2024-
     source: 'application',
     category: 'civil',
     review_result: 'granted',
-    recipient_name: `受援人${born}`,
+    recipient_name: `受援人${caseNo}`,
     recipient_sex: 'female',
     recipient_birth_date: '1980-01-01',
     handler_name: '王律师',
