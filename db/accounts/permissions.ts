@@ -76,6 +76,11 @@ const otherMethodRules = {
   'session.recover': 'session',
   'session.changePassword': 'session',
   'session.setIdleMinutes': 'admin',
+  'exchange.status': 'admin',
+  'exchange.invite': 'admin',
+  'exchange.join': 'admin',
+  'exchange.export': 'admin',
+  'exchange.import': 'admin',
 } as const satisfies Record<Exclude<MethodName | SessionMethodName, RegisterMethodName>, Rule>;
 
 export const methodRules: Readonly<Record<MethodName | SessionMethodName, Rule>> = {

@@ -165,6 +165,12 @@ export const methodInputs = {
   'users.update': z.object({ id, displayName, role: z.enum(roles), officeId: userOffice, disabled: z.boolean() }),
   'users.resetPassword': z.object({ id, password: newPassword }),
   'users.unlock': z.object({ id }),
+  // 数据交换 (db/exchange/exchange-api.ts): files as base64.
+  'exchange.status': z.object({}),
+  'exchange.invite': z.object({ office: z.string().trim().min(1, { message: '请填写司法所名称' }).max(50) }),
+  'exchange.join': z.object({ content: z.string().min(1, { message: '请选择加入文件' }).max(700_000_000) }),
+  'exchange.export': z.object({ office: z.string().trim().max(50).optional(), restore: z.boolean().optional() }),
+  'exchange.import': z.object({ content: z.string().min(1, { message: '请选择数据包' }).max(700_000_000) }),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
       Object.entries(registerMethods).map(([method, schema]) => [`${register}.${method}`, schema]),

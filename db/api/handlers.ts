@@ -12,6 +12,7 @@ import { backupBeforeImport } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
+import { exchangeHandlers } from '../exchange/exchange-api.ts';
 import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
@@ -281,6 +282,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),
     ...backupHandlers(context),
+    ...exchangeHandlers(context),
     ...userHandlers(context),
     'audit.search': (query) => searchAuditLog(db, query),
     'audit.verify': () => verifyAuditLog(db),

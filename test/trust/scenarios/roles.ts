@@ -250,6 +250,12 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     'users.resetPassword': { id: spare, password: 'Beiyong2025new' },
     'users.unlock': { id: spare },
     'session.setIdleMinutes': { minutes: 30 },
+    // 数据交换 (administrator only)
+    'exchange.status': {},
+    'exchange.invite': { office: east.name },
+    'exchange.join': { content: 'AAAA' },
+    'exchange.export': { office: east.name },
+    'exchange.import': { content: 'AAAA' },
   };
 }
 
