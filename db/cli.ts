@@ -38,6 +38,7 @@ import { isIsoDate } from './registers/values.ts';
 import { indicatorDefinitions } from './report/indicators.ts';
 import { exchangeCommand } from './exchange/exchange-cli.ts';
 import { siteOf } from './exchange/site.ts';
+import { dataAsOf } from './exchange/exchange.ts';
 import { runReport, type Report } from './report/engine.ts';
 
 const usage = `用法：
@@ -333,7 +334,8 @@ function reportTable(db: RegisterDatabase, report: Report): string {
   const line = (cells: string[]) =>
     cells.map((cell, column) => (column === 0 ? padEnd(cell, widths[column]!) : padStart(cell, widths[column]!))).join('  ');
   const title = `${report.office ?? '全局'} ${report.from} 至 ${report.to} 统计（生成于 ${report.generatedAt}）`;
-  const lines = [title, line(header)];
+  // 数据交换: each joined office's 数据截至 beside the figures.
+  const lines = [title, ...dataAsOf(db, report.to).map((office) => office.text), line(header)];
   let group = '';
   definitions.forEach((definition, index) => {
     if (definition.register !== group) {

@@ -81,6 +81,7 @@ const otherMethodRules = {
   'exchange.join': 'admin',
   'exchange.export': 'admin',
   'exchange.import': 'admin',
+  'exchange.dataAsOf': 'read',
 } as const satisfies Record<Exclude<MethodName | SessionMethodName, RegisterMethodName>, Rule>;
 
 export const methodRules: Readonly<Record<MethodName | SessionMethodName, Rule>> = {

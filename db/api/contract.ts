@@ -171,6 +171,8 @@ export const methodInputs = {
   'exchange.join': z.object({ content: z.string().min(1, { message: '请选择加入文件' }).max(700_000_000) }),
   'exchange.export': z.object({ office: z.string().trim().max(50).optional(), restore: z.boolean().optional() }),
   'exchange.import': z.object({ content: z.string().min(1, { message: '请选择数据包' }).max(700_000_000) }),
+  /** Each joined office's 数据截至 beside a report ending on `to`. */
+  'exchange.dataAsOf': z.object({ to: isoDay }),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
       Object.entries(registerMethods).map(([method, schema]) => [`${register}.${method}`, schema]),

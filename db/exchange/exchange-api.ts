@@ -5,7 +5,7 @@
 
 import type { HandlerContext } from '../api/handlers.ts';
 import { UserError } from '../errors.ts';
-import { applyPackage, exchangeStatus, inviteOffice, joinCounty, makePackage } from './exchange.ts';
+import { applyPackage, dataAsOf, exchangeStatus, inviteOffice, joinCounty, makePackage } from './exchange.ts';
 import { PackageRefused } from './portable-records.ts';
 
 function refusalsForPeople<T>(work: () => T): T {
@@ -38,6 +38,7 @@ export function exchangeHandlers(context: Pick<HandlerContext, 'db' | 'user'>) {
         seq: made.seq,
       };
     },
+    'exchange.dataAsOf': ({ to }: { to: string }) => dataAsOf(db, to),
     'exchange.import': ({ content }: { content: string }) => refusalsForPeople(() => applyPackage(db, Buffer.from(content, 'base64'), user)),
   };
 }

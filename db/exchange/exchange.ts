@@ -474,3 +474,24 @@ export function exchangeStatus(db: RegisterDatabase): ExchangeStatus {
     })),
   };
 }
+
+export interface OfficeDataAsOf {
+  readonly office: string;
+  /** When the office made its newest package the bureau has applied; null: none yet. */
+  readonly dataAsOf: string | null;
+  /** The figures may miss the office's records: its data ends before the period does. */
+  readonly stale: boolean;
+  /** "城西司法所 · 数据截至 2025-01-05 16:20", with a warning when stale. */
+  readonly text: string;
+}
+
+/** Each joined office's "数据截至" beside a report ending on `to` (an empty list at a standalone bureau or an office site). */
+export function dataAsOf(db: RegisterDatabase, to: string): OfficeDataAsOf[] {
+  const site = siteOf(db);
+  if (site?.role !== 'bureau') return [];
+  return exchangeStatus(db).offices.map((office) => {
+    const stale = office.dataAsOf === null || shortTime(office.dataAsOf).slice(0, 10) <= to;
+    const text = `${office.office} · 数据截至 ${office.dataAsOf === null ? '（尚未收到数据包）' : shortTime(office.dataAsOf)}`;
+    return { office: office.office, dataAsOf: office.dataAsOf, stale, text: stale ? `${text}，早于统计期末 ${to}，该所的数字可能不全` : text };
+  });
+}

@@ -52,10 +52,23 @@ describe('the exchange through the API', () => {
     expect(await refusal(bureau, 'legalAidCase.update', { id: atBureau, record: { ...legalAidCase('西-1', idOf(bureauDb, '城西司法所')), note: '改' } })).toContain(
       '请在城西司法所的电脑上修改',
     );
-    await value(office, 'legalAidCase.delete', { id: created.id });
     const status = await value<{ offices: { office: string; lastSeq: number; lastRecords: number; dataAsOf: string | null }[] }>(bureau, 'exchange.status');
     expect(status.offices[0]).toMatchObject({ office: '城西司法所', lastSeq: made.seq, lastRecords: 1 });
-    expect(status.offices[0]!.dataAsOf).not.toBeNull();
+    const madeDay = status.offices[0]!.dataAsOf!;
+    const shown = (iso: string) => {
+      const at = new Date(iso);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+    };
+    const lastYear = `${Number(shown(madeDay).slice(0, 4)) - 1}-12-31`;
+    expect(await value(bureau, 'exchange.dataAsOf', { to: lastYear })).toEqual([
+      { office: '城西司法所', dataAsOf: madeDay, stale: false, text: `城西司法所 · 数据截至 ${shown(madeDay)}` },
+    ]);
+    const thisYear = `${shown(madeDay).slice(0, 4)}-12-31`;
+    expect(await value(bureau, 'exchange.dataAsOf', { to: thisYear })).toEqual([
+      { office: '城西司法所', dataAsOf: madeDay, stale: true, text: `城西司法所 · 数据截至 ${shown(madeDay)}，早于统计期末 ${thisYear}，该所的数字可能不全` },
+    ]);
+    await value(office, 'legalAidCase.delete', { id: created.id });
     const back = await value<{ content: string }>(bureau, 'exchange.export', { office: '城西司法所' });
     expect(await value(office, 'exchange.import', { content: back.content })).toMatchObject({ applied: true });
     expect(await value<{ pending: number; acked: number }>(office, 'exchange.status')).toMatchObject({ pending: 1, acked: made.seq });

@@ -199,7 +199,7 @@ export async function accountsWorld(dir: string): Promise<AccountsWorld> {
 }
 
 /** Methods an account of any role may call that concern no office: reference data, the app's own. */
-const officeless = new Set(['app.info', 'registers.describe', 'office.list', 'lists.get', 'report.indicators', 'import.history']);
+const officeless = new Set(['app.info', 'registers.describe', 'office.list', 'lists.get', 'report.indicators', 'import.history', 'exchange.dataAsOf']);
 /** The session's methods that act for the caller themselves (logging in and out, one's own password). */
 const ownSession = new Set(['session.status', 'session.setup', 'session.login', 'session.logout', 'session.lock', 'session.recover', 'session.changePassword']);
 
