@@ -13,6 +13,7 @@ import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { exchangeHandlers } from '../exchange/exchange-api.ts';
+import { checkSharedListChange } from '../exchange/ownership.ts';
 import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
@@ -191,6 +192,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'office.list': () => statement(db, 'SELECT id, name, sort FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all(),
     'office.create': ({ name }) => {
+      checkSharedListChange(db);
       if (statement(db, 'SELECT 1 FROM office WHERE name = ?').get(name)) {
         throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
       }
@@ -199,6 +201,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'office.rename': ({ id, name }) => {
       if (!officeName(id)) throw new UserError(`单位不存在（编号 ${id}）`, 'not_found');
+      checkSharedListChange(db, id);
       const clash = statement(db, 'SELECT id FROM office WHERE name = ?').get(name) as { id: number } | undefined;
       if (clash && clash.id !== id) throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
       statement(db, "UPDATE office SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(name, id);
@@ -213,6 +216,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       })),
     'lists.addItem': ({ list, label }) => {
       if (!(listNames as string[]).includes(list)) throw new UserError(`没有名为「${list}」的列表`, 'not_found');
+      checkSharedListChange(db);
       const definition = listDefinitions[list as ListName];
       if (!definition.configurable) throw new UserError(`「${definition.title}」是法定分类，不能增加`, 'conflict');
       if (statement(db, 'SELECT 1 FROM list_item WHERE list = ? AND label = ?').get(list, label)) {

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { registers } from '../registers/index.ts';
+import { firstValue, firstValues } from './first-column.ts';
 import { statement } from '../registers/register.ts';
 import { migrations } from '../schema/migrations.ts';
 import { whileApplying } from './ownership.ts';
@@ -89,7 +90,7 @@ const dataVersion = () => migrations.length;
 function sharedLists(db: RegisterDatabase, bureauName: string): SharedLists {
   return {
     bureauName,
-    offices: statement(db, 'SELECT name FROM office WHERE deleted_at IS NULL ORDER BY sort, id').pluck().all() as string[],
+    offices: firstValues(db, 'SELECT name FROM office WHERE deleted_at IS NULL ORDER BY sort, id') as string[],
     lists: statement(db, 'SELECT list, code, label, sort FROM list_item WHERE configurable = 1 ORDER BY list, sort').all() as ListRow[],
   };
 }
@@ -110,7 +111,7 @@ function applySharedLists(db: RegisterDatabase, shared: SharedLists): void {
 }
 
 function bureauName(db: RegisterDatabase): string {
-  return (statement(db, "SELECT value FROM setting WHERE key = 'bureauName'").pluck().get() as string | undefined) ?? '司法局';
+  return (firstValue(db, "SELECT value FROM setting WHERE key = 'bureauName'") as string | undefined) ?? '司法局';
 }
 
 function newerVersion(version: number): string | null {
@@ -206,7 +207,7 @@ export function joinCounty(db: RegisterDatabase, file: Buffer, user: string): { 
   }
   db.transaction(() => {
     applySharedLists(db, body);
-    const officeId = statement(db, 'SELECT id FROM office WHERE name = ?').pluck().get(body.office) as number;
+    const officeId = firstValue(db, 'SELECT id FROM office WHERE name = ?', body.office) as number;
     statement(
       db,
       `INSERT INTO exchange_site (id, role, county_id, site_id, bureau_name, office_id, invite_id, signing_key, bureau_public_key, package_key, joined_at)
@@ -325,9 +326,7 @@ function applyOfficePackage(db: RegisterDatabase, site: Site, frame: OpenedFrame
   }
   const foreign = [...new Set(body.records.filter((record) => record.office !== office.name).map((record) => record.office))];
   for (const record of body.records) {
-    const owner = statement(db, `SELECT o.name FROM ${tableOf(record)} t JOIN office o ON o.id = ${officeSqlOf(record)} WHERE t.gid = ?`)
-      .pluck()
-      .get(record.gid) as string | undefined;
+    const owner = firstValue(db, `SELECT o.name FROM ${tableOf(record)} t JOIN office o ON o.id = ${officeSqlOf(record)} WHERE t.gid = ?`, record.gid) as string | undefined;
     if (owner !== undefined && owner !== office.name) foreign.push(owner);
   }
   if (foreign.length > 0) {
@@ -458,7 +457,7 @@ export function exchangeStatus(db: RegisterDatabase): ExchangeStatus {
     office: site?.officeName ?? null,
     seq: site?.seq ?? 0,
     acked: site?.acked ?? 0,
-    pending: site?.role === 'office' ? (statement(db, 'SELECT count(*) FROM exchange_change WHERE seq > ?').pluck().get(site.acked) as number) : 0,
+    pending: site?.role === 'office' ? (firstValue(db, 'SELECT count(*) FROM exchange_change WHERE seq > ?', site.acked) as number) : 0,
     bureauSeq: site?.bureauSeq ?? 0,
     lastSyncAt: site?.lastSyncAt ?? null,
     offices: rows.map((row) => ({

@@ -5,6 +5,7 @@
 
 import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
+import { firstValue } from './first-column.ts';
 import { statement, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
 
 const applying = new WeakSet<RegisterDatabase>();
@@ -28,20 +29,20 @@ interface SiteRule {
 function officeOfRecord(db: RegisterDatabase, record: RegisterRecord): number | null {
   if (typeof record.office_id === 'number') return record.office_id;
   if (typeof record.org_id === 'number') {
-    return (statement(db, 'SELECT office_id FROM mediation_org WHERE id = ?').pluck().get(record.org_id) as number | undefined) ?? null;
+    return (firstValue(db, 'SELECT office_id FROM mediation_org WHERE id = ?', record.org_id) as number | undefined) ?? null;
   }
   if (typeof record.stint_id === 'number') {
-    return (statement(db, 'SELECT office_id FROM correction_stint WHERE id = ?').pluck().get(record.stint_id) as number | undefined) ?? null;
+    return (firstValue(db, 'SELECT office_id FROM correction_stint WHERE id = ?', record.stint_id) as number | undefined) ?? null;
   }
   return null;
 }
 
 function officeOfRow(db: RegisterDatabase, register: RegisterDefinition, id: number): number | null {
-  return (statement(db, `SELECT ${register.officeSql} FROM ${register.table} t WHERE t.id = ?`).pluck().get(id) as number | undefined) ?? null;
+  return (firstValue(db, `SELECT ${register.officeSql} FROM ${register.table} t WHERE t.id = ?`, id) as number | undefined) ?? null;
 }
 
 function officeName(db: RegisterDatabase, id: number | null): string {
-  return (statement(db, 'SELECT name FROM office WHERE id = ?').pluck().get(id) as string | undefined) ?? '未知单位';
+  return (firstValue(db, 'SELECT name FROM office WHERE id = ?', id) as string | undefined) ?? '未知单位';
 }
 
 /** Why this site may not write the record (new fields `record`, stored row `id`); null when it may. */
@@ -75,4 +76,19 @@ export function ownershipProblem(
 export function checkOwnership(db: RegisterDatabase, register: RegisterDefinition, record: RegisterRecord | null, id?: number): void {
   const problem = ownershipProblem(db, register, record, id);
   if (problem) throw new UserError(problem, 'conflict');
+}
+
+/**
+ * The shared lists (offices, configurable lists) are the bureau's: an office site receives them
+ * in the bureau's packages, and an office joined keeps its name, by which every site knows it.
+ * `renaming`: the office about to be renamed.
+ */
+export function checkSharedListChange(db: RegisterDatabase, renaming?: number): void {
+  const site = statement(db, 'SELECT role, office_id FROM exchange_site').get() as SiteRule | undefined;
+  if (site?.role === 'office') {
+    throw new UserError('单位和可配置列表由局端统一维护：请在局端修改，修改会随局端的数据包带到本机', 'conflict');
+  }
+  if (renaming !== undefined && statement(db, 'SELECT 1 FROM exchange_office WHERE office_id = ?').get(renaming)) {
+    throw new UserError(`「${officeName(db, renaming)}」已加入本县数据交换，各台电脑凭单位名称识别它，不能改名`, 'conflict');
+  }
 }

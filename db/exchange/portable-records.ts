@@ -6,6 +6,7 @@
 
 import type { RegisterDatabase } from '../database.ts';
 import { registers } from '../registers/index.ts';
+import { firstValue, firstValues } from './first-column.ts';
 import { findByKey, statement, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
 import { insertRecord, loadVocabulary, parseRecord, readRecord, recordFields, updateRecord } from '../registers/store.ts';
 import type { Vocabulary } from '../registers/vocabulary.ts';
@@ -41,14 +42,14 @@ const references: Readonly<Record<string, { table: string; many: boolean }>> = {
 
 function portableRef(db: RegisterDatabase, table: string, id: unknown): string {
   const column = table === 'office' ? 'name' : 'gid';
-  const value = statement(db, `SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(id) as string | null | undefined;
+  const value = firstValue(db, `SELECT ${column} FROM ${table} WHERE id = ?`, id) as string | null | undefined;
   if (!value) throw new Error(`${table} ${String(id)} has no ${column}`);
   return value;
 }
 
 function localRef(db: RegisterDatabase, table: string, ref: unknown): number {
   const column = table === 'office' ? 'name' : 'gid';
-  const id = statement(db, `SELECT id FROM ${table} WHERE ${column} = ?`).pluck().get(ref) as number | undefined;
+  const id = firstValue(db, `SELECT id FROM ${table} WHERE ${column} = ?`, ref) as number | undefined;
   if (id === undefined) {
     throw new PackageRefused(
       table === 'office' ? `数据包中的单位「${String(ref)}」在本机不存在` : '数据包中的记录引用了本机没有的记录（数据包不完整）',
@@ -68,9 +69,7 @@ export function readPortable(db: RegisterDatabase, register: RegisterDefinition,
       ? (fields[name] as number[]).map((ref) => portableRef(db, table, ref)).sort()
       : portableRef(db, table, fields[name]);
   }
-  const office = statement(db, `SELECT f.name FROM ${register.table} t JOIN office f ON f.id = ${register.officeSql} WHERE t.id = ?`)
-    .pluck()
-    .get(id) as string;
+  const office = firstValue(db, `SELECT f.name FROM ${register.table} t JOIN office f ON f.id = ${register.officeSql} WHERE t.id = ?`, id) as string;
   return {
     t: register.table,
     gid: stored.gid as string,
@@ -85,7 +84,7 @@ export function readPortable(db: RegisterDatabase, register: RegisterDefinition,
 /** The record with this gid, in portable form; a record that no longer exists has fields null. */
 export function readPortableByGid(db: RegisterDatabase, table: string, gid: string, office: string): PortableRecord {
   const register = registerByTable.get(table)!;
-  const id = statement(db, `SELECT id FROM ${table} WHERE gid = ?`).pluck().get(gid) as number | undefined;
+  const id = firstValue(db, `SELECT id FROM ${table} WHERE gid = ?`, gid) as number | undefined;
   const found = id === undefined ? undefined : readPortable(db, register, id);
   return found ?? { t: table, gid, office, fields: null, deletedAt: null, createdAt: null, updatedAt: null };
 }
@@ -94,9 +93,7 @@ export function readPortableByGid(db: RegisterDatabase, table: string, gid: stri
 export function officeRecords(db: RegisterDatabase, officeId: number): PortableRecord[] {
   const out: PortableRecord[] = [];
   for (const register of registers) {
-    const ids = statement(db, `SELECT t.id FROM ${register.table} t WHERE ${register.officeSql} = ? ORDER BY t.id`)
-      .pluck()
-      .all(officeId) as number[];
+    const ids = firstValues(db, `SELECT t.id FROM ${register.table} t WHERE ${register.officeSql} = ? ORDER BY t.id`, officeId) as number[];
     for (const id of ids) out.push(readPortable(db, register, id)!);
   }
   return out;
@@ -135,14 +132,12 @@ function writeOne(db: RegisterDatabase, vocabulary: Vocabulary, portable: Portab
       .join('；');
     throw new PackageRefused(`数据包中的${register.title}记录不符合本机的规则：${detail}`);
   }
-  let id = statement(db, `SELECT id FROM ${register.table} WHERE gid = ?`).pluck().get(portable.gid) as number | undefined;
+  let id = firstValue(db, `SELECT id FROM ${register.table} WHERE gid = ?`, portable.gid) as number | undefined;
   if (id === undefined) {
     const key = register.keyOf(parsed.record);
     const clash = findByKey(db, register.table, key);
     if (clash) {
-      const owner = statement(db, `SELECT f.name FROM ${register.table} t JOIN office f ON f.id = ${register.officeSql} WHERE t.id = ?`)
-        .pluck()
-        .get(clash.id) as string;
+      const owner = firstValue(db, `SELECT f.name FROM ${register.table} t JOIN office f ON f.id = ${register.officeSql} WHERE t.id = ?`, clash.id) as string;
       throw new PackageRefused(`${register.title}的${key.what}「${key.params.join(' ')}」在本机已有另一条记录（属于${owner}），请先核对后再导入`);
     }
     id = insertRecord(db, register, parsed.record);

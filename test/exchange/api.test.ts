@@ -74,6 +74,15 @@ describe('the exchange through the API', () => {
     expect(await value<{ pending: number; acked: number }>(office, 'exchange.status')).toMatchObject({ pending: 1, acked: made.seq });
   });
 
+  it('keeps the shared lists the bureau’s, and a joined office’s name fixed', async () => {
+    expect(await refusal(office, 'office.create', { name: '城北司法所' })).toContain('请在局端修改');
+    expect(await refusal(office, 'lists.addItem', { list: 'disputeType', label: '网络购物' })).toContain('请在局端修改');
+    expect(await refusal(bureau, 'office.rename', { id: idOf(bureauDb, '城西司法所'), name: '城西镇司法所' })).toBe(
+      '「城西司法所」已加入本县数据交换，各台电脑凭单位名称识别它，不能改名',
+    );
+    await value(bureau, 'office.rename', { id: idOf(bureauDb, '城东司法所'), name: '城东镇司法所' });
+  });
+
   it('an office refuses another office’s record', async () => {
     expect(await refusal(office, 'legalAidCase.create', { record: legalAidCase('东-1', idOf(officeDb, '城东司法所')) })).toBe(
       '本机是城西司法所的电脑，只能登记本所的记录，不能登记或修改城东司法所的记录',
