@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     credentials: { user: typeof values.user === 'string' ? values.user : undefined, recoveryCode: values['recovery-code'] === true },
   };
   command.check?.(args);
-  const transport = openCliTransport(args.db, name!, command.method, args.credentials, command.creates ?? false);
+  const transport = openCliTransport(args.db, name!, command.method, args.credentials, command.creates?.(args) ?? false);
   try {
     return await command.run(transport, args);
   } finally {

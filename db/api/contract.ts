@@ -190,6 +190,14 @@ export const methods = {
     'read',
   ),
   'ledger.template': method(z.object({ register: z.enum(registerNames), format: z.enum(ledgerFormats) }), 'read'),
+  // 数据交换 (db/exchange/exchange-api.ts): files as base64.
+  'exchange.status': method(z.object({}), 'admin'),
+  'exchange.invite': method(z.object({ office: z.string().trim().min(1, { message: '请填写司法所名称' }).max(50) }), 'admin', WRITES),
+  'exchange.join': method(z.object({ content: z.string().min(1, { message: '请选择加入文件' }).max(700_000_000) }), 'admin', WRITES),
+  'exchange.export': method(z.object({ office: z.string().trim().max(50).optional(), restore: z.boolean().optional() }), 'admin', WRITES),
+  'exchange.import': method(z.object({ content: z.string().min(1, { message: '请选择数据包' }).max(700_000_000) }), 'admin', WRITES),
+  /** Each joined office's 数据截至 beside a report ending on `to`. */
+  'exchange.dataAsOf': method(z.object({ to: isoDay }), 'read'),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
       Object.entries(registerMethods).map(([action, declaration]) => [`${register}.${action}`, declaration]),

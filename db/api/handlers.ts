@@ -12,6 +12,9 @@ import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { exportLedger, ledgerTemplate } from '../export/ledger-export.ts';
+import { exchangeHandlers } from '../exchange/exchange-api.ts';
+import { checkSharedListChange } from '../exchange/ownership.ts';
+import { siteOf } from '../exchange/site.ts';
 import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
@@ -207,6 +210,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'office.list': () => statement(db, 'SELECT id, name, sort FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all(),
     'office.create': ({ name }) => {
+      checkSharedListChange(db);
       if (statement(db, 'SELECT 1 FROM office WHERE name = ?').get(name)) {
         throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
       }
@@ -215,6 +219,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'office.rename': ({ id, name }) => {
       if (!officeName(id)) throw new UserError(`单位不存在（编号 ${id}）`, 'not_found');
+      checkSharedListChange(db, id);
       const clash = statement(db, 'SELECT id FROM office WHERE name = ?').get(name) as { id: number } | undefined;
       if (clash && clash.id !== id) throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
       statement(db, "UPDATE office SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(name, id);
@@ -229,6 +234,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       })),
     'lists.addItem': ({ list, label }) => {
       if (!(listNames as string[]).includes(list)) throw new UserError(`没有名为「${list}」的列表`, 'not_found');
+      checkSharedListChange(db);
       const definition = listDefinitions[list as ListName];
       if (!definition.configurable) throw new UserError(`「${definition.title}」是法定分类，不能增加`, 'conflict');
       if (statement(db, 'SELECT 1 FROM list_item WHERE list = ? AND label = ?').get(list, label)) {
@@ -264,7 +270,8 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     },
     'report.indicators': () =>
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
-    'report.run': (input) => runReport(db, input),
+    // 数据交换: an office site holds only its office's records, and its report says so.
+    'report.run': (input) => runReport(db, { ...input, officeId: input.officeId ?? siteOf(db)?.officeId ?? null }),
     'report.monthly': (input) => monthlyFigures(db, input),
     'report.drillDown': (input) => maskPersonalNumbers(drillDown(db, input)),
     'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
@@ -308,6 +315,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'import.history': () => importHistory(db),
     'import.undo': ({ importId }) => undoImport(db, importId),
     ...backupHandlers(context, (folder) => runLong({ kind: 'backup', today: context.today(), ...(folder ? { folder } : {}) }), progress),
+    ...exchangeHandlers(context),
     ...userHandlers(context),
     'audit.search': (query) => searchAuditLog(db, query),
     'audit.verify': () => verifyAuditLog(db),

@@ -20,8 +20,8 @@ export interface CliCommand {
   readonly usage: string;
   /** Options beyond the common ones (--db, --user, --recovery-code). */
   readonly options: NonNullable<ParseArgsConfig['options']>;
-  /** Whether the command may create the database (import does; nothing else does). */
-  readonly creates?: boolean;
+  /** Whether the command may create the database (import and exchange join do; nothing else does). */
+  readonly creates?: (args: CommandArgs) => boolean;
   /** The API method whose role the account needs before anything else is done. */
   readonly method: string;
   /** Checks its arguments (a UsageError for a wrong command line) before the database is opened. */

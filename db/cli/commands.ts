@@ -2,6 +2,7 @@
 
 import { backupCommand } from './backup-command.ts';
 import type { CliCommand } from './command.ts';
+import { exchangeCommand } from './exchange-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { ledgerCommand } from './ledger-command.ts';
@@ -15,4 +16,5 @@ export const commands: Readonly<Record<string, CliCommand>> = {
   backup: backupCommand,
   restore: restoreCommand,
   ledger: ledgerCommand,
+  exchange: exchangeCommand,
 };

@@ -12,7 +12,7 @@ import { UsageError, type CliCommand } from './command.ts';
 export const importCommand: CliCommand = {
   usage: 'import --db 数据库.sqlite 台账文件 [台账文件 ...]',
   options: {},
-  creates: true,
+  creates: () => true,
   method: 'import.commit',
   check: ({ positionals }) => {
     if (positionals.length === 0) throw new UsageError('缺少要导入的台账文件');

@@ -41,7 +41,10 @@ export const reportCommand: CliCommand = {
     });
     if (args.values.timing === true) console.error(`统计耗时：${(performance.now() - started).toFixed(1)} ms`);
     if (text(args, 'format') === 'json') console.log(JSON.stringify(reportJson(report)));
-    else console.log(reportTable(await transport.call<IndicatorLabel[]>('report.indicators'), report));
+    else {
+      const dataAsOf = await transport.call<{ text: string }[]>('exchange.dataAsOf', { to: report.to });
+      console.log(reportTable(await transport.call<IndicatorLabel[]>('report.indicators'), report, dataAsOf));
+    }
     return 0;
   },
 };
@@ -69,7 +72,8 @@ const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, wi
 const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 const shown = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toLocaleString('zh-CN'));
 
-function reportTable(definitions: readonly IndicatorLabel[], report: Report): string {
+/** The figures as a table, under each joined office's 数据截至 (数据交换). */
+function reportTable(definitions: readonly IndicatorLabel[], report: Report, dataAsOf: readonly { text: string }[]): string {
   const header = ['指标', '数值', ...(report.previous ? ['上年同期', '同比(%)'] : [])];
   const body = definitions.map((definition) => [
     definition.label,
@@ -80,7 +84,7 @@ function reportTable(definitions: readonly IndicatorLabel[], report: Report): st
   const line = (cells: string[]) =>
     cells.map((cell, column) => (column === 0 ? padEnd(cell, widths[column]!) : padStart(cell, widths[column]!))).join('  ');
   const title = `${report.office ?? '全局'} ${report.from} 至 ${report.to} 统计（生成于 ${report.generatedAt}）`;
-  const lines = [title, line(header)];
+  const lines = [title, ...dataAsOf.map((office) => office.text), line(header)];
   let group = '';
   definitions.forEach((definition, index) => {
     if (definition.register !== group) {

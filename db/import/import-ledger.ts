@@ -23,6 +23,7 @@ import {
   type FieldErrors,
 } from '../registers/store.ts';
 import { toHalfWidth } from '../registers/values.ts';
+import { ownershipProblem } from '../exchange/ownership.ts';
 import { cellText, readCell, type CellContext } from './cells.ts';
 import { LedgerFileError, readLedgerFile, type RawCell, type RawRow, type RawSheet } from './read-ledger.ts';
 
@@ -240,6 +241,11 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[], progress: (rows: numb
       const parsed = parseRecord(register, vocabulary, record);
       if (!parsed.ok) {
         reportFieldErrors(row, parsed.fieldErrors);
+        continue;
+      }
+      const notOurs = ownershipProblem(db, register, parsed.record);
+      if (notOurs) {
+        rowProblem(row, null, notOurs);
         continue;
       }
       // The key is looked up once: the row found is the record's own, so only the other relations are checked.

@@ -12,6 +12,7 @@ import {
   type RelationContext,
 } from './register.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { checkOwnership } from '../exchange/ownership.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -157,6 +158,7 @@ function timestamp(): string {
 let lastTimestamp = { at: 0, text: '' };
 
 export function insertRecord(db: RegisterDatabase, register: RegisterDefinition, record: RegisterRecord): number {
+  checkOwnership(db, register, record);
   const shape = writeShape(register);
   const values = columnValues(shape, record);
   const now = timestamp();
@@ -167,6 +169,7 @@ export function insertRecord(db: RegisterDatabase, register: RegisterDefinition,
 }
 
 export function updateRecord(db: RegisterDatabase, register: RegisterDefinition, id: number, record: RegisterRecord): void {
+  checkOwnership(db, register, record, id);
   const shape = writeShape(register);
   const values = columnValues(shape, record);
   values.push(id);
@@ -194,6 +197,7 @@ export function recordFields(register: RegisterDefinition, stored: RegisterRecor
 }
 
 export function setDeleted(db: RegisterDatabase, register: RegisterDefinition, id: number, deleted: boolean): boolean {
+  checkOwnership(db, register, null, id);
   const sql = deleted
     ? `UPDATE ${register.table} SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND deleted_at IS NULL`
     : `UPDATE ${register.table} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`;

@@ -503,11 +503,88 @@ CREATE INDEX resettlement_taken_over ON resettlement(taken_over_on);
           [['employment', '就业'], ['self_employed', '自主创业'], ['farming', '务农'], ['welfare', '低保救助'], ['other', '其他']],
         ],
       ];
-      // OR IGNORE: a database whose first migration already seeded these lists keeps its rows.
-      const insert = db.prepare('INSERT OR IGNORE INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, ?)');
+      const insert = db.prepare('INSERT INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, ?)');
       for (const [list, configurable, items] of lists) {
         items.forEach(([code, label], index) => insert.run(list, code, label, index, configurable ? 1 : 0));
       }
+    },
+  },
+  // 数据交换 (db/exchange/): sites, offices joined, the change log. Its triggers are installed only at an office site.
+  {
+    description: '数据交换：本机是局端还是司法所、已加入的司法所、跨电脑识别记录的编号、变更日志',
+    up: (db) => {
+      // The register tables of migrations 1 and 7, as they stood: a register added later adds its own gid column.
+      const registerTables = [
+        'mediation_org',
+        'mediator',
+        'mediation_case',
+        'dispute_sweep',
+        'legal_aid_case',
+        'consultation',
+        'duty_shift',
+        'correction_stint',
+        'correction_event',
+        'correction_activity',
+        'investigation',
+        'remote_visit',
+        'legal_adviser',
+        'legal_adviser_service',
+        'publicity_activity',
+        'resettlement',
+      ];
+      for (const table of registerTables) {
+        db.exec(`ALTER TABLE ${table} ADD COLUMN gid TEXT;
+CREATE UNIQUE INDEX ${table}_gid ON ${table}(gid) WHERE gid IS NOT NULL;`);
+      }
+      db.exec(`
+-- This install's part in the county: one row once it takes part (a bureau that invited an
+-- office, or an office that joined); none for a standalone bureau. seq counts this site's
+-- changes; acked is the highest the bureau has acknowledged (office); bureau_seq the newest
+-- bureau package applied (office).
+CREATE TABLE exchange_site (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  role TEXT NOT NULL CHECK (role IN ('bureau', 'office')),
+  county_id TEXT NOT NULL,
+  site_id TEXT NOT NULL,
+  bureau_name TEXT NOT NULL,
+  office_id INTEGER REFERENCES office(id),
+  invite_id TEXT,
+  signing_key TEXT NOT NULL,
+  bureau_public_key TEXT NOT NULL,
+  package_key TEXT,
+  seq INTEGER NOT NULL DEFAULT 0,
+  acked INTEGER NOT NULL DEFAULT 0,
+  bureau_seq INTEGER NOT NULL DEFAULT 0,
+  joined_at TEXT NOT NULL,
+  last_sync_at TEXT
+);
+
+-- At the bureau: each office invited, its keys, the site that took the join file and its last package.
+CREATE TABLE exchange_office (
+  office_id INTEGER PRIMARY KEY REFERENCES office(id),
+  invite_id TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  package_key TEXT NOT NULL,
+  invited_at TEXT NOT NULL,
+  site_id TEXT,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  last_made_at TEXT,
+  last_received_at TEXT,
+  last_records INTEGER NOT NULL DEFAULT 0,
+  sent_seq INTEGER NOT NULL DEFAULT 0,
+  went_back_at TEXT,
+  went_back_seq INTEGER
+);
+
+-- At an office: the newest change of each record (by table and gid), numbered in exchange_site.seq.
+CREATE TABLE exchange_change (
+  tbl TEXT NOT NULL,
+  gid TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (tbl, gid)
+) WITHOUT ROWID;
+CREATE INDEX exchange_change_seq ON exchange_change(seq);
+`);
     },
   },
 ];

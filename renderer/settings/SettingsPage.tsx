@@ -1,7 +1,8 @@
-// 设置: the bureau's name, its offices, and the value lists.
+// 设置: the bureau's name, its offices, the value lists, and the exchange with the offices.
 
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BureauNameForm } from './BureauNameForm.tsx';
+import { ExchangePanel } from './ExchangePanel.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
 import { OfficesPanel } from './OfficesPanel.tsx';
 
@@ -35,6 +36,15 @@ export function SettingsPage() {
           </Stack>
         </Paper>
       </SimpleGrid>
+      {/* 数据交换: the bureau and its offices (db/exchange/) */}
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            数据交换
+          </Title>
+          <ExchangePanel />
+        </Stack>
+      </Paper>
     </Stack>
   );
 }

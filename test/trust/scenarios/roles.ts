@@ -222,7 +222,7 @@ export async function accountsWorld(dir: string): Promise<AccountsWorld> {
 }
 
 /** Methods an account of any role may call that concern no office: reference data, the app's own. */
-const officeless = new Set(['app.info', 'app.progress', 'registers.describe', 'office.list', 'lists.get', 'report.indicators', 'import.history', 'ledger.template']);
+const officeless = new Set(['app.info', 'app.progress', 'registers.describe', 'office.list', 'lists.get', 'report.indicators', 'import.history', 'ledger.template', 'exchange.dataAsOf']);
 /** The session's methods that act for the caller themselves (logging in and out, one's own password). */
 const ownSession = new Set(['session.status', 'session.setup', 'session.login', 'session.logout', 'session.lock', 'session.recover', 'session.changePassword']);
 
@@ -274,6 +274,12 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     'users.resetPassword': { id: spare, password: 'Beiyong2025new' },
     'users.unlock': { id: spare },
     'session.setIdleMinutes': { minutes: 30 },
+    // 数据交换 (administrator only)
+    'exchange.status': {},
+    'exchange.invite': { office: east.name },
+    'exchange.join': { content: 'AAAA' },
+    'exchange.export': { office: east.name },
+    'exchange.import': { content: 'AAAA' },
   };
 }
 

@@ -1,0 +1,59 @@
+// Browser test of 设置 → 数据交换 at the bureau, 1366×768: 邀请司法所 downloads a join file that
+// an office database joins with (carrying the office's records), the office's package is
+// imported through 导入数据包, and the table then shows the office's 数据截至 and records.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/database.ts';
+import { joinCounty, makePackage } from '../../db/exchange/exchange.ts';
+import { startTestApp, type TestApp } from '../support/app-server.ts';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { sampleLedgerPaths, tempDir } from '../support/cli.ts';
+
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const files = sampleLedgerPaths().map((file) => ({ name: path.basename(file), content: fs.readFileSync(file).toString('base64') }));
+  const imported = await app.call('import.commit', { files });
+  expect(imported.ok && (imported.value as { ok: boolean }).ok).toBe(true);
+  browser = await launchBrowser();
+  page = await newPage(browser, app.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('设置 → 数据交换 at the bureau', () => {
+  it('invites an office, and shows its package once imported', async () => {
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置', exact: true }).click();
+    await page.getByRole('heading', { name: '数据交换' }).waitFor();
+    await page.getByRole('textbox', { name: '要邀请的司法所' }).fill('城西司法所');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '邀请司法所' }).click()]);
+    expect(download.suggestedFilename()).toBe('城西司法所.join');
+    await page.getByText('已邀请，尚未收到数据包').waitFor();
+
+    const office = openDatabase(path.join(tempDir('exchange-e2e'), 'west.sqlite'), { create: true });
+    try {
+      const joined = joinCounty(office, fs.readFileSync(await download.path()), '测试');
+      expect(joined.office).toBe('城西司法所');
+      expect(joined.records).toBe(office.prepare('SELECT (SELECT count(*) FROM legal_aid_case) + (SELECT count(*) FROM mediation_case) + (SELECT count(*) FROM mediation_org) + (SELECT count(*) FROM mediator) + (SELECT count(*) FROM correction_stint) + (SELECT count(*) FROM correction_event) + (SELECT count(*) FROM consultation) + (SELECT count(*) FROM duty_shift) + (SELECT count(*) FROM dispute_sweep) + (SELECT count(*) FROM correction_activity) + (SELECT count(*) FROM investigation) + (SELECT count(*) FROM remote_visit)').pluck().get());
+      expect(joined.records).toBeGreaterThan(100);
+      office.prepare("UPDATE legal_aid_case SET note = '所里补充' WHERE id = (SELECT min(id) FROM legal_aid_case)").run();
+      const made = makePackage(office, { user: '测试' });
+      await page.locator('input[type=file][accept=".sftz"]').setInputFiles({ name: '城西.sftz', mimeType: 'application/octet-stream', buffer: made.file });
+      await page.getByText(`已导入城西司法所的数据包（序号 ${made.seq}，1 条记录）`).waitFor();
+      const row = page.getByRole('row').filter({ hasText: '生成给该所的数据包' });
+      await expect.poll(async () => row.innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+1\s+1\s+/);
+    } finally {
+      office.close();
+    }
+    await screenshot(page, 'settings-exchange');
+  }, 120_000);
+});
