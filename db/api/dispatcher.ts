@@ -43,7 +43,8 @@ export function toApiError(error: unknown): ApiError {
   if (code === 'SQLITE_BUSY') return { kind: 'internal', message: '数据库正被其他程序使用，请稍后重试。' };
   if (code === 'SQLITE_READONLY') return { kind: 'internal', message: '数据库文件只读，无法保存。' };
   console.error(error);
-  return { kind: 'internal', message: `程序内部错误：${(error as Error)?.message ?? String(error)}` };
+  // The raw exception (English, SQL) goes to the log only: the person reads plain Chinese.
+  return { kind: 'internal', message: '程序内部错误，操作未完成，已保存的数据不受影响。请重试；仍不行请联系管理员。' };
 }
 
 export function createDispatcher(context: HandlerContext): ApiCall {
