@@ -12,6 +12,8 @@ import { formatCount } from '../common/format.ts';
 import { notifyError, notifySuccess } from '../common/use-api.ts';
 import { usePermissions } from '../session/session.ts';
 import { useCatalogue } from './common/catalogue.ts';
+import { ColumnChooser, offeredColumns, useColumnChoice } from './common/ColumnChooser.tsx';
+import { columnHeader } from './common/list-columns.tsx';
 import { ListToolbar } from './common/ListToolbar.tsx';
 import { RecordDetail } from './common/RecordDetail.tsx';
 import { RecordForm } from './common/RecordForm.tsx';
@@ -43,6 +45,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   const [editing, setEditing] = useState<Editing | null>(null);
   const [viewing, setViewing] = useState<ApiRecord | null>(null);
   const { canEdit, officeId: userOffice } = usePermissions();
+  const columnChoice = useColumnChoice(view);
   const title = catalogue.register.title;
 
   /** The list row with the full record (child rows: parties, mediators, attendees …). */
@@ -76,11 +79,14 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
             共 {formatCount(list.total)} 条
           </Text>
         </Group>
-        {canEdit && (
-          <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
-            新增{title}
-          </Button>
-        )}
+        <Group gap="sm">
+          <ColumnChooser choice={columnChoice} headers={new Map(offeredColumns(view).map((name) => [name, columnHeader(name, catalogue)]))} />
+          {canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
+              新增{title}
+            </Button>
+          )}
+        </Group>
       </Group>
       <ListToolbar view={view} catalogue={catalogue} query={list.query} change={list.change} />
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
@@ -88,6 +94,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
         view={view}
         catalogue={catalogue}
         list={list}
+        columnNames={columnChoice.shown}
         onOpen={(row) => void openDetail(row)}
         onEdit={(row) => void openEdit(row)}
         onDelete={(row) => void actions.remove(row)}
