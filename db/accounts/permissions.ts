@@ -47,6 +47,8 @@ const otherMethodRules = {
   'import.history': 'read',
   'mediationCase.nextCaseNumber': 'write',
   'legalAidCase.nextCaseNumber': 'write',
+  'workingRules.get': 'read',
+  'workingRules.update': 'admin',
   'import.preview': 'import',
   'import.commit': 'import',
   'import.undo': 'import',

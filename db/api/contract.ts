@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN, USERNAME_RULE, passwordProblem, roles, type Role } from '../accounts/roles.ts';
 import { auditActions } from '../audit/actions.ts';
+import { workingRules } from '../settings/working-rules.ts';
 import type { RegisterName } from '../registers/register.ts';
 
 /**
@@ -124,6 +125,9 @@ export const methodInputs = {
   'lists.addItem': z.object({ list: z.string(), label: z.string().trim().min(1, { message: '名称不能为空' }).max(30) }),
   'mediationCase.nextCaseNumber': z.object({ orgId: id, year: z.number().int().min(2000).max(2999) }),
   'legalAidCase.nextCaseNumber': z.object({ officeId: id, year: z.number().int().min(2000).max(2999) }),
+  // 设置's working rules (调解中 threshold, case numbering)
+  'workingRules.get': z.object({}),
+  'workingRules.update': workingRules,
   'report.indicators': z.object({}),
   'report.run': z.object({ ...period, compare: z.boolean().optional() }),
   /** Counts of some flow measures (received, closed …) month by month, for the trend chart. */

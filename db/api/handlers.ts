@@ -35,6 +35,8 @@ import { listDefinitions, listNames, type ListName } from '../registers/vocabula
 import { indicatorDefinitions } from '../report/indicators.ts';
 import { drillDown, monthlyFigures, runReport } from '../report/engine.ts';
 import { qualityWarnings } from '../report/quality.ts';
+import { nextCaseNumber } from '../registers/case-numbers.ts';
+import { readWorkingRules, writeWorkingRules } from '../settings/working-rules.ts';
 import { registerNames, type methodInputs } from './contract.ts';
 import type { z } from 'zod';
 
@@ -102,29 +104,9 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
   };
 }
 
-/** Next number in the office's series for the year: (2024)城西调字第0013号. */
-function nextNumber(existing: string[], year: number, defaultPrefix: string): string {
-  const pattern = new RegExp(`^[（(]${year}[)）](.+?)字第(\\d+)号$`);
-  let prefix = defaultPrefix;
-  let highest = 0;
-  let width = 4;
-  for (const caseNo of existing) {
-    const match = pattern.exec(caseNo);
-    if (!match) continue;
-    const sequence = Number(match[2]);
-    if (sequence >= highest) {
-      highest = sequence;
-      prefix = match[1]!;
-      width = Math.max(4, match[2]!.length);
-    }
-  }
-  return `(${year})${prefix}字第${String(highest + 1).padStart(width, '0')}号`;
-}
-
 /** SQL over a register's table aliased `t`: its rows of @officeId, or every row when @officeId is null. */
 const scopedTo = (register: RegisterDefinition) => `(@officeId IS NULL OR ${register.officeSql} = @officeId)`;
 
-const shortOfficeName = (name: string) => name.replace(/(司法所|司法局|法律援助中心|本级)$/, '') || name;
 
 export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: Handler<M> } {
   const { db } = context;
@@ -231,20 +213,18 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
         'SELECT o.office_id, f.name AS office FROM mediation_org o JOIN office f ON f.id = o.office_id WHERE o.id = ?',
       ).get(orgId) as { office_id: number; office: string } | undefined;
       if (!org) throw new UserError('调解组织不存在', 'not_found');
-      const numbers = statement(
-        db,
-        'SELECT c.case_no FROM mediation_case c JOIN mediation_org o ON o.id = c.org_id WHERE o.office_id = ? AND c.case_no LIKE ?',
-      ).all(org.office_id, `_${year}_%`) as { case_no: string }[];
-      return { caseNo: nextNumber(numbers.map((row) => row.case_no), year, `${shortOfficeName(org.office)}调`) };
+      const series = { register: 'mediationCase', officeId: org.office_id, officeName: org.office, year } as const;
+      return { caseNo: nextCaseNumber(db, series, readWorkingRules(db).caseNumbering.mediationCase) };
     },
     'legalAidCase.nextCaseNumber': ({ officeId, year }) => {
-      if (!officeName(officeId)) throw new UserError(`单位不存在（编号 ${officeId}）`, 'not_found');
-      const numbers = statement(db, 'SELECT case_no FROM legal_aid_case WHERE office_id = ? AND case_no LIKE ?').all(
-        officeId,
-        `_${year}_%`,
-      ) as { case_no: string }[];
-      return { caseNo: nextNumber(numbers.map((row) => row.case_no), year, '法援') };
+      const name = officeName(officeId);
+      if (!name) throw new UserError(`单位不存在（编号 ${officeId}）`, 'not_found');
+      const series = { register: 'legalAidCase', officeId, officeName: name, year } as const;
+      return { caseNo: nextCaseNumber(db, series, readWorkingRules(db).caseNumbering.legalAidCase) };
     },
+    // 设置's working rules (调解中 threshold, case numbering)
+    'workingRules.get': () => readWorkingRules(db),
+    'workingRules.update': (rules) => writeWorkingRules(db, rules),
     'report.indicators': () =>
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
     'report.run': (input) => runReport(db, input),
@@ -254,7 +234,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       qualityWarnings(db, {
         asOf: asOf ?? context.today(),
         officeId: officeId ?? null,
-        ...(pendingMediationDays ? { pendingMediationDays } : {}),
+        pendingMediationDays: pendingMediationDays ?? readWorkingRules(db).pendingMediationDays,
       }),
     'report.exportXlsx': async (scope) => ({
       fileName: `${exportName(scope)}统计表.xlsx`,

@@ -22,6 +22,7 @@ import { statement, type RegisterRecord } from '../registers/register.ts';
 import { readRecord } from '../registers/store.ts';
 import { recordAudit, type AuditEntry } from './audit-log.ts';
 import { personalNumberPaths } from './personal-numbers.ts';
+import { readWorkingRules } from '../settings/working-rules.ts';
 
 type Draft = Omit<AuditEntry, 'user' | 'method'>;
 
@@ -115,6 +116,10 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
     ...registerPlans(db),
     'settings.update': {
       before: () => ({ bureauName: setting('bureauName') }),
+      entry: (_input, before, value) => ({ action: 'settings', table: 'setting', before, after: value }),
+    },
+    'workingRules.update': {
+      before: () => readWorkingRules(db),
       entry: (_input, before, value) => ({ action: 'settings', table: 'setting', before, after: value }),
     },
     'office.create': {

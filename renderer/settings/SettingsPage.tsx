@@ -1,9 +1,11 @@
-// 设置: the bureau's name, its offices, and the value lists.
+// 设置: the bureau's name, its offices, the working rules (调解中 threshold, case numbering)
+// and the value lists.
 
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BureauNameForm } from './BureauNameForm.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
 import { OfficesPanel } from './OfficesPanel.tsx';
+import { WorkingRulesForm } from './WorkingRulesForm.tsx';
 
 export function SettingsPage() {
   return (
@@ -21,6 +23,9 @@ export function SettingsPage() {
               </Title>
               <OfficesPanel />
             </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            <WorkingRulesForm />
           </Paper>
         </Stack>
         <Paper withBorder p="md">
