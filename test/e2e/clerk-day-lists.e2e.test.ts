@@ -162,3 +162,23 @@ describe('proposed 法律援助 numbers', () => {
     await page.getByText(/按单位分别编号时，编号格式必须包含\{单位\}/).waitFor();
   });
 });
+
+describe('the report page', () => {
+  it('keeps the last report when the user goes elsewhere and comes back', async () => {
+    await goTo('统计报表');
+    await page.locator('select[aria-label="年度"]').selectOption('2024');
+    await page.getByRole('button', { name: '生成报表' }).click();
+    const title = page.getByTestId('report-title');
+    await expect.poll(() => title.innerText(), { timeout: 60_000 }).toContain('2024-01-01 至 2024-12-31');
+    await expect.poll(() => page.getByTestId('generated-at').innerText(), { timeout: 60_000 }).not.toContain('计算中');
+    const figures = await page.locator('tr[data-indicator-id]').allInnerTexts();
+    const generatedAt = await page.getByTestId('generated-at').innerText();
+    await goTo('调解案件');
+    await page.getByRole('heading', { level: 2, name: '人民调解案件' }).waitFor();
+    await goTo('统计报表');
+    expect(await title.innerText()).toContain('2024-01-01 至 2024-12-31');
+    expect(await page.getByTestId('generated-at').innerText()).toBe(generatedAt);
+    expect(await page.locator('tr[data-indicator-id]').allInnerTexts()).toEqual(figures);
+    expect(await page.locator('select[aria-label="年度"]').inputValue()).toBe('2024');
+  }, 180_000);
+});
