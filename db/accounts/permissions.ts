@@ -21,7 +21,8 @@ export const BUREAU_ADMINISTRATOR: Access = { role: 'admin', officeId: null, off
 
 /**
  * read: lists, records, reports (every role). write: register records (录入员, 管理员).
- * import: ledger imports (bureau-level 录入员, 管理员). admin: settings, offices, lists, sample
+ * import: ledger imports (录入员, 管理员; an office account only its own office's rows, and
+ * undoing an import stays with the bureau). admin: settings, offices, lists, sample
  * data, backups, the audit log, accounts (管理员). session: the session's own methods, which
  * act for whoever calls them (logging in, out, one's own password).
  */
@@ -113,7 +114,7 @@ function forbidden(access: Access, what: string): UserError {
 export function checkRole(access: Access, method: string): void {
   const rule = Object.hasOwn(methodRules, method) ? methodRules[method as MethodName] : undefined;
   if (!rule || !rolesAllowed[rule].includes(access.role)) throw forbidden(access, refusedBecause[rule ?? 'admin']);
-  if (rule === 'import' && access.officeId !== null) throw forbidden(access, '导入：导入台账需要局级账号');
+  if (method === 'import.undo' && access.officeId !== null) throw forbidden(access, '撤销导入：撤销导入需要局级账号');
 }
 
 export interface Authorized {

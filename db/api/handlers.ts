@@ -4,6 +4,7 @@
 
 import type { Access } from '../accounts/permissions.ts';
 import { userHandlers, type AccountKeys } from '../accounts/users-api.ts';
+import { accountDescription } from '../accounts/users.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
 import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
@@ -16,7 +17,7 @@ import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
 import { importHistory, undoImport } from '../import/import-history.ts';
-import { importLedgers } from '../import/import-ledger.ts';
+import { importLedgers, otherOfficeRows, type ImportOutcome } from '../import/import-ledger.ts';
 import { registerByName, registers } from '../registers/index.ts';
 import { DEFAULT_BUREAU_NAME, sampleCountyLedgers } from '../sample/generate-county.ts';
 import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
@@ -124,6 +125,21 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') }));
   const officeName = (id: number) =>
     (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  /** An office account imports its own office's rows only (null: the bureau imports any office's). */
+  const importOffice = () => {
+    const { officeId } = context.access;
+    return officeId === null ? null : { id: officeId, name: officeName(officeId) ?? `单位 ${officeId}` };
+  };
+  /** An import holding rows of another office is refused as a whole, naming the first of them. */
+  const refuseOtherOffices = (outcome: ImportOutcome): ImportOutcome => {
+    const foreign = otherOfficeRows(outcome);
+    if (foreign.length === 0) return outcome;
+    const named = foreign.slice(0, 3).map((problem) => `${problem.file}${problem.row === null ? '' : ` 第${problem.row}行`}`);
+    throw new UserError(
+      `您的账号（${accountDescription(context.access)}）无权导入其他单位的记录：${named.join('、')}${foreign.length > 3 ? ` 等 ${foreign.length} 行` : ''}不属于本单位，未写入任何记录`,
+      'forbidden',
+    );
+  };
   /** 潮州市湘桥区司法局2024年 / 城西司法所2024年1—10月: the start of an export's file name. */
   const exportName = (scope: { from: string; to: string; officeId?: number | null }) =>
     `${scope.officeId ? (officeName(scope.officeId) ?? '') : bureauName(db)}${periodName(scope.from, scope.to)}`;
@@ -244,10 +260,13 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       fileName: `${exportName(scope)}工作情况报告.docx`,
       content: (await buildReportDocument(db, scope)).toString('base64'),
     }),
-    'import.preview': async ({ files }) => importLedgers(db, decodeFiles(files), { preview: true, user: context.user }),
+    'import.preview': async ({ files }) => refuseOtherOffices(await importLedgers(db, decodeFiles(files), { preview: true, user: context.user, office: importOffice() })),
     'import.commit': async ({ files }) => {
+      const office = importOffice();
+      // An office account's files are checked first: with a row of another office nothing is written.
+      if (office) refuseOtherOffices(await importLedgers(db, decodeFiles(files), { preview: true, user: context.user, office }));
       backupBeforeImport(db, context.dbFile, context.today());
-      return importLedgers(db, decodeFiles(files), { user: context.user });
+      return importLedgers(db, decodeFiles(files), { user: context.user, office });
     },
     'sample.load': async () => {
       const hasRecords = registers.some((register) => statement(db, `SELECT 1 FROM ${register.table} LIMIT 1`).get());

@@ -69,6 +69,19 @@ export interface ImportOptions {
   /** Check and count, then roll everything back. */
   readonly preview?: boolean;
   readonly user: string;
+  /**
+   * An office account's import: only rows of this office are written; a row of another office
+   * (or naming an office that does not exist) is a problem, so its file is refused whole.
+   */
+  readonly office?: { readonly id: number; readonly name: string } | null;
+}
+
+/** How the reason for a row of another office (in an office account's import) begins. */
+const OTHER_OFFICE_ROW = '这一行属于';
+
+/** The problems that are rows of another office, in an office account's import. */
+export function otherOfficeRows(outcome: ImportOutcome): ImportProblem[] {
+  return outcome.problems.filter((problem) => problem.reason.startsWith(OTHER_OFFICE_ROW));
 }
 
 interface SheetPlan {
@@ -155,7 +168,7 @@ interface PassResult {
 const PROBLEMS_PER_SHEET = 1000;
 
 /** One pass over the planned sheets, writing as it goes (the caller commits or rolls back). */
-function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
+function runPass(db: RegisterDatabase, plans: SheetPlan[], ownOffice: ImportOptions['office']): PassResult {
   const vocabulary = loadVocabulary(db);
   const problems: ImportProblem[] = [];
   const changes: ChangeLog[] = [];
@@ -169,7 +182,8 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
   const liveOffices = new Set(offices.filter((office) => office.deleted_at === null).map((office) => office.id));
   const officeId = (name: string): number => {
     const existing = officeIds.get(name);
-    if (existing !== undefined || name === '') return existing ?? 0;
+    // An office account adds no offices: an unknown name is refused as not existing.
+    if (existing !== undefined || name === '' || ownOffice) return existing ?? 0;
     const id = Number(db.prepare('INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
     officeIds.set(name, id);
     liveOffices.add(id);
@@ -206,6 +220,15 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
         }),
       );
     const columns = register.fields.map((field) => ({ field, index: plan.columnOf.get(field.name) }));
+    const officeOfRow = db.prepare(`SELECT ${register.officeSql} AS id, f.name FROM ${register.table} t LEFT JOIN office f ON f.id = ${register.officeSql} WHERE t.id = ?`);
+    /** Whether the stored row `id` is the office account's own; a problem on the row when not. */
+    const ownRow = (row: RawRow, id: number): boolean => {
+      if (!ownOffice) return true;
+      const office = officeOfRow.get(id) as { id: number | null; name: string | null } | undefined;
+      if (office?.id === ownOffice.id) return true;
+      rowProblem(row, null, `${OTHER_OFFICE_ROW}「${office?.name ?? '其他单位'}」：您的账号只能导入本单位（${ownOffice.name}）的记录`);
+      return false;
+    };
     const problemsBefore = problems.length;
     for (const row of raw.rows) {
       if (row.rowNumber <= plan.headerRow || isBlank(row.cells)) continue;
@@ -251,8 +274,11 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
         continue;
       }
       keys.set(keyText, { plan, rowNumber: row.rowNumber });
+      if (existing && !ownRow(row, existing.id)) continue;
       if (!existing) {
         const id = insertRecord(db, register, parsed.record);
+        // Written, then checked: the register's own SQL says whose the row is (for 调解案件, its organisation's office).
+        if (!ownRow(row, id)) continue;
         changes.push({ tbl: register.table, rowId: id, before: null });
         summary.added++;
         continue;
@@ -264,6 +290,7 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[]): PassResult {
         continue;
       }
       updateRecord(db, register, existing.id, merged);
+      if (!ownRow(row, existing.id)) continue;
       changes.push({ tbl: register.table, rowId: existing.id, before });
       summary.updated++;
     }
@@ -354,7 +381,7 @@ export async function importLedgers(
     db.exec('BEGIN IMMEDIATE');
     let pass: PassResult;
     try {
-      pass = runPass(db, remaining);
+      pass = runPass(db, remaining, options.office);
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;

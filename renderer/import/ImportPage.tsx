@@ -12,6 +12,7 @@ import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import type { Base64File } from '../common/files.ts';
 import { notifySuccess, useApi } from '../common/use-api.ts';
+import { useSession } from '../session/session.ts';
 import { CommittedPanel } from './CommittedPanel.tsx';
 import { FileChooser } from './FileChooser.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
@@ -31,6 +32,7 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const history = useApi<ImportLogEntry[]>('import.history');
   const { reloadInfo } = useAppInfo();
+  const { user } = useSession();
   const afterWrite = () => {
     history.reload();
     reloadInfo();
@@ -67,6 +69,7 @@ export function ImportPage() {
             <FileChooser onChosen={(chosen) => void preview(chosen)} />
             <Text size="sm" c="dimmed">
               可一次选择多个 .xlsx / .csv 文件；CSV 文件名即台账名称（如「人民调解案件.csv」）。先检查，确认后才写入。
+              {user.officeId !== null && `您的账号只能导入本单位（${user.officeName ?? ''}）的记录：含其他单位记录的文件整份不写入。`}
             </Text>
           </Group>
           {files.length > 0 && <SelectedFiles files={files} onRemove={(name) => void preview(files.filter((file) => file.name !== name))} />}
