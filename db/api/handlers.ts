@@ -258,7 +258,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     }),
     'report.exportDocx': async (scope) => ({
       fileName: `${exportName(scope)}工作情况报告.docx`,
-      content: (await buildReportDocument(db, scope)).toString('base64'),
+      content: (await buildReportDocument(db, scope, context.today())).toString('base64'),
     }),
     'import.preview': async ({ files }) => refuseOtherOffices(await importLedgers(db, decodeFiles(files), { preview: true, user: context.user, office: importOffice() })),
     'import.commit': async ({ files }) => {
