@@ -36,6 +36,7 @@ import { listDefinitions, listNames, type ListName } from '../registers/vocabula
 import { indicatorDefinitions } from '../report/indicators.ts';
 import { drillDown, monthlyFigures, runReport } from '../report/engine.ts';
 import { qualityWarnings } from '../report/quality.ts';
+import { readableEntries } from '../audit/readable-entry.ts';
 import { nextCaseNumber } from '../registers/case-numbers.ts';
 import { readWorkingRules, writeWorkingRules } from '../settings/working-rules.ts';
 import { registerNames, type methodInputs } from './contract.ts';
@@ -281,7 +282,10 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'import.undo': ({ importId }) => undoImport(db, importId),
     ...backupHandlers(context),
     ...userHandlers(context),
-    'audit.search': (query) => searchAuditLog(db, query),
+    'audit.search': (query) => {
+      const page = searchAuditLog(db, query);
+      return { total: page.total, rows: readableEntries(db, page.rows) };
+    },
     'audit.verify': () => verifyAuditLog(db),
     'audit.export': async (query) => ({
       fileName: `${bureauName(db)}审计日志${context.today()}.xlsx`,
