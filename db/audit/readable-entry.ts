@@ -82,7 +82,7 @@ export function auditReader(db: RegisterDatabase): AuditReader {
         userName: users.get(entry.user) ?? entry.user,
         actionText: actionText(entry, register),
         object: objectName(entry, register, after ?? before, offices),
-        changes: entry.changedFields.map((name) => ({
+        changes: shownFields(entry, after ?? before).map((name) => ({
           label: fields.get(name)?.header ?? otherColumns[name] ?? name,
           before: before ? value(fields.get(name), name, before[name]) : '',
           after: after ? value(fields.get(name), name, after[name]) : '',
@@ -98,10 +98,19 @@ function localTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : localTimestamp(date).slice(0, 19).replace('T', ' ');
 }
 
+/** An entry with how it reads (audit.search's rows). */
+export type ReadableLogEntry = AuditLogEntry & { readonly readable: ReadableAuditEntry };
+
 /** A page's entries, each with how it reads. */
-export function readableEntries(db: RegisterDatabase, entries: readonly AuditLogEntry[]): (AuditLogEntry & { readable: ReadableAuditEntry })[] {
+export function readableEntries(db: RegisterDatabase, entries: readonly AuditLogEntry[]): ReadableLogEntry[] {
   const reader = auditReader(db);
   return entries.map((entry) => ({ ...entry, readable: reader.read(entry) }));
+}
+
+/** The fields an update changed; for a record added (nothing before) every field it was given. */
+function shownFields(entry: AuditLogEntry, record: Record<string, unknown> | null): string[] {
+  if (entry.changedFields.length > 0 || !record || (entry.before && entry.after)) return entry.changedFields;
+  return Object.keys(record).filter((name) => !['id', 'created_at', 'updated_at', 'deleted_at'].includes(name));
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
