@@ -182,3 +182,35 @@ describe('the report page', () => {
     expect(await page.locator('select[aria-label="年度"]').inputValue()).toBe('2024');
   }, 180_000);
 });
+
+describe('the audit log', () => {
+  it('reads as a person: the case number, the user’s name, labels and amounts in 元', async () => {
+    const listed = await app.call('mediationCase.list', { offset: 0, limit: 1 });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const row = (listed.value as { rows: { id: number; case_no: string }[] }).rows[0]!;
+    const stored = await app.call('mediationCase.get', { id: row.id });
+    if (!stored.ok) throw new Error(stored.error.message);
+    const record = stored.value as Record<string, unknown>;
+    const fields = Object.fromEntries(
+      ['case_no', 'org_id', 'received_on', 'source', 'dispute_type', 'parties', 'mediator_ids', 'result', 'closed_on', 'agreement_form', 'performance', 'failure_route', 'difficulty', 'note', 'party_count'].filter((name) => name in record).map((name) => [name, record[name]]),
+    );
+    const updated = await app.call('mediationCase.update', { id: row.id, record: { ...fields, amount_fen: 350_000 } });
+    if (!updated.ok) throw new Error(updated.error.message);
+
+    await goTo('审计日志');
+    await page.getByRole('heading', { level: 2, name: '审计日志' }).waitFor();
+    const first = page.locator('main table tbody tr:has([data-action])').first();
+    await expect.poll(() => first.innerText()).toContain(row.case_no);
+    const text = await first.innerText();
+    expect(text).toContain('系统管理员');
+    expect(text).toContain('修改（人民调解案件）');
+    expect(text).toContain('涉及金额(元)');
+    expect(text).not.toMatch(/#\d|amount_fen|mediationCase/);
+    await page.getByRole('button', { name: /^展开第 \d+ 条$/ }).first().click();
+    const details = page.getByTestId('audit-details').first();
+    await details.waitFor();
+    expect(await details.innerText()).toContain('3,500.00 元');
+    expect(await details.innerText()).not.toContain('350000');
+    await screenshot(page, 'audit-readable');
+  });
+});
