@@ -42,6 +42,7 @@ const otherMethodRules = {
   'report.run': 'read',
   'report.monthly': 'read',
   'report.drillDown': 'read',
+  'report.exportDrillDown': 'read',
   'report.quality': 'read',
   'report.exportXlsx': 'read',
   'report.exportDocx': 'read',
@@ -145,6 +146,7 @@ export function scopeToOffice(db: RegisterDatabase, access: Access, method: stri
     case 'report.run':
     case 'report.monthly':
     case 'report.drillDown':
+    case 'report.exportDrillDown':
     case 'report.quality':
     case 'report.exportXlsx':
     case 'report.exportDocx':

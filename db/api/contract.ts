@@ -138,6 +138,8 @@ export const methodInputs = {
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
   }),
+  // The records behind a figure as an Excel workbook (the report page's drill-down)
+  'report.exportDrillDown': z.object({ ...period, id: z.string().min(1) }),
   'report.quality': z.object({
     asOf: isoDay.optional(),
     officeId: officeScope,

@@ -36,6 +36,7 @@ import { listDefinitions, listNames, type ListName } from '../registers/vocabula
 import { indicatorDefinitions } from '../report/indicators.ts';
 import { drillDown, monthlyFigures, runReport } from '../report/engine.ts';
 import { qualityWarnings } from '../report/quality.ts';
+import { buildDrillDownWorkbook } from '../export/drill-down-workbook.ts';
 import { readableEntries } from '../audit/readable-entry.ts';
 import { nextCaseNumber } from '../registers/case-numbers.ts';
 import { readWorkingRules, writeWorkingRules } from '../settings/working-rules.ts';
@@ -247,6 +248,10 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     'report.run': (input) => runReport(db, input),
     'report.monthly': (input) => monthlyFigures(db, input),
     'report.drillDown': (input) => maskPersonalNumbers(drillDown(db, input)),
+    'report.exportDrillDown': async (input) => ({
+      fileName: `${exportName(input)}${indicatorDefinitions(db).find((definition) => definition.id === input.id)?.label ?? ''}记录明细.xlsx`,
+      content: (await buildDrillDownWorkbook(db, input)).toString('base64'),
+    }),
     'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
       qualityWarnings(db, {
         asOf: asOf ?? context.today(),

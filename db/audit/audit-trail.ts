@@ -163,6 +163,7 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
     },
     'report.exportXlsx': { afterSuccess: true, entry: exported },
     'report.exportDocx': { afterSuccess: true, entry: exported },
+    'report.exportDrillDown': { afterSuccess: true, entry: exported },
     'audit.export': { afterSuccess: true, entry: exported },
   };
 }

@@ -5,7 +5,7 @@
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount } from '../common/format.ts';
@@ -20,6 +20,7 @@ import { RecordForm } from './common/RecordForm.tsx';
 import { RegisterTable } from './common/RegisterTable.tsx';
 import type { ApiRecord, Catalogue, FormValues, RegisterName, RegisterView } from './common/types.ts';
 import { useRecordActions } from './common/use-record-actions.tsx';
+import { useRecordLink } from './common/use-record-link.ts';
 import { useRegisterList } from './common/use-register-list.ts';
 import { registerViews } from './views.ts';
 
@@ -56,6 +57,20 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
     return null;
   };
   const openDetail = async (row: ApiRecord) => setViewing(await loadFull(row));
+  // A link to one record (drill-down, reminders) opens its detail.
+  const openLinked = useCallback(
+    (id: number) =>
+      void call<ApiRecord>(`${view.name}.get`, { id }).then((result) => {
+        if (result.ok) setViewing(result.value);
+        else notifyError(result.error, '未能读取记录');
+      }),
+    [view.name],
+  );
+  const forgetLink = useRecordLink(openLinked);
+  const closeDetail = () => {
+    setViewing(null);
+    forgetLink();
+  };
   const openEdit = async (row: ApiRecord) => {
     const stored = await loadFull(row);
     if (!stored) return;
@@ -119,7 +134,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
           view={view}
           catalogue={catalogue}
           record={viewing}
-          onClose={() => setViewing(null)}
+          onClose={closeDetail}
           onEdit={() => void openEdit(viewing)}
           onDelete={() => void actions.remove(viewing).then((deleted) => deleted && setViewing(null))}
           onRestore={() => void actions.restore(viewing).then((restored) => restored && setViewing(null))}

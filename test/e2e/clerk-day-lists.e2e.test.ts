@@ -4,6 +4,7 @@
 // the proposed 法律援助 number is the next of the county's series, under the administrator's
 // pattern when one is set.
 
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -213,4 +214,40 @@ describe('the audit log', () => {
     expect(await details.innerText()).not.toContain('350000');
     await screenshot(page, 'audit-readable');
   });
+});
+
+describe('report drill-down', () => {
+  it('opens a record from a row with Tab and Enter, exports the whole list to Excel, and the report is there on return', async () => {
+    await goTo('统计报表');
+    await page.locator('select[aria-label="年度"]').selectOption('2024');
+    await page.getByRole('button', { name: '生成报表' }).click();
+    const figure = page.locator('tr[data-indicator-id="mediation.cases.received"] [data-testid=figure]');
+    await expect.poll(() => page.getByTestId('report-title').innerText(), { timeout: 60_000 }).toContain('2024-01-01 至 2024-12-31');
+    await figure.click();
+    const dialog = page.getByRole('dialog');
+    const total = Number((await dialog.getByTestId('drill-total').filter({ hasText: /\d/ }).innerText()).replace(/,/g, ''));
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: '导出Excel' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet('记录明细')!;
+    expect(sheet.getRow(2).getCell(1).value).toBe('案件编号');
+    expect(sheet.rowCount - 2).toBe(total);
+
+    // Tab from the export button reaches the first row's link; Enter opens the record.
+    const firstLink = dialog.locator('tbody tr').first().getByRole('link');
+    const caseNo = (await firstLink.innerText()).trim();
+    await dialog.getByRole('button', { name: '导出Excel' }).focus();
+    for (let presses = 0; presses < 10 && !(await firstLink.evaluate((link) => link === document.activeElement)); presses++) await page.keyboard.press('Tab');
+    expect(await firstLink.evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    const detail = page.getByRole('dialog').filter({ hasText: caseNo });
+    await detail.waitFor();
+    expect(await detail.getByRole('button', { name: '编辑' }).count()).toBe(1);
+    await screenshot(page, 'drill-down-record');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
+    await goTo('统计报表');
+    expect(await page.getByTestId('report-title').innerText()).toContain('2024-01-01 至 2024-12-31');
+  }, 180_000);
 });

@@ -225,6 +225,7 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     'report.run': period,
     'report.monthly': { ...period, ids: ['mediation.cases.received'] },
     'report.drillDown': { ...period, id: drillIndicator },
+    'report.exportDrillDown': { ...period, id: drillIndicator },
     'report.quality': { officeId: east.officeId },
     'report.exportXlsx': period,
     'report.exportDocx': period,
