@@ -96,11 +96,11 @@ describe('column chooser', () => {
     expect(await headers.allInnerTexts()).not.toContain('挽回经济损失(元)');
     await page.getByRole('button', { name: '显示列' }).click();
     const menu = page.getByRole('dialog', { name: '显示列' });
-    for (const header of ['案件来源', '身份证号码', '挽回经济损失(元)']) await menu.getByRole('checkbox', { name: header }).click();
+    for (const header of ['案件来源', '挽回经济损失(元)']) await menu.getByRole('checkbox', { name: header }).click();
     await menu.getByRole('checkbox', { name: '受援人' }).click();
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await headers.allInnerTexts()).map((text) => text.trim())).toEqual([
-      '案件编号', '单位', '受理日期', '案件类别', '审查结果', '结案日期', '案件来源', '身份证号码', '挽回经济损失(元)', '',
+      '案件编号', '单位', '受理日期', '案件类别', '身份证号码', '审查结果', '结案日期', '案件来源', '挽回经济损失(元)', '',
     ]);
     const firstRow = page.locator('main table tbody tr').first();
     expect(await visible(firstRow.getByRole('button', { name: /^编辑「/ }))).toBeNull();
@@ -116,7 +116,7 @@ describe('column chooser', () => {
     await page.getByRole('dialog', { name: '显示列' }).getByRole('button', { name: '恢复默认列' }).click();
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await headers.allInnerTexts()).map((text) => text.trim())).toEqual([
-      '案件编号', '单位', '受理日期', '案件类别', '受援人', '审查结果', '结案日期', '',
+      '案件编号', '单位', '受理日期', '案件类别', '受援人', '身份证号码', '审查结果', '结案日期', '',
     ]);
   });
 });

@@ -11,8 +11,8 @@ import { stintEditor } from './stint-picker.tsx';
 
 export const correctionStintView: RegisterView = {
   name: 'correctionStint',
-  columns: ['name', 'office_id', 'category', 'crime', 'entered_on', 'term_end', 'exited_on'],
-  moreColumns: ['id_number', 'supervision_level', 'exit_type'],
+  columns: ['name', 'id_number', 'office_id', 'category', 'crime', 'entered_on', 'term_end', 'exited_on'],
+  moreColumns: ['supervision_level', 'exit_type'],
   filters: ['category', 'supervision_level', 'exit_type'],
   searchHint: '姓名、身份证号码、罪名',
   shownWhen: { exit_type: filledIn('exited_on') },
