@@ -32,7 +32,7 @@ import { UserError } from './errors.ts';
 import { buildReportDocument } from './export/report-document.ts';
 import { buildReportWorkbook } from './export/report-workbook.ts';
 import { writeFileAtomically } from './export/write-file.ts';
-import { importLedgers } from './import/import-ledger.ts';
+import { importLedgers, otherOfficeRows } from './import/import-ledger.ts';
 import { ledgerSizeProblem } from './import/read-ledger.ts';
 import { isIsoDate } from './registers/values.ts';
 import { indicatorDefinitions } from './report/indicators.ts';
@@ -171,11 +171,21 @@ async function importCommand(dbFile: string, files: string[], credentials: Crede
     }
     return { name: file, content };
   });
-  const { db, user } = openForCommand(dbFile, 'import.commit', credentials, true);
+  const { db, user, access } = openForCommand(dbFile, 'import.commit', credentials, true);
   try {
+    // An office account imports its own office's rows only: with a row of another office nothing is written.
+    const office = access.officeId === null ? null : { id: access.officeId, name: access.officeName ?? '' };
+    if (office) {
+      const foreign = otherOfficeRows(await importLedgers(db, inputs, { preview: true, user, office }));
+      for (const problem of foreign) console.error(problem.message);
+      if (foreign.length > 0) {
+        console.error('含其他单位记录的台账未导入（一行也没有写入）');
+        return 1;
+      }
+    }
     const before = backupBeforeImport(db, dbFile, calendarDay());
     if (before) console.log(`导入前已备份：${before.backup.file}`);
-    const outcome = await importLedgers(db, inputs, { user: `${user}（命令行）` });
+    const outcome = await importLedgers(db, inputs, { user: `${user}（命令行）`, office });
     for (const sheet of outcome.sheets) {
       console.log(
         `${sheet.sheet}（${path.basename(sheet.file)}）：${sheet.rows} 行，新增 ${sheet.added}，更新 ${sheet.updated}，未变 ${sheet.unchanged}`,
