@@ -60,7 +60,7 @@ function forbidden(access: Access, what: string): UserError {
 export function checkRole(access: Access, method: string): void {
   const rule = Object.hasOwn(methodRules, method) ? methodRules[method as MethodName] : undefined;
   if (!rule || !rolesAllowed[rule].includes(access.role)) throw forbidden(access, refusedBecause[rule ?? 'admin']);
-  if (rule === 'import' && access.officeId !== null) throw forbidden(access, '导入：导入台账需要局级账号');
+  if (method === 'import.undo' && access.officeId !== null) throw forbidden(access, '撤销导入：撤销导入需要局级账号');
 }
 
 /** Roles that may take 身份证号码 out in full in a ledger (a viewer sees them one record at a time, each view logged). */
@@ -99,6 +99,7 @@ export function scopeToOffice(db: RegisterDatabase, access: Access, method: stri
     case 'report.run':
     case 'report.monthly':
     case 'report.drillDown':
+    case 'report.exportDrillDown':
     case 'report.quality':
     case 'report.exportXlsx':
     case 'report.exportDocx':

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN, USERNAME_RULE, passwordProblem, roles, type Role } from '../accounts/roles.ts';
 import { auditActions } from '../audit/actions.ts';
+import { workingRules } from '../settings/working-rules.ts';
 import { registerNames, type RegisterName } from '../registers/register.ts';
 
 /**
@@ -137,6 +138,9 @@ export const methods = {
   'lists.addItem': method(z.object({ list: z.string(), label: z.string().trim().min(1, { message: '名称不能为空' }).max(30) }), 'admin', WRITES),
   'mediationCase.nextCaseNumber': method(z.object({ orgId: id, year: z.number().int().min(2000).max(2999) }), 'write'),
   'legalAidCase.nextCaseNumber': method(z.object({ officeId: id, year: z.number().int().min(2000).max(2999) }), 'write'),
+  // 设置's working rules (调解中 threshold, case numbering)
+  'workingRules.get': method(z.object({}), 'read'),
+  'workingRules.update': method(workingRules, 'admin', WRITES),
   'report.indicators': method(z.object({}), 'read'),
   'report.run': method(z.object({ ...period, compare: z.boolean().optional() }), 'read'),
   /** Counts of some flow measures (received, closed …) month by month, for the trend chart. */
@@ -147,6 +151,8 @@ export const methods = {
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(100),
   }), 'read'),
+  // The records behind a figure as an Excel workbook (the report page's drill-down)
+  'report.exportDrillDown': method(z.object({ ...period, id: z.string().min(1) }), 'read'),
   'report.quality': method(z.object({
     asOf: isoDay.optional(),
     officeId: officeScope,

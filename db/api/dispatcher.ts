@@ -46,7 +46,8 @@ export function toApiError(error: unknown): ApiError {
     return { kind: 'conflict', message: '数据库刚刚从备份恢复，这一操作未执行，请重新操作。' };
   }
   console.error(error);
-  return { kind: 'internal', message: `程序内部错误：${(error as Error)?.message ?? String(error)}` };
+  // The raw exception (English, SQL) goes to the log only: the person reads plain Chinese.
+  return { kind: 'internal', message: '程序内部错误，操作未完成，已保存的数据不受影响。请重试；仍不行请联系管理员。' };
 }
 
 export function createDispatcher(context: HandlerContext): ApiCall {

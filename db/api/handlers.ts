@@ -4,6 +4,7 @@
 
 import { checkFullIdNumbers, type Access } from '../accounts/permissions.ts';
 import { userHandlers, type AccountKeys } from '../accounts/users-api.ts';
+import { accountDescription } from '../accounts/users.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
 import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
@@ -19,6 +20,7 @@ import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
 import { importHistory, undoImport } from '../import/import-history.ts';
+import { otherOfficeRows, type ImportOptions, type ImportOutcome } from '../import/import-ledger.ts';
 import { registerByName, registers } from '../registers/index.ts';
 import { DEFAULT_BUREAU_NAME, sampleCountyLedgers } from '../sample/generate-county.ts';
 import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
@@ -45,6 +47,10 @@ import {
   type LongJobResults,
   type LongWork,
 } from '../worker/long-work.ts';
+import { buildDrillDownWorkbook } from '../export/drill-down-workbook.ts';
+import { readableEntries } from '../audit/readable-entry.ts';
+import { nextCaseNumber } from '../registers/case-numbers.ts';
+import { readWorkingRules, writeWorkingRules } from '../settings/working-rules.ts';
 import { registerNames, type methodInputs } from './contract.ts';
 import { ProgressBoard } from './progress-board.ts';
 import type { z } from 'zod';
@@ -117,29 +123,9 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
   };
 }
 
-/** Next number in the office's series for the year: (2024)城西调字第0013号. */
-function nextNumber(existing: string[], year: number, defaultPrefix: string): string {
-  const pattern = new RegExp(`^[（(]${year}[)）](.+?)字第(\\d+)号$`);
-  let prefix = defaultPrefix;
-  let highest = 0;
-  let width = 4;
-  for (const caseNo of existing) {
-    const match = pattern.exec(caseNo);
-    if (!match) continue;
-    const sequence = Number(match[2]);
-    if (sequence >= highest) {
-      highest = sequence;
-      prefix = match[1]!;
-      width = Math.max(4, match[2]!.length);
-    }
-  }
-  return `(${year})${prefix}字第${String(highest + 1).padStart(width, '0')}号`;
-}
-
 /** SQL over a register's table aliased `t`: its rows of @officeId, or every row when @officeId is null. */
 const scopedTo = (register: RegisterDefinition) => `(@officeId IS NULL OR ${register.officeSql} = @officeId)`;
 
-const shortOfficeName = (name: string) => name.replace(/(司法所|司法局|法律援助中心|本级)$/, '') || name;
 
 export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: Handler<M> } {
   const { db } = context;
@@ -158,10 +144,25 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
   /** Long work, off the session's thread where the session has one, its progress on the board. */
   const runLong = <Job extends LongJob>(job: Job): Promise<LongJobResults[Job['kind']]> =>
     progress.track(longJobTitles[job.kind], (onProgress) => longWork(job, onProgress));
-  const importJob = (files: LedgerFileData[], preview: boolean, user: string, backupDay: string | null) =>
-    runLong({ kind: 'import', files, preview, user, backupDay });
+  const importJob = (files: LedgerFileData[], preview: boolean, user: string, backupDay: string | null, office: ImportOptions['office']) =>
+    runLong({ kind: 'import', files, preview, user, backupDay, office });
   const officeName = (id: number) =>
     (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  /** An office account imports its own office's rows only (null: the bureau imports any office's). */
+  const importOffice = () => {
+    const { officeId } = context.access;
+    return officeId === null ? null : { id: officeId, name: officeName(officeId) ?? `单位 ${officeId}` };
+  };
+  /** An import holding rows of another office is refused as a whole, naming the first of them. */
+  const refuseOtherOffices = (outcome: ImportOutcome): ImportOutcome => {
+    const foreign = otherOfficeRows(outcome);
+    if (foreign.length === 0) return outcome;
+    const named = foreign.slice(0, 3).map((problem) => `${problem.file}${problem.row === null ? '' : ` 第${problem.row}行`}`);
+    throw new UserError(
+      `您的账号（${accountDescription(context.access)}）无权导入其他单位的记录：${named.join('、')}${foreign.length > 3 ? ` 等 ${foreign.length} 行` : ''}不属于本单位，未写入任何记录`,
+      'forbidden',
+    );
+  };
   /** 潮州市湘桥区司法局2024年 / 城西司法所2024年1—10月: the start of an export's file name. */
   const exportName = (scope: { from: string; to: string; officeId?: number | null }) =>
     `${scope.officeId ? (officeName(scope.officeId) ?? '') : bureauName(db)}${periodName(scope.from, scope.to)}`;
@@ -254,31 +255,33 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
         'SELECT o.office_id, f.name AS office FROM mediation_org o JOIN office f ON f.id = o.office_id WHERE o.id = ?',
       ).get(orgId) as { office_id: number; office: string } | undefined;
       if (!org) throw new UserError('调解组织不存在', 'not_found');
-      const numbers = statement(
-        db,
-        'SELECT c.case_no FROM mediation_case c JOIN mediation_org o ON o.id = c.org_id WHERE o.office_id = ? AND c.case_no LIKE ?',
-      ).all(org.office_id, `_${year}_%`) as { case_no: string }[];
-      return { caseNo: nextNumber(numbers.map((row) => row.case_no), year, `${shortOfficeName(org.office)}调`) };
+      const series = { register: 'mediationCase', officeId: org.office_id, officeName: org.office, year } as const;
+      return { caseNo: nextCaseNumber(db, series, readWorkingRules(db).caseNumbering.mediationCase) };
     },
     'legalAidCase.nextCaseNumber': ({ officeId, year }) => {
-      if (!officeName(officeId)) throw new UserError(`单位不存在（编号 ${officeId}）`, 'not_found');
-      const numbers = statement(db, 'SELECT case_no FROM legal_aid_case WHERE office_id = ? AND case_no LIKE ?').all(
-        officeId,
-        `_${year}_%`,
-      ) as { case_no: string }[];
-      return { caseNo: nextNumber(numbers.map((row) => row.case_no), year, '法援') };
+      const name = officeName(officeId);
+      if (!name) throw new UserError(`单位不存在（编号 ${officeId}）`, 'not_found');
+      const series = { register: 'legalAidCase', officeId, officeName: name, year } as const;
+      return { caseNo: nextCaseNumber(db, series, readWorkingRules(db).caseNumbering.legalAidCase) };
     },
+    // 设置's working rules (调解中 threshold, case numbering)
+    'workingRules.get': () => readWorkingRules(db),
+    'workingRules.update': (rules) => writeWorkingRules(db, rules),
     'report.indicators': () =>
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
     // 数据交换: an office site holds only its office's records, and its report says so.
     'report.run': (input) => runReport(db, { ...input, officeId: input.officeId ?? siteOf(db)?.officeId ?? null }),
     'report.monthly': (input) => monthlyFigures(db, input),
     'report.drillDown': (input) => maskPersonalNumbers(drillDown(db, input)),
+    'report.exportDrillDown': async (input) => ({
+      fileName: `${exportName(input)}${indicatorDefinitions(db).find((definition) => definition.id === input.id)?.label ?? ''}记录明细.xlsx`,
+      content: (await buildDrillDownWorkbook(db, input)).toString('base64'),
+    }),
     'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
       qualityWarnings(db, {
         asOf: asOf ?? context.today(),
         officeId: officeId ?? null,
-        ...(pendingMediationDays ? { pendingMediationDays } : {}),
+        pendingMediationDays: pendingMediationDays ?? readWorkingRules(db).pendingMediationDays,
       }),
     'report.exportXlsx': async (scope) => ({
       fileName: `${exportName(scope)}统计表.xlsx`,
@@ -286,16 +289,21 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     }),
     'report.exportDocx': async (scope) => ({
       fileName: `${exportName(scope)}工作情况报告.docx`,
-      content: (await buildReportDocument(db, scope)).toString('base64'),
+      content: (await buildReportDocument(db, scope, context.today())).toString('base64'),
     }),
     'app.progress': () => progress.current(),
-    'import.preview': ({ files }) => importJob(files, true, context.user, null),
-    'import.commit': ({ files }) => importJob(files, false, context.user, context.today()),
+    'import.preview': async ({ files }) => refuseOtherOffices(await importJob(files, true, context.user, null, importOffice())),
+    'import.commit': async ({ files }) => {
+      const office = importOffice();
+      // An office account's files are checked first: with a row of another office nothing is written.
+      if (office) refuseOtherOffices(await importJob(files, true, context.user, null, office));
+      return importJob(files, false, context.user, context.today(), office);
+    },
     'sample.load': async () => {
       const hasRecords = registers.some((register) => statement(db, `SELECT 1 FROM ${register.table} LIMIT 1`).get());
       if (hasRecords) throw new UserError('数据库中已有台账记录：示例数据只能载入空数据库，以免与真实数据混在一起', 'conflict');
       const ledgers = (await sampleCountyLedgers(context.today())).map((file) => ({ name: file.name, content: file.content.toString('base64') }));
-      const outcome = await importJob(ledgers, false, `${context.user}（示例数据）`, null);
+      const outcome = await importJob(ledgers, false, `${context.user}（示例数据）`, null, null);
       if (!setting('bureauName')) {
         statement(db, "INSERT INTO setting (key, value) VALUES ('bureauName', ?)").run(DEFAULT_BUREAU_NAME);
       }
@@ -317,7 +325,10 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     ...backupHandlers(context, (folder) => runLong({ kind: 'backup', today: context.today(), ...(folder ? { folder } : {}) }), progress),
     ...exchangeHandlers(context),
     ...userHandlers(context),
-    'audit.search': (query) => searchAuditLog(db, query),
+    'audit.search': (query) => {
+      const page = searchAuditLog(db, query);
+      return { total: page.total, rows: readableEntries(db, page.rows) };
+    },
     'audit.verify': () => verifyAuditLog(db),
     'audit.export': async (query) => ({
       fileName: `${bureauName(db)}审计日志${context.today()}.xlsx`,

@@ -1,5 +1,6 @@
 // The audit log as an Excel workbook for administrators: a sheet 「审计日志」 with the entries a
-// search finds (oldest first, personal numbers masked, the record before and after as JSON)
+// search finds (oldest first, personal numbers masked), read as a person reads them (the record's
+// name, the user's display name, the action in Chinese, field labels and shown values: readable-entry.ts)
 // and a sheet 「校验结果」 with what verifying the whole chain found when the file was made.
 // Text that a spreadsheet could take for a formula is neutralised (formula-safety.ts). It
 // returns the bytes; it writes nothing, to the database or to disk.
@@ -8,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { RegisterDatabase } from '../database.ts';
 import { neutraliseWorkbook } from '../export/formula-safety.ts';
 import { auditEntries, localTimestamp, verifyAuditLog, type AuditQuery } from './audit-log.ts';
+import { auditReader } from './readable-entry.ts';
 
 /** Excel keeps at most 32,767 characters in a cell; longer JSON is cut with a note. */
 const CELL_CHARACTERS = 32_000;
@@ -24,12 +26,10 @@ export async function buildAuditWorkbook(db: RegisterDatabase, query: AuditQuery
   const sheet = workbook.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: '序号', width: 8 },
-    { header: '时间', width: 30 },
+    { header: '时间', width: 20 },
     { header: '用户', width: 14 },
-    { header: '操作', width: 14 },
-    { header: '接口方法', width: 26 },
-    { header: '数据表', width: 18 },
-    { header: '记录编号', width: 10 },
+    { header: '操作', width: 22 },
+    { header: '对象', width: 28 },
     { header: '修改的字段', width: 24 },
     { header: '修改前', width: 60 },
     { header: '修改后', width: 60 },
@@ -37,18 +37,19 @@ export async function buildAuditWorkbook(db: RegisterDatabase, query: AuditQuery
     { header: '哈希（SHA-256）', width: 66 },
   ];
   sheet.getRow(1).font = { bold: true };
+  const reader = auditReader(db);
   for (const entry of auditEntries(db, query)) {
+    const readable = reader.read(entry);
+    const changes = (side: 'before' | 'after') => readable.changes.map((change) => `${change.label}：${change[side]}`).join('\n');
     sheet.addRow([
       entry.id,
-      entry.at,
-      entry.user,
-      entry.actionLabel,
-      entry.method,
-      entry.table ?? '',
-      entry.recordId ?? '',
-      entry.changedFields.join('、'),
-      cellText(entry.before),
-      cellText(entry.after),
+      readable.time,
+      readable.userName,
+      readable.actionText,
+      readable.object,
+      readable.changes.map((change) => change.label).join('、'),
+      cellText(changes('before')),
+      cellText(changes('after')),
       cellText(entry.details),
       entry.hash,
     ]);

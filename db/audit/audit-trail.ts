@@ -22,6 +22,7 @@ import { statement, type RegisterName, type RegisterRecord } from '../registers/
 import { readRecord } from '../registers/store.ts';
 import { recordAudit, type AuditEntry } from './audit-log.ts';
 import { personalNumberPaths } from './personal-numbers.ts';
+import { readWorkingRules } from '../settings/working-rules.ts';
 
 type Draft = Omit<AuditEntry, 'user' | 'method'>;
 
@@ -137,6 +138,10 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
       before: () => ({ bureauName: setting('bureauName') }),
       entry: (_input, before, value) => ({ action: 'settings', table: 'setting', before, after: value }),
     },
+    'workingRules.update': {
+      before: () => readWorkingRules(db),
+      entry: (_input, before, value) => ({ action: 'settings', table: 'setting', before, after: value }),
+    },
     'office.create': {
       entry: (_input, _before, value) => ({ action: 'settings', table: 'office', recordId: value.id as number, after: office(value.id as number) }),
     },
@@ -178,6 +183,7 @@ function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
     },
     'report.exportXlsx': { afterSuccess: true, entry: exported },
     'report.exportDocx': { afterSuccess: true, entry: exported },
+    'report.exportDrillDown': { afterSuccess: true, entry: exported },
     'audit.export': { afterSuccess: true, entry: exported },
     'ledger.export': {
       afterSuccess: true,

@@ -1,6 +1,6 @@
 // `cli import --db FILE.sqlite PATH [PATH ...]`: the files are one import (import.commit), after
 // the day's backup when the database holds records. Exit 1 when a file was rejected (nothing of
-// it written), its problems on stderr.
+// it written, and with an office account's rows of another office nothing at all), its problems on stderr.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,15 @@ export const importCommand: CliCommand = {
   },
   run: async (transport, { positionals }) => {
     const files = positionals.map((file) => ({ name: file, content: fs.readFileSync(file).toString('base64') }));
-    const outcome = await transport.call<ImportOutcome & { backupBeforeImport: string | null }>('import.commit', { files });
+    let outcome: ImportOutcome & { backupBeforeImport: string | null };
+    try {
+      outcome = await transport.call('import.commit', { files });
+    } catch (error) {
+      // An office account's files with rows of another office: refused whole, as a bad row is.
+      if (!(error instanceof UserError) || error.kind !== 'forbidden') throw error;
+      console.error(error.message);
+      return 1;
+    }
     if (outcome.backupBeforeImport) console.log(`导入前已备份：${outcome.backupBeforeImport}`);
     for (const sheet of outcome.sheets) {
       console.log(

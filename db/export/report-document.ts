@@ -27,9 +27,10 @@ import { runReport, type Report, type Scope } from '../report/engine.ts';
 import { configuredDisputeTypes, type DisputeType } from '../report/indicators.ts';
 import { bureauName, dateName, isCalendarYear, localTime, periodName } from './report-scope.ts';
 
-export async function buildReportDocument(db: RegisterDatabase, scope: Scope): Promise<Buffer> {
+/** `today` (YYYY-MM-DD) dates the draft (落款) and bounds its 「截至」: data is never dated after it. */
+export async function buildReportDocument(db: RegisterDatabase, scope: Scope, today = localTime(new Date().toISOString()).slice(0, 10)): Promise<Buffer> {
   const report = runReport(db, { ...scope, compare: true });
-  const draft = draftReport(report, bureauName(db), configuredDisputeTypes(db));
+  const draft = draftReport(report, bureauName(db), configuredDisputeTypes(db), today);
   return Packer.toBuffer(gongwen(draft));
 }
 
@@ -45,7 +46,10 @@ interface Draft {
   readonly title: string;
   readonly opening: string;
   readonly sections: readonly Section[];
-  readonly closing: string;
+  /** 落款: who reports (the bureau, or the office), and the date in the form 2025年1月6日. */
+  readonly signature: { readonly name: string; readonly date: string };
+  /** Where the figures come from and when they were counted: the document's properties, not its body. */
+  readonly note: string;
 }
 
 /** Reads the report's figures for the sentences; a figure is printed exactly as the report gives it. */
@@ -103,36 +107,48 @@ function wholeArea(bureau: string): string {
   return match ? `全${match[1]}` : '全县（区）';
 }
 
-function draftReport(report: Report, bureau: string, disputeTypes: readonly DisputeType[]): Draft {
+/** The section the drafter writes, after the figures: its headings, and a bracketed prompt to replace under each. */
+const problemsAndPlans = (ordinal: string): Section => ({
+  heading: `${ordinal}、存在的问题和下一步工作`,
+  parts: [
+    { heading: '（一）存在的问题', paragraphs: ['【请填写：工作中存在的主要问题和困难。】'] },
+    { heading: '（二）下一步工作', paragraphs: ['【请填写：下一步工作打算和措施。】'] },
+  ],
+});
+
+function draftReport(report: Report, bureau: string, disputeTypes: readonly DisputeType[], today: string): Draft {
   const figures = readFigures(report);
   const period = periodName(report.from, report.to);
   const who = report.office ?? bureau;
   const where = report.office ?? wholeArea(bureau);
+  // 「截至」 a day not yet come would date the data into the future: the earlier of `to` and today.
+  const asOf = report.to < today ? report.to : today;
   // The lines of registers.md §6 are written only where there is something to say of them.
   const lines = [
-    { name: '人民调解', write: (n: string) => mediationSection(n, figures, period, where, report.to, disputeTypes) },
+    { name: '人民调解', write: (n: string) => mediationSection(n, figures, period, where, asOf, disputeTypes) },
     { name: '法律援助', write: (n: string) => legalAidSection(n, figures, period, where) },
-    { name: '社区矫正', write: (n: string) => correctionSection(n, figures, period, where, report.to) },
+    { name: '社区矫正', write: (n: string) => correctionSection(n, figures, period, where, asOf) },
     ...(hasAny(figures, ['legal_adviser.advisers', 'legal_adviser.services'])
       ? [{ name: '村(居)法律顾问', write: (n: string) => legalAdviserSection(n, figures, period, where) }]
       : []),
     ...(hasAny(figures, ['publicity.sessions']) ? [{ name: '普法', write: (n: string) => publicitySection(n, figures, period, where) }] : []),
     ...(hasAny(figures, ['resettlement.received', 'resettlement.managed'])
-      ? [{ name: '安置帮教', write: (n: string) => resettlementSection(n, figures, period, where, report.to) }]
+      ? [{ name: '安置帮教', write: (n: string) => resettlementSection(n, figures, period, where, asOf) }]
       : []),
   ];
   const names = lines.map((line) => line.name).join('、');
   return {
     title: `${who}${period}${names}工作情况报告`,
     opening: `现将${report.office ?? '我局'}${period}${names}工作情况报告如下：`,
-    sections: lines.map((line, index) => line.write(chineseOrdinals[index]!)),
-    closing:
-      `（本报告数据由司法台账按${dateName(report.from)}至${dateName(report.to)}的台账记录统计，` +
-      `生成于${dateName(localTime(report.generatedAt).slice(0, 10))}。）`,
+    sections: [...lines.map((line, index) => line.write(chineseOrdinals[index]!)), problemsAndPlans(chineseOrdinals[lines.length]!)],
+    signature: { name: who, date: dateName(today) },
+    note:
+      `本报告数据由司法台账按${dateName(report.from)}至${dateName(report.to)}的台账记录统计，` +
+      `生成于${localTime(report.generatedAt)}。`,
   };
 }
 
-const chineseOrdinals = ['一', '二', '三', '四', '五', '六'];
+const chineseOrdinals = ['一', '二', '三', '四', '五', '六', '七'];
 
 /** Whether any of the figures is not zero. */
 const hasAny = (figures: Figures, ids: readonly string[]) => ids.some((id) => (figures.value(id) ?? 0) !== 0);
@@ -575,6 +591,25 @@ function body(text: string): Paragraph {
   });
 }
 
+/** Width in characters of 3号 text: a digit is half a character. */
+const textWidth = (text: string) => [...text].reduce((width, char) => width + (/[\x20-\x7e]/.test(char) ? 0.5 : 1), 0);
+
+/**
+ * GB/T 9704-2012 7.3.5.1: the name right-spaced two characters, the date on the next line with
+ * its first character two characters right of the name's; when the date is the longer, the
+ * name moves right and the date keeps two characters of right space.
+ */
+function signature({ name, date }: Draft['signature']): Paragraph[] {
+  const character = 640;
+  const nameWidth = textWidth(name);
+  const dateWidth = textWidth(date);
+  const nameRight = Math.max(2, 4 + dateWidth - nameWidth);
+  const dateRight = nameRight + nameWidth - 2 - dateWidth;
+  const line = (text: string, right: number) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: fixedLines, indent: { right: Math.round(right * character) }, children: [run(text, '仿宋_GB2312', size.三号)] });
+  return [line(name, nameRight), line(date, dateRight)];
+}
+
 const blankLine = () => new Paragraph({ spacing: fixedLines, children: [run('', '仿宋_GB2312', size.三号)] });
 
 /** 「— 1 —」 in 宋体 4号, one character in from the text block's edge. */
@@ -601,10 +636,11 @@ function gongwen(draft: Draft): Document {
       children.push(heading(part.heading, '楷体_GB2312', 1), ...part.paragraphs.map(body));
     }
   }
-  children.push(body(draft.closing));
+  children.push(blankLine(), ...signature(draft.signature));
   return new Document({
     creator: '司法台账',
     title: draft.title,
+    description: draft.note,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: font('仿宋_GB2312'), size: size.三号 * 2 } } } },
     sections: [

@@ -1,5 +1,5 @@
-// The report as an Excel workbook (.xlsx): a sheet 「指标明细」 with every indicator (id,
-// label, the scope's figure, then each office's own figure), and one printable sheet per
+// The report as an Excel workbook (.xlsx): a sheet 「指标明细」 with every indicator (its
+// Chinese label, the scope's figure, each office's own figure, and last its 指标编号), and one printable sheet per
 // business line laid out as the statistical tables bureaus hand in (title, merged two-level
 // headers, a row per office and a 合计 row, A4 landscape fitted to the page width).
 // Every figure comes from runReport (an office's rates and 万元 are the office's own report,
@@ -318,22 +318,22 @@ export async function buildReportWorkbook(db: RegisterDatabase, scope: Scope): P
 
 function addIndicatorSheet(workbook: ExcelJS.Workbook, content: WorkbookContent): void {
   const sheet = workbook.addWorksheet('指标明细', {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
     pageSetup: { ...printSetup, printTitlesRow: '1:1' },
     headerFooter: pageFooter,
   });
   const officeNames = content.offices.map(({ office }) => office.name);
   sheet.columns = [
-    { header: '指标编号', width: 46 },
     { header: '指标', width: 34 },
     { header: '合计', width: 12 },
     ...officeNames.map((name) => ({ header: name, width: Math.max(12, displayWidth(name) + 2) })),
+    { header: '指标编号', width: 46 },
   ];
+  const figureSets = [content.total, ...content.offices.map(({ figures }) => figures)];
   for (const definition of content.definitions.values()) {
-    const row = sheet.addRow([definition.id, definition.label]);
-    [content.total, ...content.offices.map(({ figures }) => figures)].forEach((figures, index) =>
-      setFigure(row.getCell(3 + index), definition, figures[definition.id] ?? null),
-    );
+    const row = sheet.addRow([definition.label]);
+    figureSets.forEach((figures, index) => setFigure(row.getCell(2 + index), definition, figures[definition.id] ?? null));
+    row.getCell(2 + figureSets.length).value = definition.id;
   }
   sheet.eachRow((row, rowNumber) =>
     row.eachCell({ includeEmpty: true }, (cell) => {

@@ -73,6 +73,19 @@ export interface ImportOptions {
   readonly user: string;
   /** Files read, then rows checked (and written), as the work goes. */
   readonly onProgress?: ProgressSink;
+  /**
+   * An office account's import: only rows of this office are written; a row of another office
+   * (or naming an office that does not exist) is a problem, so its file is refused whole.
+   */
+  readonly office?: { readonly id: number; readonly name: string } | null;
+}
+
+/** How the reason for a row of another office (in an office account's import) begins. */
+const OTHER_OFFICE_ROW = '这一行属于';
+
+/** The problems that are rows of another office, in an office account's import. */
+export function otherOfficeRows(outcome: ImportOutcome): ImportProblem[] {
+  return outcome.problems.filter((problem) => problem.reason.startsWith(OTHER_OFFICE_ROW));
 }
 
 /** Rows between two progress reports. */
@@ -162,7 +175,7 @@ interface PassResult {
 const PROBLEMS_PER_SHEET = 1000;
 
 /** One pass over the planned sheets, writing as it goes (the caller commits or rolls back). */
-function runPass(db: RegisterDatabase, plans: SheetPlan[], progress: (rows: number) => void): PassResult {
+function runPass(db: RegisterDatabase, plans: SheetPlan[], ownOffice: ImportOptions['office'], progress: (rows: number) => void): PassResult {
   let rowsDone = 0;
   const vocabulary = loadVocabulary(db);
   const problems: ImportProblem[] = [];
@@ -177,7 +190,8 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[], progress: (rows: numb
   const liveOffices = new Set(offices.filter((office) => office.deleted_at === null).map((office) => office.id));
   const officeId = (name: string): number => {
     const existing = officeIds.get(name);
-    if (existing !== undefined || name === '') return existing ?? 0;
+    // An office account adds no offices: an unknown name is refused as not existing.
+    if (existing !== undefined || name === '' || ownOffice) return existing ?? 0;
     const id = Number(db.prepare('INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
     officeIds.set(name, id);
     liveOffices.add(id);
@@ -214,6 +228,15 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[], progress: (rows: numb
         }),
       );
     const columns = register.fields.map((field) => ({ field, index: plan.columnOf.get(field.name) }));
+    const officeOfRow = db.prepare(`SELECT ${register.officeSql} AS id, f.name FROM ${register.table} t LEFT JOIN office f ON f.id = ${register.officeSql} WHERE t.id = ?`);
+    /** Whether the stored row `id` is the office account's own; a problem on the row when not. */
+    const ownRow = (row: RawRow, id: number): boolean => {
+      if (!ownOffice) return true;
+      const office = officeOfRow.get(id) as { id: number | null; name: string | null } | undefined;
+      if (office?.id === ownOffice.id) return true;
+      rowProblem(row, null, `${OTHER_OFFICE_ROW}「${office?.name ?? '其他单位'}」：您的账号只能导入本单位（${ownOffice.name}）的记录`);
+      return false;
+    };
     const problemsBefore = problems.length;
     for (const row of raw.rows) {
       if (++rowsDone % ROWS_PER_REPORT === 0) progress(rowsDone);
@@ -265,8 +288,11 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[], progress: (rows: numb
         continue;
       }
       keys.set(keyText, { plan, rowNumber: row.rowNumber });
+      if (existing && !ownRow(row, existing.id)) continue;
       if (!existing) {
         const id = insertRecord(db, register, parsed.record);
+        // Written, then checked: the register's own SQL says whose the row is (for 调解案件, its organisation's office).
+        if (!ownRow(row, id)) continue;
         changes.push({ tbl: register.table, rowId: id, before: null });
         summary.added++;
         continue;
@@ -278,6 +304,7 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[], progress: (rows: numb
         continue;
       }
       updateRecord(db, register, existing.id, merged);
+      if (!ownRow(row, existing.id)) continue;
       changes.push({ tbl: register.table, rowId: existing.id, before });
       summary.updated++;
     }
@@ -374,7 +401,7 @@ export async function importLedgers(
     db.exec('BEGIN IMMEDIATE');
     let pass: PassResult;
     try {
-      pass = runPass(db, remaining, progress);
+      pass = runPass(db, remaining, options.office, progress);
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;

@@ -282,10 +282,12 @@ export function listRecords(db: RegisterDatabase, register: RegisterDefinition, 
   // An office's name matches for all its records: the few offices named are found first.
   const offices = db.prepare(`SELECT id FROM office WHERE ${like('name')}`).pluck().all(params) as number[];
   if (offices.length > 0) terms.push(`${register.officeSql} IN (${offices.join(', ')})`);
+  // A register with no searchable text (法律咨询, 远程视频会见) matches by office name or not at all.
+  const matches = terms.length > 0 ? `(${terms.join(' OR ')})` : '0';
   const ids = db
     .prepare(
       `SELECT t.id FROM ${register.table} t ${register.listJoins ?? ''}
-       WHERE ${[...where, `(${terms.join(' OR ')})`].join(' AND ')} ORDER BY +t.${sort} ${direction}, t.id ${direction}`,
+       WHERE ${[...where, matches].join(' AND ')} ORDER BY +t.${sort} ${direction}, t.id ${direction}`,
     )
     .pluck()
     .all(params) as number[];

@@ -8,6 +8,7 @@ import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { isIsoDate } from '../registers/values.ts';
 import { releaseExitTypes, terminationExitTypes } from '../registers/vocabulary.ts';
+import { DEFAULT_WORKING_RULES } from '../settings/working-rules.ts';
 import { officeNameOf } from './engine.ts';
 
 export interface QualityOptions {
@@ -15,7 +16,7 @@ export interface QualityOptions {
   readonly asOf: string;
   /** One office, or the whole bureau when absent or null. */
   readonly officeId?: number | null;
-  /** A mediation case 调解中 for more than this many days is overdue (60; the home page uses 30). */
+  /** A mediation case 调解中 for more than this many days is overdue (设置's one threshold; default DEFAULT_WORKING_RULES'). */
   readonly pendingMediationDays?: number;
 }
 
@@ -179,7 +180,7 @@ export function qualityWarnings(db: RegisterDatabase, options: QualityOptions): 
   if (typeof options.asOf !== 'string' || !isIsoDate(options.asOf)) {
     throw new UserError(`日期「${String(options.asOf)}」不是有效日期（应为 YYYY-MM-DD）`);
   }
-  const days = options.pendingMediationDays ?? 60;
+  const days = options.pendingMediationDays ?? DEFAULT_WORKING_RULES.pendingMediationDays;
   if (!Number.isSafeInteger(days) || days < 1) throw new UserError('调解中超期天数必须是正整数');
   const officeId = options.officeId ?? null;
   officeNameOf(db, officeId);

@@ -8,7 +8,7 @@
 import type { ProgressSink } from '../api/progress.ts';
 import { takeBackup, backupBeforeImport, type TakenBackup } from '../backup/take-backup.ts';
 import type { RegisterDatabase } from '../database.ts';
-import { importLedgers, type ImportOutcome } from '../import/import-ledger.ts';
+import { importLedgers, type ImportOptions, type ImportOutcome } from '../import/import-ledger.ts';
 
 /** A ledger as the API receives it: its content base64 (decoded by whoever runs the job, off the session's thread). */
 export interface LedgerFileData {
@@ -25,6 +25,8 @@ export type LongJob =
       readonly user: string;
       /** Back up first (once a day, before the first import) when the database has a file: that day. */
       readonly backupDay: string | null;
+      /** An office account's import: its office, whose rows alone it may write (ImportOptions.office). */
+      readonly office: ImportOptions['office'];
     }
   | { readonly kind: 'backup'; readonly today: string; readonly folder?: string };
 
@@ -53,7 +55,7 @@ export async function runLongJob(
       const outcome = await importLedgers(
         db,
         job.files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') })),
-        { preview: job.preview, user: job.user, onProgress },
+        { preview: job.preview, user: job.user, office: job.office, onProgress },
       );
       return { ...outcome, backupBeforeImport: before?.backup.file ?? null };
     }

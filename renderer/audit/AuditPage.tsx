@@ -5,53 +5,25 @@
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconShieldSearch } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
-import type { AuditLogEntry, AuditVerification } from '../../db/audit/audit-log.ts';
+import { useState } from 'react';
+import type { AuditVerification } from '../../db/audit/audit-log.ts';
+import type { ReadableLogEntry } from '../../db/audit/readable-entry.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { saveExport, type ExportedFile } from '../common/files.ts';
-import { registerOfTableName } from '../common/routes.ts';
 import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
-import type { RegisterDescription } from '../registers/common/types.ts';
 import { AuditFilters, noFilter, type AuditFilter } from './AuditFilters.tsx';
 import { AUDIT_PAGE_SIZE, AuditTable } from './AuditTable.tsx';
 import { AuditVerificationResult } from './AuditVerification.tsx';
 
-/** Tables the log names that are not registers. */
-const otherTables: Readonly<Record<string, string>> = {
-  app_user: '用户',
-  setting: '设置',
-  office: '单位',
-  list_item: '分类列表',
-  import_log: '导入记录',
-};
-
-/** Chinese names of registers and their fields, from registers.describe, for the tables the log names. */
-function useLabels() {
-  const registers = useApi<RegisterDescription[]>('registers.describe');
-  return useMemo(() => {
-    const byName = new Map((registers.data ?? []).map((register) => [register.name, register]));
-    const registerOf = (table: string | null) => {
-      const name = table ? registerOfTableName(table) : undefined;
-      return name ? byName.get(name) : undefined;
-    };
-    return {
-      tableLabel: (table: string) => registerOf(table)?.title ?? otherTables[table] ?? null,
-      fieldLabel: (table: string | null, field: string) =>
-        registerOf(table)?.fields.find((candidate) => candidate.name === field)?.header ?? field,
-    };
-  }, [registers.data]);
-}
-
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>(noFilter);
   const [page, setPage] = useState(1);
-  const log = useApi<{ total: number; rows: AuditLogEntry[] }>('audit.search', {
+  const log = useApi<{ total: number; rows: ReadableLogEntry[] }>('audit.search', {
     ...filter,
     offset: (page - 1) * AUDIT_PAGE_SIZE,
     limit: AUDIT_PAGE_SIZE,
   });
-  const labels = useLabels();
   const [busy, setBusy] = useState<'verify' | 'export' | null>(null);
   const [verification, setVerification] = useState<{ result: AuditVerification; checkedAt: string } | null>(null);
 
@@ -102,8 +74,6 @@ export function AuditPage() {
         page={page}
         fetching={log.loading}
         onPageChange={setPage}
-        tableLabel={labels.tableLabel}
-        fieldLabel={labels.fieldLabel}
       />
     </Stack>
   );

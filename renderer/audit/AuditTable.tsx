@@ -1,13 +1,13 @@
-// A page of the audit log, newest first: number, time, user, action, the record it concerns
-// and the fields it changed; each entry opens (its ▸ button, or a click on the row) to the
+// A page of the audit log, newest first, as a person reads it (db/audit/readable-entry.ts):
+// number, local time, the user's name, the action, the record by its number or name and the
+// labels of the fields it changed; each entry opens (its ▸ button, or a click on the row) to the
 // record before and after.
 
 import { ActionIcon, Badge, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
-import type { AuditLogEntry } from '../../db/audit/audit-log.ts';
+import type { ReadableLogEntry } from '../../db/audit/readable-entry.ts';
 import { DASH, formatCount } from '../common/format.ts';
 import { AuditEntryDetails } from './AuditEntryDetails.tsx';
 
@@ -23,32 +23,24 @@ const actionColours: Readonly<Record<string, string>> = {
 };
 
 export interface AuditTableProps {
-  readonly rows: readonly AuditLogEntry[];
+  readonly rows: readonly ReadableLogEntry[];
   readonly total: number;
   readonly page: number;
   readonly fetching: boolean;
   readonly onPageChange: (page: number) => void;
-  /** 调解案件 for mediation_case …, or null for a table no register owns. */
-  readonly tableLabel: (table: string) => string | null;
-  readonly fieldLabel: (table: string | null, field: string) => string;
 }
 
-export function AuditTable({ rows, total, page, fetching, onPageChange, tableLabel, fieldLabel }: AuditTableProps) {
+export function AuditTable({ rows, total, page, fetching, onPageChange }: AuditTableProps) {
   const [expanded, setExpanded] = useState<number[]>([]);
   const toggle = (id: number) => setExpanded((open) => (open.includes(id) ? open.filter((other) => other !== id) : [...open, id]));
-  const target = (entry: AuditLogEntry) => {
-    if (!entry.table) return DASH;
-    const label = tableLabel(entry.table) ?? entry.table;
-    return entry.recordId === null ? label : `${label} #${entry.recordId}`;
-  };
 
   return (
-    <DataTable<AuditLogEntry>
+    <DataTable<ReadableLogEntry>
       withTableBorder
       striped
       fz="sm"
       minHeight={rows.length === 0 ? 160 : undefined}
-      records={rows as AuditLogEntry[]}
+      records={rows as ReadableLogEntry[]}
       idAccessor="id"
       columns={[
         {
@@ -71,25 +63,25 @@ export function AuditTable({ rows, total, page, fetching, onPageChange, tableLab
           ),
         },
         { accessor: 'id', title: '序号', width: 70, textAlign: 'right', cellsClassName: 'figure' },
-        { accessor: 'at', title: '时间', width: 170, cellsClassName: 'figure', render: (entry) => dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss') },
-        { accessor: 'user', title: '用户', width: 140 },
+        { accessor: 'at', title: '时间', width: 170, cellsClassName: 'figure', render: (entry) => entry.readable.time },
+        { accessor: 'user', title: '用户', width: 140, render: (entry) => entry.readable.userName },
         {
           accessor: 'actionLabel',
           title: '操作',
           width: 130,
           render: (entry) => (
             <Badge variant="light" color={actionColours[entry.action] ?? 'gray'} tt="none" fw={500} data-action={entry.action}>
-              {entry.actionLabel}
+              {entry.readable.actionText}
             </Badge>
           ),
         },
-        { accessor: 'table', title: '对象', width: 180, render: target },
+        { accessor: 'table', title: '对象', width: 200, render: (entry) => entry.readable.object || DASH },
         {
           accessor: 'changedFields',
           title: '修改的字段',
           render: (entry) => (
             <Text size="sm" truncate="end">
-              {entry.changedFields.length > 0 ? entry.changedFields.map((field) => fieldLabel(entry.table, field)).join('、') : ''}
+              {entry.readable.changes.map((change) => change.label).join('、')}
             </Text>
           ),
         },
@@ -97,7 +89,7 @@ export function AuditTable({ rows, total, page, fetching, onPageChange, tableLab
       rowExpansion={{
         allowMultiple: true,
         expanded: { recordIds: expanded, onRecordIdsChange: (ids: unknown[]) => setExpanded(ids as number[]) },
-        content: ({ record }) => <AuditEntryDetails entry={record} labelOf={(field) => fieldLabel(record.table, field)} />,
+        content: ({ record }) => <AuditEntryDetails entry={record} />,
       }}
       fetching={fetching}
       totalRecords={total}

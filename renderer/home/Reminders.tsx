@@ -1,6 +1,6 @@
 // 提醒: what needs attention today — correction terms ending within 30 days or past without
 // 解矫, 安置帮教 people unsettled a month after release and 帮教期 ending within 30 days,
-// mediation cases 调解中 for over 30 days, legal-aid cases open over 90 days, and other
+// mediation cases 调解中 for longer than 设置's threshold (the report uses the same), legal-aid cases open over 90 days, and other
 // data-quality warnings (report.quality as of today).
 
 import { Alert, Skeleton, Stack, Title } from '@mantine/core';
@@ -10,11 +10,8 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { QualityList } from '../common/QualityList.tsx';
 import { useApi } from '../common/use-api.ts';
 
-/** The home page flags mediation cases pending for more than this many days (the report uses 60). */
-const PENDING_MEDIATION_DAYS = 30;
-
 export function Reminders({ today }: { today: string }) {
-  const warnings = useApi<QualityWarning[]>('report.quality', { asOf: today, pendingMediationDays: PENDING_MEDIATION_DAYS });
+  const warnings = useApi<QualityWarning[]>('report.quality', { asOf: today });
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">

@@ -1,5 +1,5 @@
 // The import log: when, who, which files, what each import added and changed; the latest
-// import still in force can be undone as a whole (after a confirm).
+// import still in force can be undone as a whole (after a confirm) by a bureau account.
 
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
@@ -8,6 +8,7 @@ import type { ImportLogEntry } from '../../db/import/import-history.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount, formatTimestamp } from '../common/format.ts';
 import { runAction, type ApiState } from '../common/use-api.ts';
+import { usePermissions } from '../session/session.ts';
 
 const sumOf = (entry: ImportLogEntry, key: 'added' | 'updated') => entry.sheets.reduce((sum, sheet) => sum + sheet[key], 0);
 
@@ -30,6 +31,7 @@ function confirmUndo(entry: ImportLogEntry, onUndone: () => void) {
 }
 
 export function ImportHistory({ history, onUndone }: { history: ApiState<ImportLogEntry[]>; onUndone: () => void }) {
+  const { officeId } = usePermissions();
   if (history.error) return <ErrorAlert error={history.error} onRetry={history.reload} />;
   const entries = history.data ?? [];
   if (entries.length === 0) return <Text c="dimmed" size="sm">{history.loading ? '读取中…' : '还没有导入记录。'}</Text>;
@@ -60,7 +62,7 @@ export function ImportHistory({ history, onUndone }: { history: ApiState<ImportL
             <Table.Td>
               {entry.undoneAt ? (
                 <Badge color="gray" variant="light">已于 {formatTimestamp(entry.undoneAt)} 撤销</Badge>
-              ) : entry.undoable ? (
+              ) : entry.undoable && officeId === null ? (
                 <Button
                   size="compact-sm"
                   variant="light"

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { LongWorkProgress } from '../common/LongWorkProgress.tsx';
 import type { Base64File } from '../common/files.ts';
 import { notifySuccess, useApi } from '../common/use-api.ts';
+import { useSession } from '../session/session.ts';
 import { CommittedPanel } from './CommittedPanel.tsx';
 import { FileChooser } from './FileChooser.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
@@ -33,6 +34,7 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const history = useApi<ImportLogEntry[]>('import.history');
   const { reloadInfo } = useAppInfo();
+  const { user } = useSession();
   const afterWrite = () => {
     history.reload();
     reloadInfo();
@@ -69,6 +71,7 @@ export function ImportPage() {
             <FileChooser onChosen={(chosen) => void preview(chosen)} />
             <Text size="sm" c="dimmed">
               可一次选择多个 .xlsx / .csv 文件；CSV 文件名即台账名称（如「人民调解案件.csv」）。先检查，确认后才写入。
+              {user.officeId !== null && `您的账号只能导入本单位（${user.officeName ?? ''}）的记录：含其他单位记录的文件整份不写入。`}
             </Text>
           </Group>
           <LedgerTemplates />

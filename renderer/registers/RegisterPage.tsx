@@ -14,6 +14,8 @@ import { notifyError, notifySuccess } from '../common/use-api.ts';
 import { usePermissions } from '../session/session.ts';
 import { useCatalogue } from './common/catalogue.ts';
 import { LedgerExportMenu } from './common/LedgerExportMenu.tsx';
+import { ColumnChooser, offeredColumns, useColumnChoice } from './common/ColumnChooser.tsx';
+import { columnHeader } from './common/list-columns.tsx';
 import { ListToolbar } from './common/ListToolbar.tsx';
 import { OfferedRecord } from './common/OfferedRecord.tsx';
 import { RecordDetail } from './common/RecordDetail.tsx';
@@ -21,6 +23,7 @@ import { RecordForm } from './common/RecordForm.tsx';
 import { RegisterTable } from './common/RegisterTable.tsx';
 import type { ApiRecord, Catalogue, FormValues, Offer, RegisterName, RegisterView } from './common/types.ts';
 import { useRecordActions } from './common/use-record-actions.tsx';
+import { useRecordLink } from './common/use-record-link.ts';
 import { useRegisterList } from './common/use-register-list.ts';
 import { registerViews } from './views.ts';
 
@@ -48,6 +51,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   const [offer, setOffer] = useState<Offer | null>(null);
   const offerDone = useCallback(() => setOffer(null), []);
   const { canEdit, officeId: userOffice } = usePermissions();
+  const columnChoice = useColumnChoice(view);
   const title = catalogue.register.title;
 
   /** The list row with the full record (child rows: parties, mediators, attendees …). */
@@ -58,6 +62,20 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
     return null;
   };
   const openDetail = async (row: ApiRecord) => setViewing(await loadFull(row));
+  // A link to one record (drill-down, reminders) opens its detail.
+  const openLinked = useCallback(
+    (id: number) =>
+      void call<ApiRecord>(`${view.name}.get`, { id }).then((result) => {
+        if (result.ok) setViewing(result.value);
+        else notifyError(result.error, '未能读取记录');
+      }),
+    [view.name],
+  );
+  const forgetLink = useRecordLink(openLinked);
+  const closeDetail = () => {
+    setViewing(null);
+    forgetLink();
+  };
   const openEdit = async (row: ApiRecord) => {
     const stored = await loadFull(row);
     if (!stored) return;
@@ -83,6 +101,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
         </Group>
         <Group gap="sm">
           <LedgerExportMenu register={view.name} catalogue={catalogue} narrowing={list.narrowing} total={list.total} />
+          <ColumnChooser choice={columnChoice} headers={new Map(offeredColumns(view).map((name) => [name, columnHeader(name, catalogue)]))} />
           {canEdit && (
             <Button leftSection={<IconPlus size={16} />} onClick={openNew} title="Alt+N">
               新增{title}
@@ -96,6 +115,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
         view={view}
         catalogue={catalogue}
         list={list}
+        columnNames={columnChoice.shown}
         onOpen={(row) => void openDetail(row)}
         onEdit={(row) => void openEdit(row)}
         onDelete={(row) => void actions.remove(row)}
@@ -122,7 +142,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
           view={view}
           catalogue={catalogue}
           record={viewing}
-          onClose={() => setViewing(null)}
+          onClose={closeDetail}
           onEdit={() => void openEdit(viewing)}
           onDelete={() => void actions.remove(viewing).then((deleted) => deleted && setViewing(null))}
           onRestore={() => void actions.restore(viewing).then((restored) => restored && setViewing(null))}

@@ -1,14 +1,22 @@
 // The records behind one figure (report.drillDown), paged; the total shown is the figure
-// itself (a rate lists its denominator's records, a 万元 figure the records summed).
+// itself (a rate lists its denominator's records, a 万元 figure the records summed). Each row's
+// first cell is a link to the record (its detail, with 编辑 for those allowed): rows are in the
+// Tab order and Enter opens them; the report stays as it was when the user comes back. The
+// whole list exports to Excel.
 
-import { Group, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import type { DrillDown, DrillDownRow } from '../../db/report/engine.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { figureKind, formatCount, formatFen } from '../common/format.ts';
-import { useApi } from '../common/use-api.ts';
-import { cellText, columnTitle, isNumeric } from './drill-columns.ts';
+import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
+import { call } from '../api/client.ts';
+import { saveExport, type ExportedFile } from '../common/files.ts';
+import { recordHref, registerOfTableName } from '../common/routes.ts';
+import { columnTitle } from '../../db/report/drill-titles.ts';
+import { cellText, isNumeric } from './drill-columns.ts';
 import type { ReportScope } from './report-types.ts';
 
 const PAGE_SIZE = 15;
@@ -18,17 +26,43 @@ export interface DrillTarget {
   readonly label: string;
 }
 
+/** The record's page in its register (#/mediation/cases?id=…), or null for a table no register owns. */
+function recordLink(row: DrillDownRow): string | null {
+  const register = registerOfTableName(row.table);
+  return register ? recordHref(register, row.id) : null;
+}
+
 function columnsOf(rows: readonly DrillDownRow[]): DataTableColumn<DrillDownRow>[] {
   const first = rows[0];
   if (!first) return [];
   return Object.keys(first)
     .filter((key) => key !== 'table' && key !== 'id')
-    .map((key) => ({
+    .map((key, index) => ({
       accessor: key,
       title: columnTitle(key, first.table),
       textAlign: isNumeric(key) ? 'right' : 'left',
-      render: (row: DrillDownRow) => cellText(key, row[key]),
+      render: (row: DrillDownRow) => {
+        const link = index === 0 ? recordLink(row) : null;
+        return link ? <Anchor href={link} size="sm">{cellText(key, row[key])}</Anchor> : cellText(key, row[key]);
+      },
     }));
+}
+
+function ExportDrillDown({ target, scope }: { target: DrillTarget; scope: ReportScope }) {
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    const exported = await call<ExportedFile>('report.exportDrillDown', { ...scope, id: target.id });
+    const saved = exported.ok ? await saveExport(exported.value) : exported;
+    setBusy(false);
+    if (!saved.ok) notifyError(saved.error, '导出未完成');
+    else if (saved.value) notifySuccess(`已导出：${saved.value}`);
+  };
+  return (
+    <Button size="compact-sm" variant="light" leftSection={<IconFileSpreadsheet size={16} />} loading={busy} onClick={() => void run()}>
+      导出Excel
+    </Button>
+  );
 }
 
 function DrillDownTable({ target, scope }: { target: DrillTarget; scope: ReportScope }) {
@@ -55,6 +89,7 @@ function DrillDownTable({ target, scope }: { target: DrillTarget; scope: ReportS
         <Text size="xs" c="dimmed">
           {scope.from} 至 {scope.to}
         </Text>
+        <ExportDrillDown target={target} scope={scope} />
       </Group>
       <DataTable<DrillDownRow>
         withTableBorder
@@ -70,6 +105,10 @@ function DrillDownTable({ target, scope }: { target: DrillTarget; scope: ReportS
         recordsPerPage={PAGE_SIZE}
         page={page}
         onPageChange={setPage}
+        onRowClick={({ record }) => {
+          const link = recordLink(record);
+          if (link) window.location.hash = link.slice(1);
+        }}
         noRecordsText="没有记录"
         loadingText="读取中…"
         paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 条，共 ${formatCount(totalRecords)} 条`}

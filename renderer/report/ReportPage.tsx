@@ -1,11 +1,12 @@
 // 统计报表: pick a period and a scope, 「生成报表」 runs report.run and shows every figure by
 // register, then asks again with 上年同期 and adds 同比 (the engine keeps this year's figures,
 // so only last year's are counted then); the roster check, the data-quality warnings, the
-// charts, and the export and print buttons. Every figure opens the records behind it.
+// charts, and the export and print buttons. Every figure opens the records behind it. The last
+// report stays when the user goes to another page and comes back (kept-report.ts).
 
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconReportAnalytics } from '@tabler/icons-react';
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ApiError } from '../../db/api/contract.ts';
 import type { Report } from '../../db/report/engine.ts';
 import { call } from '../api/client.ts';
@@ -13,31 +14,27 @@ import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTimestamp } from '../common/format.ts';
 import { useApi } from '../common/use-api.ts';
-import { usePermissions } from '../session/session.ts';
+import { useSession } from '../session/session.ts';
 import { ConsistencyCheck } from './ConsistencyCheck.tsx';
 import { DrillDownModal, type DrillTarget } from './DrillDownModal.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { IndicatorTables } from './IndicatorTables.tsx';
+import { keepReport, keptReport, type Generated } from './kept-report.ts';
 import { OfficeSelect } from './OfficeSelect.tsx';
 import { PeriodPicker, initialChoice, periodOf, type PeriodChoice } from './PeriodPicker.tsx';
 import { QualityWarnings } from './QualityWarnings.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
 import type { IndicatorLabel, ReportScope } from './report-types.ts';
 
-interface Generated {
-  readonly scope: ReportScope;
-  readonly report: Report;
-  /** 上年同期 and 同比 are being counted (they follow this year's figures). */
-  readonly comparing: boolean;
-}
-
 export function ReportPage() {
   const { info } = useAppInfo();
-  const [choice, setChoice] = useState<PeriodChoice>(() => initialChoice(info.today));
-  const { officeId: userOffice } = usePermissions();
-  const [officeId, setOfficeId] = useState<number | null>(userOffice);
+  const { user, permissions } = useSession();
+  const [kept] = useState(() => keptReport(user.username));
+  const [choice, setChoice] = useState<PeriodChoice>(() => kept?.choice ?? initialChoice(info.today));
+  const [officeId, setOfficeId] = useState<number | null>(kept?.officeId ?? permissions.officeId);
   const [running, setRunning] = useState(false);
-  const [generated, setGenerated] = useState<Generated | null>(null);
+  const [generated, setGenerated] = useState<Generated | null>(kept?.generated ?? null);
+  useEffect(() => keepReport(user.username, { choice, officeId, generated }), [user.username, choice, officeId, generated]);
   const [error, setError] = useState<ApiError | null>(null);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const labels = useApi<IndicatorLabel[]>('report.indicators');
@@ -54,9 +51,11 @@ export function ReportPage() {
     if (!result.ok) return;
     const compared = await call<Report>('report.run', { ...scope, compare: true });
     // Kept only while the page still shows this scope's report (not a newer one, nor an error).
-    setGenerated((shown) =>
-      shown?.report === result.value ? { scope, report: compared.ok ? compared.value : result.value, comparing: false } : shown,
-    );
+    const complete: Generated = { scope, report: compared.ok ? compared.value : result.value, comparing: false };
+    setGenerated((shown) => (shown?.report === result.value ? complete : shown));
+    // The page may have been left while 同比 was counted: the kept report gets it all the same.
+    const stillKept = keptReport(user.username);
+    if (stillKept?.generated?.report === result.value) keepReport(user.username, { ...stillKept, generated: complete });
     if (!compared.ok) setError(compared.error);
   };
 

@@ -21,7 +21,7 @@ export function officeLabel(user: Pick<UserView, 'officeId' | 'officeName'>): st
 export interface Permissions {
   /** Create, edit, delete records (录入员 and 管理员). */
   readonly canEdit: boolean;
-  /** Import ledgers (录入员 and 管理员 of the bureau, not of an office). */
+  /** Import ledgers (录入员 and 管理员; an office account its own office's rows only). */
   readonly canImport: boolean;
   /** Settings, users, backups, the audit log (管理员). */
   readonly canAdminister: boolean;
@@ -31,7 +31,7 @@ export interface Permissions {
 
 export function permissionsOf(user: UserView): Permissions {
   const canEdit = user.role !== 'viewer';
-  return { canEdit, canImport: canEdit && user.officeId === null, canAdminister: user.role === 'admin', officeId: user.officeId };
+  return { canEdit, canImport: canEdit, canAdminister: user.role === 'admin', officeId: user.officeId };
 }
 
 export interface SessionContextValue {

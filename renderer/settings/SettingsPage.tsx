@@ -1,10 +1,12 @@
-// 设置: the bureau's name, its offices, the value lists, and the exchange with the offices.
+// 设置: the bureau's name, its offices, the working rules (调解中 threshold, case numbering),
+// the value lists, and the exchange with the offices.
 
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BureauNameForm } from './BureauNameForm.tsx';
 import { ExchangePanel } from './ExchangePanel.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
 import { OfficesPanel } from './OfficesPanel.tsx';
+import { WorkingRulesForm } from './WorkingRulesForm.tsx';
 
 export function SettingsPage() {
   return (
@@ -22,6 +24,9 @@ export function SettingsPage() {
               </Title>
               <OfficesPanel />
             </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            <WorkingRulesForm />
           </Paper>
         </Stack>
         <Paper withBorder p="md">

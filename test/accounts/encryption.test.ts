@@ -178,6 +178,13 @@ describe('the CLI on the encrypted database', () => {
     const backup = runCli(['backup', '--db', dbFile, '--user', 'chengxi'], { SFTZ_PASSWORD: CLERK.password });
     expect(backup.status).toBe(2);
     expect(backup.stderr).toContain('您的账号（录入员，城西司法所）无权进行此项操作');
+    // The sample county's ledgers hold every office's rows: an office clerk's import writes none of them.
+    const casesBefore = (await value<{ total: number }>('mediationCase.list', {})).total;
+    const imported = runCli(['import', '--db', dbFile, '--user', 'chengxi', ...sampleLedgerPaths()], { SFTZ_PASSWORD: CLERK.password });
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toContain('您的账号（录入员，城西司法所）无权导入其他单位的记录');
+    expect(imported.stderr).toContain('不属于本单位，未写入任何记录');
+    expect((await value<{ total: number }>('mediationCase.list', {})).total).toBe(casesBefore);
 
     const recovered = runCli(['backup', '--db', dbFile, '--recovery-code'], { SFTZ_RECOVERY_CODE: recoveryCode });
     expect(recovered.status, recovered.stderr).toBe(0);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodInputs, sessionMethodInputs } from '../../db/api/contract.ts';
 import { tempDir } from '../support/cli.ts';
-import { ADMIN, CLERK_WEST, accountsWorld, checkRoles, type AccountsWorld } from '../trust/scenarios/roles.ts';
+import { ADMIN, CLERK_WEST, accountsWorld, checkRoles, sweepLedger, type AccountsWorld } from '../trust/scenarios/roles.ts';
 
 let dir: string;
 let world: AccountsWorld;
@@ -38,9 +38,33 @@ describe('role and office checks on every method', () => {
     expect(list.rows.map((row) => row.office_id)).toEqual([world.west.officeId]);
     const refused = await world.call('report.run', { from: '2024-01-01', to: '2024-12-31', officeId: world.east.officeId });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden', message: '您的账号（录入员，城西司法所）无权查看其他单位的记录和统计，只能查看本单位的' } });
-    const imported = await world.call('import.preview', { files: [] });
-    expect(imported).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect((imported as { error: { message: string } }).error.message).toContain('导入台账需要局级账号');
+    await world.logIn(ADMIN);
+  });
+
+  it('lets an office 录入员 import their own office’s ledger, and refuses one with another office’s rows writing nothing', async () => {
+    await world.logIn(CLERK_WEST);
+    const sweeps = async () => (await world.value<{ total: number }>('disputeSweep.list', {})).total;
+    const before = await sweeps();
+    const own = await world.value<{ sheets: { added: number }[]; rejectedFiles: string[] }>('import.commit', {
+      files: [sweepLedger(world.west.name, '2024-08-01')],
+    });
+    expect(own.rejectedFiles).toEqual([]);
+    expect(own.sheets.map((sheet) => sheet.added)).toEqual([1]);
+    expect(await sweeps()).toBe(before + 1);
+
+    const lines = ['日期,单位,排查次数,发现纠纷数,备注', `2024-08-02,${world.west.name},2,1,`, `2024-08-02,${world.east.name},3,0,`];
+    const mixedSweeps = Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8').toString('base64');
+    const snapshot = world.snapshot();
+    const mixed = await world.call('import.commit', {
+      files: [{ name: '矛盾纠纷排查.csv', content: mixedSweeps }],
+    });
+    expect(mixed).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect((mixed as { error: { message: string } }).error.message).toBe(
+      '您的账号（录入员，城西司法所）无权导入其他单位的记录：矛盾纠纷排查.csv 第3行不属于本单位，未写入任何记录',
+    );
+    expect(world.snapshot()).toBe(snapshot);
+    const undo = await world.call('import.undo', { importId: world.importId });
+    expect(undo).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     await world.logIn(ADMIN);
   });
 });

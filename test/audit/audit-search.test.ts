@@ -77,12 +77,15 @@ describe('audit.export', () => {
     const sheet = workbook.getWorksheet('审计日志')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows[0]).toEqual(['序号', '时间', '用户', '操作', '接口方法', '数据表', '记录编号', '修改的字段', '修改前', '修改后', '说明', '哈希（SHA-256）']);
+    expect(rows[0]).toEqual(['序号', '时间', '用户', '操作', '对象', '修改的字段', '修改前', '修改后', '说明', '哈希（SHA-256）']);
     expect(rows.slice(1).map((row) => [row[0], row[2], row[3], row[4]])).toEqual([
-      [1, '科长李四', '修改设置', 'office.create'],
-      [5, '科长李四', '修改设置', 'settings.update'],
+      [1, '科长李四', '修改设置', '城西司法所'],
+      [5, '科长李四', '修改设置', ''],
     ]);
-    expect(rows[1]![11]).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[2]![5]).toBe('本局名称');
+    expect(rows[2]![7]).toBe('本局名称：湘桥区司法局');
+    expect(String(rows[1]![1])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(rows[1]![9]).toMatch(/^[0-9a-f]{64}$/);
     const check = workbook.getWorksheet('校验结果')!;
     expect(check.getCell('B2').value).toBe(5);
     expect(check.getCell('B3').value).toBe('哈希链完整，未发现修改或删除');

@@ -100,6 +100,10 @@ describe('settings', () => {
     const renamedBureau = await withEntry('settings.update', { bureauName: '湘桥区司法局' });
     expect(renamedBureau.entry.before).toEqual({ bureauName: '潮州市湘桥区司法局' });
 
+    const rules = { pendingMediationDays: 45, caseNumbering: { mediationCase: { pattern: null, series: 'office' }, legalAidCase: { pattern: null, series: 'county' } } };
+    const ruled = await withEntry('workingRules.update', rules);
+    expect(ruled.entry).toMatchObject({ action: 'settings', table: 'setting', before: { pendingMediationDays: 30 }, after: rules });
+
     const item = await withEntry('lists.addItem', { list: 'disputeType', label: '网络购物' });
     expect(item.entry).toMatchObject({ action: 'settings', table: 'list_item', after: { list: 'disputeType', code: 'custom_1', label: '网络购物' } });
   });

@@ -140,7 +140,7 @@ describe('统计报表 for 2024', () => {
     const sheet = workbook.getWorksheet('指标明细')!;
     const figures = new Map<string, unknown>();
     sheet.eachRow((row, rowNumber) => {
-      if (rowNumber > 1) figures.set(String(row.getCell(1).value), row.getCell(3).value);
+      if (rowNumber > 1) figures.set(String(row.getCell(row.cellCount).value), row.getCell(2).value);
     });
     for (const [id, value] of Object.entries(year2024)) {
       expect({ id, value: figures.get(id) }).toEqual({ id, value: value ?? '—' });

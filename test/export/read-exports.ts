@@ -26,14 +26,16 @@ export function indicatorSheet(workbook: ExcelJS.Workbook): IndicatorSheet {
   const sheet = workbook.getWorksheet('指标明细');
   if (!sheet) throw new Error('no sheet 指标明细');
   const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  // 指标 first, then 合计 and each office, 指标编号 last.
+  const figureHeaders = header.slice(1, -1);
   const rows: { id: string; label: string }[] = [];
-  const columns: Record<string, Record<string, CellFigure>> = Object.fromEntries(header.slice(2).map((name) => [name, {}]));
+  const columns: Record<string, Record<string, CellFigure>> = Object.fromEntries(figureHeaders.map((name) => [name, {}]));
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const id = row.getCell(1).value as string;
-    rows.push({ id, label: row.getCell(2).value as string });
-    header.slice(2).forEach((name, index) => {
-      columns[name]![id] = row.getCell(3 + index).value as CellFigure;
+    const id = row.getCell(header.length).value as string;
+    rows.push({ id, label: row.getCell(1).value as string });
+    figureHeaders.forEach((name, index) => {
+      columns[name]![id] = row.getCell(2 + index).value as CellFigure;
     });
   });
   return { header, rows, columns };

@@ -90,7 +90,7 @@ const byCode = (warnings: ReturnType<typeof qualityWarnings>) =>
 
 describe('qualityWarnings', () => {
   it('lists every overdue or incomplete record of the bureau, with its count in the message', () => {
-    const warnings = qualityWarnings(db, { asOf });
+    const warnings = qualityWarnings(db, { asOf, pendingMediationDays: 60 });
     expect(warnings.map((warning) => [warning.code, warning.count, warning.records.map((record) => record.id)])).toEqual([
       ['mediation.pending_overdue', 1, [1]],
       ['correction.term_expired', 1, [1]],

@@ -79,8 +79,8 @@ describe('the report workbook', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('指标明细')!;
-    const sweeps = sheet.getColumn(1).values.findIndex((value) => value === 'mediation.sweeps');
-    expect(sheet.getCell(sweeps, 3).value).toBe(3);
+    const sweeps = sheet.getColumn(sheet.columnCount).values.findIndex((value) => value === 'mediation.sweeps');
+    expect(sheet.getCell(sweeps, 2).value).toBe(3);
   });
 });
 

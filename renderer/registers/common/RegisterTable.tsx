@@ -1,6 +1,6 @@
-// The page of records: the view's columns plus row actions (edit and delete, or restore when
-// showing deleted records), sorting on the server, 50 rows a page with the total. A click on
-// a row opens its detail.
+// The page of records: the chosen columns plus row actions (edit and delete, or restore when
+// showing deleted records) pinned at the right edge, sorting on the server, 50 rows a page with
+// the total. A click on a row opens its detail.
 
 import { ActionIcon, Button, Group } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
@@ -16,14 +16,16 @@ export interface RegisterTableProps {
   readonly view: RegisterView;
   readonly catalogue: Catalogue;
   readonly list: RegisterListState;
+  /** The columns shown (the column chooser's choice). */
+  readonly columnNames: readonly string[];
   readonly onOpen: (record: ApiRecord) => void;
   readonly onEdit: (record: ApiRecord) => void;
   readonly onDelete: (record: ApiRecord) => void;
   readonly onRestore: (record: ApiRecord) => void;
 }
 
-export function RegisterTable({ view, catalogue, list, onOpen, onEdit, onDelete, onRestore }: RegisterTableProps) {
-  const columns = useMemo(() => listColumns(view, catalogue), [view, catalogue]);
+export function RegisterTable({ view, catalogue, list, columnNames, onOpen, onEdit, onDelete, onRestore }: RegisterTableProps) {
+  const columns = useMemo(() => listColumns(view, catalogue, columnNames), [view, catalogue, columnNames]);
   const { canEdit } = usePermissions();
   const actions: DataTableColumn<ApiRecord> = {
     accessor: 'actions',
@@ -63,6 +65,7 @@ export function RegisterTable({ view, catalogue, list, onOpen, onEdit, onDelete,
       minHeight={list.rows.length === 0 ? 180 : undefined}
       records={list.rows as ApiRecord[]}
       columns={canEdit ? [...columns, actions] : columns}
+      pinLastColumn={canEdit}
       fetching={list.fetching}
       onRowClick={({ record }) => onOpen(record)}
       sortStatus={{ columnAccessor: query.sort, direction: query.descending ? 'desc' : 'asc' }}

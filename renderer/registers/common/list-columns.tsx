@@ -1,7 +1,8 @@
 // The list's columns, from the view's column names: a register field is titled with its
 // Chinese header and shown by its kind (codes as labels, money in 元 with separators,
 // 身份证号码 masked); a joined column (office_name, org_name …) is shown as the row has it.
-// Fields stored in columns sort on the server; joined and list-valued ones do not.
+// Fields stored in columns sort on the server; joined and list-valued ones do not. A list of
+// names (当事人) may wrap between names, never inside one.
 
 import type { DataTableColumn } from 'mantine-datatable';
 import { DASH } from '../../common/format.ts';
@@ -22,9 +23,27 @@ const figureKinds = new Set(['money', 'int']);
 /** Columns of running text that may wrap; every other cell stays on one line. */
 const wrappingColumns = new Set(['note', 'party_names', 'topic']);
 
-export function listColumns(view: RegisterView, catalogue: Catalogue): DataTableColumn<ApiRecord>[] {
+/** Joined columns holding names joined by 、: each name is kept whole. */
+const nameListColumns = new Set(['party_names']);
+
+/** Names joined by 、, each on one line (the line may break after a 、). */
+function NameList({ names }: { names: string }) {
+  const parts = names.split('、');
+  return parts.map((name, index) => (
+    <span key={index} data-name style={{ whiteSpace: 'nowrap' }}>
+      {index < parts.length - 1 ? `${name}、` : name}
+    </span>
+  ));
+}
+
+/** A list column's header: the field's Chinese header, or the joined column's. */
+export function columnHeader(name: string, catalogue: Catalogue): string {
+  return catalogue.register.fields.find((field) => field.name === name)?.header ?? joinedColumns[name]!.header;
+}
+
+export function listColumns(view: RegisterView, catalogue: Catalogue, names: readonly string[]): DataTableColumn<ApiRecord>[] {
   const fields = new Map(catalogue.register.fields.map((field) => [field.name, field]));
-  return view.columns.map((name): DataTableColumn<ApiRecord> => {
+  return names.map((name): DataTableColumn<ApiRecord> => {
     const field = fields.get(name);
     if (!field) {
       const joined = joinedColumns[name]!;
@@ -35,6 +54,7 @@ export function listColumns(view: RegisterView, catalogue: Catalogue): DataTable
         render: (row) => {
           const value = row[name];
           if (value === null || value === undefined || value === '') return DASH;
+          if (nameListColumns.has(name)) return <NameList names={String(value)} />;
           return joined.idNumber ? maskIdNumber(String(value)) : String(value);
         },
       };

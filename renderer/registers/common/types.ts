@@ -119,8 +119,10 @@ export interface Offer {
 
 export interface RegisterView {
   readonly name: RegisterName;
-  /** List columns in order: a field of the register or a joined column (office_name, org_name …). */
+  /** List columns shown by default, in order: a field of the register or a joined column (office_name, org_name …). */
   readonly columns: readonly string[];
+  /** Further columns the clerk may add with the column chooser (hidden by default, to fit 1280 px). */
+  readonly moreColumns?: readonly string[];
   /** Code fields offered as filters beside the search (status where it matters). */
   readonly filters?: readonly string[];
   /** What the search box looks in, as a hint. */

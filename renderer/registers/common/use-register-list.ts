@@ -1,7 +1,7 @@
 // One register's list as the clerk narrows it: search, office, period on the register's date
 // field, status, code filters, deleted records or not, sort and page — and the page of rows `R.list`
 // returns for it. Any change of the query goes back to page 1; an answer that arrives after
-// a newer question is dropped.
+// a newer question is dropped, and a failed one empties the list.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../db/api/contract.ts';
@@ -90,7 +90,8 @@ export function useRegisterList(register: RegisterName, dateField: string): Regi
     void call<{ rows: ApiRecord[]; total: number }>(`${register}.list`, JSON.parse(key)).then((result) => {
       if (ticket !== latest.current) return;
       setFetching(false);
-      setAnswer((previous) => (result.ok ? { ...result.value, error: null } : { ...previous, error: result.error }));
+      // A failed question shows no rows: the previous answer is not the answer to it.
+      setAnswer(result.ok ? { ...result.value, error: null } : { rows: [], total: 0, error: result.error });
     });
   }, [register, key, generation]);
 

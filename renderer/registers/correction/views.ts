@@ -42,7 +42,8 @@ function resettlementOffer(saved: ApiRecord, before: ApiRecord | null): Offer | 
 
 export const correctionStintView: RegisterView = {
   name: 'correctionStint',
-  columns: ['name', 'id_number', 'office_id', 'category', 'crime', 'entered_on', 'term_end', 'supervision_level', 'exited_on', 'exit_type'],
+  columns: ['name', 'id_number', 'office_id', 'category', 'crime', 'entered_on', 'term_end', 'exited_on'],
+  moreColumns: ['supervision_level', 'exit_type'],
   filters: ['category', 'supervision_level', 'exit_type'],
   searchHint: '姓名、身份证号码、罪名',
   shownWhen: { exit_type: filledIn('exited_on') },

@@ -16,7 +16,8 @@ function caseNumberInput(values: FormValues) {
 
 export const legalAidCaseView: RegisterView = {
   name: 'legalAidCase',
-  columns: ['case_no', 'office_id', 'received_on', 'source', 'category', 'recipient_name', 'recipient_id_number', 'review_result', 'closed_on', 'recovered_fen'],
+  columns: ['case_no', 'office_id', 'received_on', 'category', 'recipient_name', 'recipient_id_number', 'review_result', 'closed_on'],
+  moreColumns: ['source', 'recovered_fen'],
   filters: ['source', 'category', 'review_result'],
   searchHint: '案件编号、受援人、承办人、案由',
   formOrder: ['office_id', 'received_on', 'case_no'],

@@ -19,7 +19,8 @@ export const mediationOrgView: RegisterView = {
 
 export const mediatorView: RegisterView = {
   name: 'mediator',
-  columns: ['name', 'id_number', 'sex', 'org_id', 'office_name', 'employment', 'background', 'appointed_on', 'dismissed_on'],
+  columns: ['name', 'id_number', 'sex', 'org_id', 'employment', 'appointed_on', 'dismissed_on'],
+  moreColumns: ['office_name', 'background'],
   filters: ['employment', 'background'],
   searchHint: '姓名、身份证号码',
   editors: { org_id: orgEditor() },
@@ -40,7 +41,8 @@ function caseNumberInput(values: FormValues) {
 
 export const mediationCaseView: RegisterView = {
   name: 'mediationCase',
-  columns: ['case_no', 'org_name', 'received_on', 'dispute_type', 'party_names', 'amount_fen', 'result', 'closed_on'],
+  columns: ['case_no', 'org_name', 'received_on', 'dispute_type', 'party_names', 'amount_fen', 'result'],
+  moreColumns: ['closed_on'],
   filters: ['result', 'dispute_type'],
   searchHint: '案件编号、当事人',
   formOrder: ['org_id', 'received_on', 'case_no'],

@@ -222,7 +222,7 @@ export async function accountsWorld(dir: string): Promise<AccountsWorld> {
 }
 
 /** Methods an account of any role may call that concern no office: reference data, the app's own. */
-const officeless = new Set(['app.info', 'app.progress', 'registers.describe', 'office.list', 'lists.get', 'report.indicators', 'import.history', 'ledger.template', 'exchange.dataAsOf']);
+const officeless = new Set(['app.info', 'app.progress', 'registers.describe', 'office.list', 'lists.get', 'report.indicators', 'import.history', 'ledger.template', 'exchange.dataAsOf', 'workingRules.get']);
 /** The session's methods that act for the caller themselves (logging in and out, one's own password). */
 const ownSession = new Set(['session.status', 'session.setup', 'session.login', 'session.logout', 'session.lock', 'session.recover', 'session.changePassword']);
 
@@ -248,6 +248,7 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     'report.run': period,
     'report.monthly': { ...period, ids: ['mediation.cases.received'] },
     'report.drillDown': { ...period, id: drillIndicator },
+    'report.exportDrillDown': { ...period, id: drillIndicator },
     'report.quality': { officeId: east.officeId },
     'report.exportXlsx': period,
     'report.exportDocx': period,
@@ -257,6 +258,10 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     'import.undo': { importId: world.importId },
     'sample.load': {},
     'settings.update': { bureauName: '示例县司法局' },
+    'workingRules.update': {
+      pendingMediationDays: 30,
+      caseNumbering: { mediationCase: { pattern: null, series: 'office' }, legalAidCase: { pattern: null, series: 'county' } },
+    },
     'office.create': { name: '城南司法所' },
     'office.rename': { id: east.officeId, name: east.name },
     'lists.addItem': { list: 'disputeType', label: '网络购物' },
