@@ -403,6 +403,23 @@ describe('backups', () => {
   });
 });
 
+describe('数据交换', () => {
+  it('records an invitation, a join, and each package made and taken in, with its office and records', async () => {
+    const bureauDb = openDatabase(':memory:', { create: true });
+    const officeDb = openDatabase(':memory:', { create: true });
+    const bureau = { db: bureauDb, call: createDispatcher({ access: BUREAU_ADMINISTRATOR, db: bureauDb, user: '录入员甲', today: () => '2024-12-31' }) };
+    const office = { db: officeDb, call: createDispatcher({ access: BUREAU_ADMINISTRATOR, db: officeDb, user: '录入员甲', today: () => '2024-12-31' }) };
+    const invited = await withEntry<{ content: string }>('exchange.invite', { office: '城北司法所' }, bureau);
+    expect(invited.entry).toMatchObject({ action: 'export', details: { office: '城北司法所', records: 0 } });
+    const joined = await withEntry('exchange.join', { content: invited.value.content }, office);
+    expect(joined.entry).toMatchObject({ action: 'import', details: { office: '城北司法所', records: 0 } });
+    const made = await withEntry<{ content: string }>('exchange.export', {}, office);
+    expect(made.entry).toMatchObject({ action: 'export', details: { office: '城北司法所', records: 0 } });
+    const applied = await withEntry('exchange.import', { content: made.value.content }, bureau);
+    expect(applied.entry).toMatchObject({ action: 'import', details: { office: '城北司法所', records: 0 } });
+  });
+});
+
 describe('coverage', () => {
   it('has seen every write method of the contract leave its entry', () => {
     const writes = Object.keys(methodInputs).filter(isWrite).sort();

@@ -279,11 +279,11 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     'users.resetPassword': { id: spare, password: 'Beiyong2025new' },
     'users.unlock': { id: spare },
     'session.setIdleMinutes': { minutes: 30 },
-    // 数据交换 (administrator only)
+    // 数据交换 (administrator only), with an office of its own: 城东's records stay editable at this bureau.
     'exchange.status': {},
-    'exchange.invite': { office: east.name },
+    'exchange.invite': { office: '城北司法所' },
     'exchange.join': { content: 'AAAA' },
-    'exchange.export': { office: east.name },
+    'exchange.export': { office: '城北司法所' },
     'exchange.import': { content: 'AAAA' },
   };
 }
