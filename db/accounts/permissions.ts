@@ -47,6 +47,7 @@ const otherMethodRules = {
   'import.history': 'read',
   'mediationCase.nextCaseNumber': 'write',
   'legalAidCase.nextCaseNumber': 'write',
+  'registers.usedValues': 'read',
   'import.preview': 'import',
   'import.commit': 'import',
   'import.undo': 'import',
@@ -139,6 +140,7 @@ export function scopeToOffice(db: RegisterDatabase, access: Access, method: stri
   };
 
   switch (method) {
+    case 'registers.usedValues':
     case 'report.run':
     case 'report.monthly':
     case 'report.drillDown':

@@ -124,6 +124,8 @@ export const methodInputs = {
   'lists.addItem': z.object({ list: z.string(), label: z.string().trim().min(1, { message: '名称不能为空' }).max(30) }),
   'mediationCase.nextCaseNumber': z.object({ orgId: id, year: z.number().int().min(2000).max(2999) }),
   'legalAidCase.nextCaseNumber': z.object({ officeId: id, year: z.number().int().min(2000).max(2999) }),
+  /** Values already used in a free-text field, for the form's suggestions (db/registers/used-values.ts). */
+  'registers.usedValues': z.object({ register: z.enum(registerNames), field: z.string().min(1).max(64), officeId: officeScope }),
   'report.indicators': z.object({}),
   'report.run': z.object({ ...period, compare: z.boolean().optional() }),
   /** Counts of some flow measures (received, closed …) month by month, for the trend chart. */

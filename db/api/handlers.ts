@@ -22,6 +22,7 @@ import { DEFAULT_BUREAU_NAME, sampleCountyLedgers } from '../sample/generate-cou
 import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
 import { statement } from '../registers/register.ts';
 import {
+  fieldErrorsSentence,
   insertRecord,
   listRecords,
   loadVocabulary,
@@ -31,6 +32,7 @@ import {
   validateRecord,
   type ListQuery,
 } from '../registers/store.ts';
+import { usedValues } from '../registers/used-values.ts';
 import { listDefinitions, listNames, type ListName } from '../registers/vocabulary.ts';
 import { indicatorDefinitions } from '../report/indicators.ts';
 import { drillDown, monthlyFigures, runReport } from '../report/engine.ts';
@@ -66,11 +68,7 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
   const validated = (input: Record<string, unknown>, id?: number) => {
     const result = validateRecord(db, register, loadVocabulary(db), input, id);
     if (!result.ok) {
-      const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
-      const summary = Object.entries(result.fieldErrors)
-        .map(([field, message]) => `${headerOf.get(field) ?? field}${message}`)
-        .join('；');
-      throw new UserError(`${register.title}未保存：${summary}`, 'validation', result.fieldErrors);
+      throw new UserError(`${register.title}未保存：${fieldErrorsSentence(register, result.fieldErrors)}`, 'validation', result.fieldErrors);
     }
     return result.record;
   };
@@ -245,6 +243,8 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       ) as { case_no: string }[];
       return { caseNo: nextNumber(numbers.map((row) => row.case_no), year, '法援') };
     },
+    // The form's suggestions for free-text fields.
+    'registers.usedValues': ({ register, field, officeId }) => usedValues(db, registerByName.get(register)!, field, officeId ?? null),
     'report.indicators': () =>
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
     'report.run': (input) => runReport(db, input),

@@ -1,11 +1,13 @@
 // A register's page: its list (search, filters, sortable and paged), the one form for new and
 // changed records, the detail of a record, and delete with undo. The same page serves all
 // twelve registers; what differs between them is declared in their views (./views.ts).
+// 保存并新增 opens the next new record with the saved one's office and date; after a save or
+// a delete the focus is back on the list (the saved record's row, else the list itself).
 
-import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount } from '../common/format.ts';
@@ -34,14 +36,17 @@ export function RegisterPage({ register }: { register: RegisterName }) {
   return <RegisterWorkspace view={registerViews[register]} catalogue={catalogue} />;
 }
 
-/** The form is open for a new record (stored null) or for a stored one. */
-type Editing = { readonly stored: ApiRecord | null };
+/** The form is open for a new record (stored null, starting from `start`) or for a stored one; `round` counts 保存并新增. */
+type Editing = { readonly stored: ApiRecord | null; readonly start?: FormValues; readonly round: number };
 
 function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue: Catalogue }) {
   const list = useRegisterList(view.name, catalogue.register.dateField);
   const actions = useRecordActions(view, catalogue, list.reload);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [viewing, setViewing] = useState<ApiRecord | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  /** After a save: the saved record's name, whose row takes the focus once the list shows it. */
+  const [focusRow, setFocusRow] = useState<string | null>(null);
   const { canEdit, officeId: userOffice } = usePermissions();
   const title = catalogue.register.title;
 
@@ -57,15 +62,32 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
     const stored = await loadFull(row);
     if (!stored) return;
     setViewing(null);
-    setEditing({ stored });
+    setEditing({ stored, round: 0 });
   };
-  const openNew = () => setEditing({ stored: null });
+  const openNew = () => setEditing({ stored: null, round: 0 });
   // Not over an open form: that would drop what is typed there without asking.
   useHotkeys([['alt+N', () => editing === null && canEdit && openNew()]], []);
 
   const officeField = catalogue.register.fields.find((field) => field.kind === 'office');
   const singleOffice = catalogue.offices.length === 1 ? String(catalogue.offices[0]!.id) : null;
   const defaults: FormValues = officeField ? { [officeField.name]: list.query.officeId ?? (userOffice === null ? singleOffice : String(userOffice)) } : {};
+
+  /** The rows shown when the focus was asked for: the wait ends once the list has been read again. */
+  const rowsWhenAsked = useRef(list.rows);
+  useEffect(() => {
+    if (editing || viewing || focusRow === null) return;
+    const row = [...(listRef.current?.querySelectorAll<HTMLElement>('button[aria-label]') ?? [])].find(
+      (button) => button.getAttribute('aria-label') === `编辑「${focusRow}」`,
+    );
+    if (row) row.focus();
+    else if (!listRef.current?.contains(document.activeElement)) listRef.current?.focus();
+    if (row || (list.rows !== rowsWhenAsked.current && !list.fetching)) setFocusRow(null);
+  }, [focusRow, editing, viewing, list.rows, list.fetching]);
+  const focusOn = (name: string) => {
+    rowsWhenAsked.current = list.rows;
+    setFocusRow(name);
+  };
+  const focusList = () => focusOn('');
 
   return (
     <Stack gap="md">
@@ -84,26 +106,34 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
       </Group>
       <ListToolbar view={view} catalogue={catalogue} query={list.query} change={list.change} />
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      <Box ref={listRef} tabIndex={-1} aria-label={`${title}列表`} style={{ outline: 'none' }}>
       <RegisterTable
         view={view}
         catalogue={catalogue}
         list={list}
         onOpen={(row) => void openDetail(row)}
         onEdit={(row) => void openEdit(row)}
-        onDelete={(row) => void actions.remove(row)}
+        onDelete={(row) => void actions.remove(row).then((deleted) => deleted && focusList())}
         onRestore={(row) => void actions.restore(row)}
       />
+      </Box>
       {editing && (
         <RecordForm
+          key={editing.round}
           view={view}
           catalogue={catalogue}
           stored={editing.stored}
-          defaults={defaults}
-          onClose={() => setEditing(null)}
-          onSaved={(record) => {
+          defaults={editing.start ?? defaults}
+          onClose={() => {
             setEditing(null);
-            notifySuccess(`已保存「${view.recordName({ ...editing.stored, ...record }, catalogue)}」`);
+            focusList();
+          }}
+          onSaved={(record, next) => {
+            const name = view.recordName({ ...editing.stored, ...record }, catalogue);
+            setEditing(next ? { stored: null, start: next, round: editing.round + 1 } : null);
+            notifySuccess(`已保存「${name}」`);
             list.reload();
+            if (!next) focusOn(name);
           }}
         />
       )}
@@ -114,7 +144,13 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
           record={viewing}
           onClose={() => setViewing(null)}
           onEdit={() => void openEdit(viewing)}
-          onDelete={() => void actions.remove(viewing).then((deleted) => deleted && setViewing(null))}
+          onDelete={() =>
+            void actions.remove(viewing).then((deleted) => {
+              if (!deleted) return;
+              setViewing(null);
+              focusList();
+            })
+          }
           onRestore={() => void actions.restore(viewing).then((restored) => restored && setViewing(null))}
         />
       )}

@@ -152,7 +152,7 @@ describe('人民调解案件', () => {
 
     const drawer = formDrawer(page);
     await expect.poll(() => fieldError(drawer, '结案日期').innerText()).toBe('早于受理日期');
-    await expect(drawer.getByRole('alert').innerText()).resolves.toContain('结案日期早于受理日期');
+    await expect(drawer.getByRole('alert').innerText()).resolves.toContain('还有 1 项需要更正：结案日期');
     await screenshot(page, 'registers-mediation-case-error');
     expect(await focusedLabel(page)).toBe('结案日期');
     await expect(drawer.getByLabel('涉及金额(元)').inputValue()).resolves.toBe('12,345.50');
@@ -275,7 +275,7 @@ describe('法律援助案件', () => {
     await saveWithCtrlS();
 
     const drawer = formDrawer(page);
-    await expect.poll(() => fieldError(drawer, '身份证号码').innerText()).toBe('校验位错误');
+    await expect.poll(() => fieldError(drawer, '身份证号码').innerText()).toBe('校验位应为 X');
     await screenshot(page, 'registers-legal-aid-case-error');
     expect(await focusedLabel(page)).toBe('身份证号码');
     await expect(drawer.getByLabel('受援人').inputValue()).resolves.toBe('王五');

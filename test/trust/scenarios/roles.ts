@@ -222,6 +222,7 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     ...perRegister,
     'mediationCase.nextCaseNumber': { orgId: east.ids.mediationOrg, year: 2024 },
     'legalAidCase.nextCaseNumber': { officeId: east.officeId, year: 2024 },
+    'registers.usedValues': { register: 'correctionStint', field: 'crime', officeId: east.officeId },
     'report.run': period,
     'report.monthly': { ...period, ids: ['mediation.cases.received'] },
     'report.drillDown': { ...period, id: drillIndicator },
