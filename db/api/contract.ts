@@ -216,6 +216,8 @@ export interface UserView {
   /** null: 局机关, the whole bureau. */
   readonly officeId: number | null;
   readonly officeName: string | null;
+  /** The password is one an administrator gave: nothing but changing it is allowed until it is changed. */
+  readonly mustChangePassword: boolean;
 }
 
 /** An account in the user list (users.*). */

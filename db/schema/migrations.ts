@@ -381,4 +381,11 @@ CREATE TABLE app_user (
       db.exec('ALTER TABLE import_change ADD COLUMN last_row_id INTEGER');
     },
   },
+  // Issue 8: a password an administrator gave (new account, reset) is changed at first login.
+  {
+    description: '账号：管理员设置或重设的密码，用户首次登录时须修改',
+    up: (db) => {
+      db.exec('ALTER TABLE app_user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
