@@ -634,13 +634,15 @@ async function editWithKeyboard(row: Locator, edit: Edit): Promise<void> {
   await expectSaved();
 }
 
-/** Enter on the row's 删除, then Enter on the confirmation, whose 删除 has the focus; returns the record's name as the page gives it. */
+/** Enter on the row's 删除; the confirmation's focus is on 取消 (never on the red button): Tab to 删除 and Enter. Returns the record's name as the page gives it. */
 async function deleteWithKeyboard(row: Locator): Promise<string> {
   const button = row.getByRole('button', { name: /^删除「/ });
   const name = /^删除「(.*)」$/.exec((await button.getAttribute('aria-label')) ?? '')![1]!;
   await button.press('Enter');
   const dialog = page.getByRole('dialog').filter({ hasText: '确定删除' });
   await dialog.waitFor();
+  await expect.poll(() => focusedText(page)).toBe('取消');
+  await page.keyboard.press('Tab');
   await expect.poll(() => focusedText(page)).toBe('删除');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });

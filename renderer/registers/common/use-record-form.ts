@@ -69,7 +69,8 @@ export interface SaveOutcome {
 
 export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: ApiRecord | null, defaults: FormValues): RecordFormState {
   const fields = useMemo(() => formFields(view, catalogue), [view, catalogue]);
-  const [initial] = useState(() => initialValues(view, fields, stored, defaults));
+  /** What the form started with; a proposal (the next case number) is part of it, not something typed. */
+  const [initial, setInitial] = useState(() => initialValues(view, fields, stored, defaults));
   const [typed, setTyped] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   /** A refusal that names no field (no right, the database busy …). */
@@ -113,11 +114,10 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
     [clearError],
   );
 
-  const propose = useCallback(
-    (name: string, value: unknown, expected: (current: unknown) => boolean) =>
-      setTyped((previous) => (expected(previous[name]) ? { ...previous, [name]: value } : previous)),
-    [],
-  );
+  const propose = useCallback((name: string, value: unknown, expected: (current: unknown) => boolean) => {
+    setTyped((previous) => (expected(previous[name]) ? { ...previous, [name]: value } : previous));
+    setInitial((previous) => (expected(previous[name]) ? { ...previous, [name]: value } : previous));
+  }, []);
 
   /** The record to send, or the fields whose text cannot be read. */
   const readRecord = (): { record: Record<string, unknown>; problems: FieldErrors } => {
