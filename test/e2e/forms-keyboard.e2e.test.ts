@@ -33,7 +33,7 @@ async function rows(register: string, query: object = {}): Promise<Record<string
   return (result.value as { rows: Record<string, unknown>[] }).rows;
 }
 
-const highlighted = () => page.locator('[data-combobox-option][data-combobox-selected]').first().innerText();
+const highlighted = () => page.locator('[role=listbox]:visible [data-combobox-option][data-combobox-selected]').first().innerText();
 /** The options the open picker lists. */
 const listed = async () => (await page.locator('[role=listbox]:visible [data-combobox-option]').allInnerTexts()).map((text) => text.trim());
 const expanded = () => page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'));
@@ -323,6 +323,62 @@ describe('a 人民调解案件', () => {
     await drawer.getByLabel('第3名当事人姓名').fill('王五');
     await expect(drawer.getByLabel('涉及人数').inputValue()).resolves.toBe('5');
     await screenshot(page, 'forms-mediation-case-valid-on-date');
+  });
+});
+
+describe('a 调解员 typed with the keys only', () => {
+  it('is filled choosing options with ↓/Enter and ↓/Tab without typing, saved, and reads back the same when reopened', async () => {
+    await openRegister(page, '/mediation/mediators', '调解员');
+    await openNewForm();
+    const drawer = formDrawer(page);
+    expect(await focusedLabel(page)).toBe('姓名');
+    await page.keyboard.type('周七');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('11010519491231002X');
+    await page.keyboard.press('Enter');
+    expect(await focusedLabel(page)).toBe('所属调解组织'); // 性别 follows from the number
+    await listOpen();
+    await page.keyboard.press('ArrowDown');
+    const org = await highlighted();
+    await page.keyboard.press('Enter');
+    expect(await focusedLabel(page)).toBe('专兼职');
+    await listOpen();
+    await page.keyboard.press('ArrowDown');
+    const employment = await highlighted();
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('身份背景');
+    await listOpen();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const background = await highlighted();
+    await page.keyboard.press('Enter');
+    expect(await focusedLabel(page)).toBe('聘任日期');
+    await page.keyboard.type('2024-01-02');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const shown = { org, employment, background, sex: await drawer.getByLabel('性别').inputValue() };
+    expect(shown.sex).toBe('女');
+    expect(new Set([org, employment, background]).has('')).toBe(false);
+    await page.keyboard.press('Control+s');
+    await formDrawer(page).waitFor({ state: 'hidden' });
+    const saved = (await rows('mediator', { search: '周七' }))[0]!;
+    expect(saved).toMatchObject({ name: '周七', sex: 'female', appointed_on: '2024-01-02', dismissed_on: null });
+
+    await page.getByRole('button', { name: '编辑「周七」' }).click();
+    await formDrawer(page).waitFor();
+    const reopened = formDrawer(page);
+    await expect(reopened.getByLabel('姓名').inputValue()).resolves.toBe('周七');
+    await expect(reopened.getByLabel('身份证号码').inputValue()).resolves.toBe('11010519491231002X');
+    await expect(reopened.getByLabel('性别').inputValue()).resolves.toBe(shown.sex);
+    await expect.poll(() => reopened.getByLabel('所属调解组织').inputValue()).toBe(org);
+    await expect(reopened.getByLabel('专兼职').inputValue()).resolves.toBe(employment);
+    await expect(reopened.getByLabel('身份背景').inputValue()).resolves.toBe(background);
+    await expect(reopened.getByLabel('聘任日期').inputValue()).resolves.toBe('2024-01-02');
+    await expect(reopened.getByLabel('解聘日期').inputValue()).resolves.toBe('');
+    await page.keyboard.press('Escape');
+    await formDrawer(page).waitFor({ state: 'hidden' });
   });
 });
 
