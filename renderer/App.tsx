@@ -43,6 +43,10 @@ const theme = createTheme({
   fontFamilyMonospace: '"Noto Sans Mono CJK SC", ui-monospace, monospace',
   headings: { fontFamily },
   defaultRadius: 'sm',
+  // Calendars read 2026年12月 (not 十二月 2026) wherever a date is picked.
+  components: {
+    Calendar: { defaultProps: { monthLabelFormat: 'YYYY年M月', yearLabelFormat: 'YYYY年', monthsListFormat: 'M月', decadeLabelFormat: 'YYYY年' } },
+  },
 });
 
 function pageFor(route: string, rights: Permissions): ReactNode {

@@ -12,7 +12,9 @@
 // are kept in the key file until then. Once open, the database stays open for the launch and
 // passwords are checked against app_user. The session locks itself when no call came for the
 // idle minutes (setting `idleMinutes`, default 15); the next call hears why. Every method but
-// session.* is refused as 'unauthorized' unless someone is logged in.
+// session.* is refused as 'unauthorized' unless someone is logged in, and as 'forbidden' while
+// the account's password is still one an administrator gave (new account, reset) until its
+// user changes it (session.changePassword).
 //
 // Setup and conversion are safe against a crash at any point: the encrypted database is
 // written under a temporary name (`<db>.sftz-encrypted`) and checked, then the key file is
@@ -101,6 +103,8 @@ export interface AppSession {
 }
 
 const NOT_LOGGED_IN = '请先登录';
+/** Every method but session.* while the password is still the one an administrator gave. */
+export const MUST_CHANGE_PASSWORD = '请先修改管理员为您设置的初始密码，然后才能使用本程序';
 const IDLE_LOCKED = '长时间未操作，已自动锁定，请重新登录';
 
 /** Where setup writes the encrypted database before renaming it into place. */
@@ -244,7 +248,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
       fresh
         .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
         .run('bureauName', input.bureauName);
-      const admin = createAccount(fresh, { ...input, role: 'admin', officeId: null });
+      const admin = createAccount(fresh, { ...input, role: 'admin', officeId: null, mustChangePassword: false });
       recordAudit(fresh, {
         user: admin.username,
         action: 'setup',
@@ -322,7 +326,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
       throw new UserError('恢复码只能用于重设管理员账号的密码：请填写一个管理员的用户名', 'forbidden');
     }
     openDb().transaction(() => {
-      setPasswordHash(openDb(), account.id, newPassword);
+      setPasswordHash(openDb(), account.id, newPassword, false);
       setLockout(openDb(), account.username, UNLOCKED);
       accountKeys.setPassword(account.username, newPassword);
       audit({ user: account.username, action: 'password_recover', method: 'session.recover', table: 'app_user', recordId: account.id });
@@ -335,11 +339,15 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     if (!verifyPassword(currentPassword, account.passwordHash)) {
       throw new UserError('当前密码不正确', 'unauthorized', { currentPassword: '当前密码不正确' });
     }
+    if (newPassword === currentPassword) {
+      throw new UserError('新密码不能与当前密码相同', 'validation', { newPassword: '不能与当前密码相同' });
+    }
     openDb().transaction(() => {
-      setPasswordHash(openDb(), account.id, newPassword);
+      setPasswordHash(openDb(), account.id, newPassword, false);
       accountKeys.setPassword(account.username, newPassword);
       audit({ user: account.username, action: 'password_change', method: 'session.changePassword', table: 'app_user', recordId: account.id });
     })();
+    current = { ...current!, account: { ...current!.account, mustChangePassword: false } };
     return {};
   }
 
@@ -435,6 +443,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
         return { ok: true, value: sessionMethods[method]!(parsed.value as never) };
       }
       if (!current) return refusal();
+      if (current.account.mustChangePassword) return { ok: false, error: { kind: 'forbidden', message: MUST_CHANGE_PASSWORD } };
       if (!isWrite(method)) return await current.dispatch(method, input);
       // Writes one at a time, each through the dispatcher of the moment: a write queued behind a
       // restore runs on the restored database, through the dispatcher made for it.

@@ -96,6 +96,7 @@ export function scopeToOffice(db: RegisterDatabase, access: Access, method: stri
   };
 
   switch (method) {
+    case 'registers.usedValues':
     case 'report.run':
     case 'report.monthly':
     case 'report.drillDown':

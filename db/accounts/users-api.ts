@@ -30,7 +30,7 @@ export function userHandlers(context: Pick<HandlerContext, 'db' | 'accounts' | '
     'users.list': (): UserRow[] => listAccounts(db).map((account) => userRow(account, now())),
     'users.create': (input: AccountInput & { username: string; password: string }): UserRow =>
       db.transaction(() => {
-        const created = createAccount(db, input);
+        const created = createAccount(db, { ...input, mustChangePassword: true });
         context.accounts?.setPassword(created.username, input.password);
         return userRow(created, now());
       })(),
@@ -39,7 +39,7 @@ export function userHandlers(context: Pick<HandlerContext, 'db' | 'accounts' | '
     'users.resetPassword': ({ id, password }: { id: number; password: string }) =>
       db.transaction(() => {
         const account = existingAccount(db, id);
-        setPasswordHash(db, id, password);
+        setPasswordHash(db, id, password, true);
         setLockout(db, account.username, UNLOCKED);
         context.accounts?.setPassword(account.username, password);
         return {};

@@ -27,10 +27,11 @@ interface AccountRow {
   readonly disabled: number;
   readonly locked_until: string | null;
   readonly last_login_at: string | null;
+  readonly must_change_password: number;
 }
 
 const SELECT_ACCOUNT = `SELECT u.id, u.username, u.display_name, u.role, u.office_id, f.name AS office_name,
-  u.password_hash, u.disabled, u.locked_until, u.last_login_at
+  u.password_hash, u.disabled, u.locked_until, u.last_login_at, u.must_change_password
   FROM app_user u LEFT JOIN office f ON f.id = u.office_id`;
 
 function account(row: AccountRow): Account {
@@ -41,6 +42,7 @@ function account(row: AccountRow): Account {
     role: row.role,
     officeId: row.office_id,
     officeName: row.office_name,
+    mustChangePassword: row.must_change_password === 1,
     disabled: row.disabled === 1,
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
@@ -56,6 +58,7 @@ export function userView(user: UserView): UserView {
     role: user.role,
     officeId: user.officeId,
     officeName: user.officeName,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -105,19 +108,21 @@ function checkFields(db: RegisterDatabase, fields: AccountFields): void {
   }
 }
 
-export function createAccount(db: RegisterDatabase, fields: AccountFields & { readonly username: string; readonly password: string }): Account {
+/** A new account; `mustChangePassword` when an administrator chose the password for someone else. */
+export function createAccount(
+  db: RegisterDatabase,
+  fields: AccountFields & { readonly username: string; readonly password: string; readonly mustChangePassword: boolean },
+): Account {
   checkFields(db, fields);
   if (accountByName(db, fields.username)) {
     throw new UserError(`已有用户名为「${fields.username}」的账号`, 'validation', { username: '已有同名账号' });
   }
   const id = Number(
-    statement(db, 'INSERT INTO app_user (username, display_name, role, office_id, password_hash) VALUES (?, ?, ?, ?, ?)').run(
-      fields.username,
-      fields.displayName,
-      fields.role,
-      fields.officeId,
-      hashPassword(fields.password),
-    ).lastInsertRowid,
+    statement(
+      db,
+      'INSERT INTO app_user (username, display_name, role, office_id, password_hash, must_change_password) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(fields.username, fields.displayName, fields.role, fields.officeId, hashPassword(fields.password), fields.mustChangePassword ? 1 : 0)
+      .lastInsertRowid,
   );
   return accountById(db, id)!;
 }
@@ -146,11 +151,12 @@ export function existingAccount(db: RegisterDatabase, id: number): Account {
   return found;
 }
 
-export function setPasswordHash(db: RegisterDatabase, id: number, password: string): void {
-  statement(db, "UPDATE app_user SET password_hash = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(
-    hashPassword(password),
-    id,
-  );
+/** A new password: chosen by the account's user, or given by an administrator (`mustChangePassword`). */
+export function setPasswordHash(db: RegisterDatabase, id: number, password: string, mustChangePassword: boolean): void {
+  statement(
+    db,
+    "UPDATE app_user SET password_hash = ?, must_change_password = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
+  ).run(hashPassword(password), mustChangePassword ? 1 : 0, id);
 }
 
 /** Mirrors the lock after failed logins (kept in the key file) into the row, for the user list. */

@@ -141,6 +141,8 @@ export const methods = {
   // 设置's working rules (调解中 threshold, case numbering)
   'workingRules.get': method(z.object({}), 'read'),
   'workingRules.update': method(workingRules, 'admin', WRITES),
+  /** Values already used in a free-text field, for the form's suggestions (db/registers/used-values.ts). */
+  'registers.usedValues': method(z.object({ register: z.enum(registerNames), field: z.string().min(1).max(64), officeId: officeScope }), 'read'),
   'report.indicators': method(z.object({}), 'read'),
   'report.run': method(z.object({ ...period, compare: z.boolean().optional() }), 'read'),
   /** Counts of some flow measures (received, closed …) month by month, for the trend chart. */
@@ -258,6 +260,8 @@ export interface UserView {
   /** null: 局机关, the whole bureau. */
   readonly officeId: number | null;
   readonly officeName: string | null;
+  /** The password is one an administrator gave: nothing but changing it is allowed until it is changed. */
+  readonly mustChangePassword: boolean;
 }
 
 /** An account in the user list (users.*). */

@@ -26,6 +26,7 @@ import { DEFAULT_BUREAU_NAME, sampleCountyLedgers } from '../sample/generate-cou
 import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
 import { statement } from '../registers/register.ts';
 import {
+  fieldErrorsSentence,
   insertRecord,
   listRecords,
   loadVocabulary,
@@ -35,6 +36,7 @@ import {
   validateRecord,
   type ListQuery,
 } from '../registers/store.ts';
+import { usedValues } from '../registers/used-values.ts';
 import { listDefinitions, listNames, type ListName } from '../registers/vocabulary.ts';
 import { indicatorDefinitions } from '../report/indicators.ts';
 import { drillDown, monthlyFigures, runReport } from '../report/engine.ts';
@@ -87,11 +89,7 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
   const validated = (input: Record<string, unknown>, id?: number) => {
     const result = validateRecord(db, register, loadVocabulary(db), input, id);
     if (!result.ok) {
-      const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
-      const summary = Object.entries(result.fieldErrors)
-        .map(([field, message]) => `${headerOf.get(field) ?? field}${message}`)
-        .join('；');
-      throw new UserError(`${register.title}未保存：${summary}`, 'validation', result.fieldErrors);
+      throw new UserError(`${register.title}未保存：${fieldErrorsSentence(register, result.fieldErrors)}`, 'validation', result.fieldErrors);
     }
     return result.record;
   };
@@ -267,6 +265,8 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     // 设置's working rules (调解中 threshold, case numbering)
     'workingRules.get': () => readWorkingRules(db),
     'workingRules.update': (rules) => writeWorkingRules(db, rules),
+    // The form's suggestions for free-text fields.
+    'registers.usedValues': ({ register, field, officeId }) => usedValues(db, registerByName.get(register)!, field, officeId ?? null),
     'report.indicators': () =>
       indicatorDefinitions(db).map((definition) => ({ id: definition.id, label: definition.label, register: definition.register })),
     // 数据交换: an office site holds only its office's records, and its report says so.

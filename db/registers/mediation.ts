@@ -285,22 +285,34 @@ export const mediationCase: RegisterDefinition = {
   checkRelations: (record, context) => {
     const problems: FieldProblem[] = [];
     const { db, memo } = context;
-    const org = remembered(memo, `org:${String(record.org_id)}`, () =>
-      statement(db, 'SELECT id FROM mediation_org WHERE id = ? AND deleted_at IS NULL').get(record.org_id),
+    const org = remembered(
+      memo,
+      `org:${String(record.org_id)}`,
+      () =>
+        statement(db, 'SELECT name, dissolved_on FROM mediation_org WHERE id = ? AND deleted_at IS NULL').get(record.org_id) as
+          | { name: string; dissolved_on: string | null }
+          | undefined,
     );
     if (!org) return [...problems, { field: 'org_id', reason: '调解组织不存在' }];
+    const received = record.received_on as string;
+    // A case is received by an organisation that exists and by mediators still appointed that day.
+    if (org.dissolved_on !== null && received > org.dissolved_on) {
+      problems.push({ field: 'org_id', reason: `已于 ${org.dissolved_on} 撤销，不能受理此后的案件（受理日期 ${received}）` });
+    }
     for (const mediatorId of record.mediator_ids as number[]) {
       const row = remembered(
         memo,
         `mediator:${mediatorId}`,
         () =>
-          statement(db, 'SELECT org_id, name FROM mediator WHERE id = ? AND deleted_at IS NULL').get(mediatorId) as
-            | { org_id: number; name: string }
+          statement(db, 'SELECT org_id, name, dismissed_on FROM mediator WHERE id = ? AND deleted_at IS NULL').get(mediatorId) as
+            | { org_id: number; name: string; dismissed_on: string | null }
             | undefined,
       );
       if (!row) problems.push({ field: 'mediator_ids', reason: '调解员不存在' });
       else if (row.org_id !== record.org_id) {
         problems.push({ field: 'mediator_ids', reason: `「${row.name}」不是该调解组织的调解员` });
+      } else if (row.dismissed_on !== null && received > row.dismissed_on) {
+        problems.push({ field: 'mediator_ids', reason: `其中「${row.name}」已于 ${row.dismissed_on} 解聘，不能调解此后受理的案件（受理日期 ${received}）` });
       }
     }
     return problems;

@@ -45,6 +45,20 @@ function schemaOf(register: RegisterDefinition, vocabulary: Vocabulary) {
   return schema;
 }
 
+/**
+ * A record's field errors in one line, each named by its field: 「结案日期：早于受理日期；案件编号已存在」.
+ * A message that already names its field (案件编号已存在, 至少填写一名调解员) is not prefixed again.
+ */
+export function fieldErrorsSentence(register: RegisterDefinition, fieldErrors: FieldErrors): string {
+  const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
+  return Object.entries(fieldErrors)
+    .map(([field, message]) => {
+      const header = headerOf.get(field);
+      return header === undefined || message.includes(header) ? message : `${header}：${message}`;
+    })
+    .join('；');
+}
+
 function addError(errors: FieldErrors, field: string, message: string): void {
   errors[field] = errors[field] ? `${errors[field]}；${message}` : message;
 }

@@ -152,7 +152,8 @@ export function readIdNumber(raw: string): Read<IdNumberFacts> {
   if (!isCalendarDate(year, month, day)) return fail('其中的出生日期无效');
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += digitAt(idNumber, i) * idWeights[i]!;
-  if (idCheckChars.charCodeAt(sum % 11) !== idNumber.charCodeAt(17)) return fail('校验位错误');
+  const expected = idCheckChars.charAt(sum % 11);
+  if (expected !== idNumber.charAt(17)) return fail(`校验位应为 ${expected}`);
   return ok({
     idNumber,
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,

@@ -587,4 +587,11 @@ CREATE INDEX exchange_change_seq ON exchange_change(seq);
 `);
     },
   },
+  // A password an administrator gave (new account, reset) is changed at first login.
+  {
+    description: '账号：管理员设置或重设的密码，用户首次登录时须修改',
+    up: (db) => {
+      db.exec('ALTER TABLE app_user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];

@@ -77,7 +77,7 @@ function OtherFileForm({ onPreview }: { onPreview: (file: string) => void }) {
     if (file.trim()) onPreview(file.trim());
   };
   return (
-    <form onSubmit={submit}>
+    <form noValidate onSubmit={submit}>
       <Group align="flex-end" gap="sm">
         <TextInput
           label="从其他位置的备份文件恢复"

@@ -101,7 +101,6 @@ export function RestoreModal({ file, onClose, onRestored }: RestoreModalProps) {
         `${formatTimestamp(backup.takenAt)} 的备份（${formatCount(backup.total)} 条记录），之后录入和修改的内容不再保留。` +
         '恢复前会先把现在的数据自动备份为「恢复前备份」，需要时可以再恢复回来。',
       confirmLabel: '恢复',
-      focus: 'cancel',
     });
     if (!sure) return;
     setRestoring(true);

@@ -23,7 +23,7 @@ export function SecondFolderForm({ current, onChanged }: { current: BackupListin
   };
 
   return (
-    <form onSubmit={submit}>
+    <form noValidate onSubmit={submit}>
       <Stack gap="xs">
         <Group gap="sm">
           <Text size="sm" fw={500}>

@@ -2,11 +2,13 @@
 // changed records, the detail of a record, delete with undo, 导出台账 of the list as narrowed, and
 // the record of another register a save may lead to (a released person's 安置帮教). The same page
 // serves every register; what differs between them is declared in their views (./views.ts).
+// 保存并新增 opens the next new record with the saved one's office and date; after a save or
+// a delete the focus is back on the list (the saved record's row, else the list itself).
 
-import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount } from '../common/format.ts';
@@ -40,8 +42,8 @@ export function RegisterPage({ register }: { register: RegisterName }) {
   return <RegisterWorkspace view={registerViews[register]} catalogue={catalogue} />;
 }
 
-/** The form is open for a new record (stored null) or for a stored one. */
-type Editing = { readonly stored: ApiRecord | null };
+/** The form is open for a new record (stored null, starting from `start`) or for a stored one; `round` counts 保存并新增. */
+type Editing = { readonly stored: ApiRecord | null; readonly start?: FormValues; readonly round: number };
 
 function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue: Catalogue }) {
   const list = useRegisterList(view.name, catalogue.register.dateField);
@@ -50,6 +52,9 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   const [viewing, setViewing] = useState<ApiRecord | null>(null);
   const [offer, setOffer] = useState<Offer | null>(null);
   const offerDone = useCallback(() => setOffer(null), []);
+  const listRef = useRef<HTMLDivElement>(null);
+  /** After a save: the saved record's name, whose row takes the focus once the list shows it. */
+  const [focusRow, setFocusRow] = useState<string | null>(null);
   const { canEdit, officeId: userOffice } = usePermissions();
   const columnChoice = useColumnChoice(view);
   const title = catalogue.register.title;
@@ -80,15 +85,32 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
     const stored = await loadFull(row);
     if (!stored) return;
     setViewing(null);
-    setEditing({ stored });
+    setEditing({ stored, round: 0 });
   };
-  const openNew = () => setEditing({ stored: null });
+  const openNew = () => setEditing({ stored: null, round: 0 });
   // Not over an open form: that would drop what is typed there without asking.
   useHotkeys([['alt+N', () => editing === null && canEdit && openNew()]], []);
 
   const officeField = catalogue.register.fields.find((field) => field.kind === 'office');
   const singleOffice = catalogue.offices.length === 1 ? String(catalogue.offices[0]!.id) : null;
   const defaults: FormValues = officeField ? { [officeField.name]: list.query.officeId ?? (userOffice === null ? singleOffice : String(userOffice)) } : {};
+
+  /** The rows shown when the focus was asked for: the wait ends once the list has been read again. */
+  const rowsWhenAsked = useRef(list.rows);
+  useEffect(() => {
+    if (editing || viewing || focusRow === null) return;
+    const row = [...(listRef.current?.querySelectorAll<HTMLElement>('button[aria-label]') ?? [])].find(
+      (button) => button.getAttribute('aria-label') === `编辑「${focusRow}」`,
+    );
+    if (row) row.focus();
+    else if (!listRef.current?.contains(document.activeElement)) listRef.current?.focus();
+    if (row || (list.rows !== rowsWhenAsked.current && !list.fetching)) setFocusRow(null);
+  }, [focusRow, editing, viewing, list.rows, list.fetching]);
+  const focusOn = (name: string) => {
+    rowsWhenAsked.current = list.rows;
+    setFocusRow(name);
+  };
+  const focusList = () => focusOn('');
 
   return (
     <Stack gap="md">
@@ -111,6 +133,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
       </Group>
       <ListToolbar view={view} catalogue={catalogue} query={list.query} change={list.change} />
       {list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      <Box ref={listRef} tabIndex={-1} aria-label={`${title}列表`} style={{ outline: 'none' }}>
       <RegisterTable
         view={view}
         catalogue={catalogue}
@@ -118,21 +141,29 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
         columnNames={columnChoice.shown}
         onOpen={(row) => void openDetail(row)}
         onEdit={(row) => void openEdit(row)}
-        onDelete={(row) => void actions.remove(row)}
+        onDelete={(row) => void actions.remove(row).then((deleted) => deleted && focusList())}
         onRestore={(row) => void actions.restore(row)}
       />
+      </Box>
       {editing && (
         <RecordForm
+          key={editing.round}
           view={view}
           catalogue={catalogue}
           stored={editing.stored}
-          defaults={defaults}
-          onClose={() => setEditing(null)}
-          onSaved={(record) => {
+          defaults={editing.start ?? defaults}
+          onClose={() => {
             setEditing(null);
-            notifySuccess(`已保存「${view.recordName({ ...editing.stored, ...record }, catalogue)}」`);
+            focusList();
+          }}
+          onSaved={(record, next) => {
+            const name = view.recordName({ ...editing.stored, ...record }, catalogue);
+            setEditing(next ? { stored: null, start: next, round: editing.round + 1 } : null);
+            notifySuccess(`已保存「${name}」`);
             list.reload();
-            setOffer(view.offerAfterSave?.(record, editing.stored) ?? null);
+            const offered = view.offerAfterSave?.(record, editing.stored) ?? null;
+            setOffer(offered);
+            if (!next && !offered) focusOn(name);
           }}
         />
       )}
@@ -144,7 +175,13 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
           record={viewing}
           onClose={closeDetail}
           onEdit={() => void openEdit(viewing)}
-          onDelete={() => void actions.remove(viewing).then((deleted) => deleted && setViewing(null))}
+          onDelete={() =>
+            void actions.remove(viewing).then((deleted) => {
+              if (!deleted) return;
+              setViewing(null);
+              focusList();
+            })
+          }
           onRestore={() => void actions.restore(viewing).then((restored) => restored && setViewing(null))}
         />
       )}

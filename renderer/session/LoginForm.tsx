@@ -33,7 +33,7 @@ export function LoginForm({ lockedUser, reason, onLoggedIn, onForgotPassword }: 
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={(event) => void submit(event)}>
       <Stack gap="sm">
         <Group gap="xs">
           {lockedUser && <IconLock size={22} />}
@@ -62,7 +62,7 @@ export function LoginForm({ lockedUser, reason, onLoggedIn, onForgotPassword }: 
           error={login.fieldErrors.username}
           autoFocus={!lockedUser}
           data-autofocus={lockedUser ? undefined : true}
-          required
+          withAsterisk
         />
         <PasswordInput
           label="密码"
@@ -75,7 +75,7 @@ export function LoginForm({ lockedUser, reason, onLoggedIn, onForgotPassword }: 
           error={login.fieldErrors.password}
           autoFocus={Boolean(lockedUser)}
           data-autofocus={lockedUser ? true : undefined}
-          required
+          withAsterisk
         />
         {otherUser && (
           <Alert color="orange" py="xs">

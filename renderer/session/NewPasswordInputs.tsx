@@ -35,7 +35,7 @@ export function NewPasswordInputs({ value, onChange, error, label = '密码', au
         onChange={(event) => onChange({ ...value, password: event.currentTarget.value })}
         error={!differ && error}
         data-autofocus={autoFocus || undefined}
-        required
+        withAsterisk
       />
       <PasswordInput
         label={`再次输入${label}`}
@@ -43,7 +43,7 @@ export function NewPasswordInputs({ value, onChange, error, label = '密码', au
         value={value.repeat}
         onChange={(event) => onChange({ ...value, repeat: event.currentTarget.value })}
         error={differ && error}
-        required
+        withAsterisk
       />
     </>
   );

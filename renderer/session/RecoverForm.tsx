@@ -28,7 +28,7 @@ export function RecoverForm({ username: initialUsername, onRecovered, onBack }: 
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={(event) => void submit(event)}>
       <Stack gap="sm">
         <Title order={2} size="h3">
           使用恢复码重设密码
@@ -48,7 +48,7 @@ export function RecoverForm({ username: initialUsername, onRecovered, onBack }: 
           autoComplete="off"
           autoFocus
           data-autofocus
-          required
+          withAsterisk
         />
         <TextInput
           label="管理员用户名"
@@ -59,7 +59,7 @@ export function RecoverForm({ username: initialUsername, onRecovered, onBack }: 
             recover.clear('username');
           }}
           error={recover.fieldErrors.username}
-          required
+          withAsterisk
         />
         <NewPasswordInputs
           label="新密码"

@@ -2,7 +2,8 @@
 // start → 首次使用 and the recovery code; locked → 登录; open → the app, with the lock screen
 // over it when the user locks it, the idle time runs out, or the backend answers a call with
 // `unauthorized` (that call waits and is sent again once the same user is back). Logging out
-// or another user logging in starts the app afresh.
+// or another user logging in starts the app afresh. A user whose password an administrator gave
+// sees only the page to change it.
 
 import { Center, Loader } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -11,6 +12,7 @@ import { call, setReauthenticate } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { HOME, href } from '../common/routes.ts';
 import { AuthLayout } from './AuthLayout.tsx';
+import { FirstPasswordPage } from './FirstPasswordPage.tsx';
 import { LockScreen } from './LockScreen.tsx';
 import { LoginPanel } from './LoginPanel.tsx';
 import { RecoveryCodePage } from './RecoveryCodePage.tsx';
@@ -171,6 +173,16 @@ export function SessionGate({ children }: { children: ReactNode }) {
         </AuthLayout>
       );
     case 'open':
+      if (gate.user.mustChangePassword) {
+        return (
+          <FirstPasswordPage
+            user={gate.user}
+            bureauName={bureauName}
+            onChanged={() => setGate({ ...gate, user: { ...gate.user, mustChangePassword: false } })}
+            onLogout={() => void logout()}
+          />
+        );
+      }
       return (
         <SessionContext.Provider value={context}>
           {/* Hidden, not unmounted, while locked: what was typed stays, nothing of it shows. */}

@@ -41,7 +41,7 @@ export function SetupPage({ knownBureauName, onDone }: SetupPageProps) {
 
   return (
     <AuthLayout width={460}>
-      <form onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
         <Stack gap="sm">
           <Title order={2} size="h3">
             首次使用
@@ -57,7 +57,7 @@ export function SetupPage({ knownBureauName, onDone }: SetupPageProps) {
             onChange={typed('bureauName', setBureauName)}
             error={setup.fieldErrors.bureauName}
             autoFocus
-            required
+            withAsterisk
           />
           <TextInput
             label="管理员用户名"
@@ -66,14 +66,14 @@ export function SetupPage({ knownBureauName, onDone }: SetupPageProps) {
             value={username}
             onChange={typed('username', setUsername)}
             error={setup.fieldErrors.username}
-            required
+            withAsterisk
           />
           <TextInput
             label="管理员姓名"
             value={displayName}
             onChange={typed('displayName', setDisplayName)}
             error={setup.fieldErrors.displayName}
-            required
+            withAsterisk
           />
           <NewPasswordInputs
             value={password}

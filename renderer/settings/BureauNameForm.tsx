@@ -23,7 +23,7 @@ export function BureauNameForm() {
   };
 
   return (
-    <form onSubmit={save}>
+    <form noValidate onSubmit={save}>
       <Group align="flex-end">
         <TextInput
           label="本局名称"

@@ -26,7 +26,7 @@ function AddItemForm({ list, onAdded }: { list: ValueList; onAdded: () => void }
     onAdded();
   };
   return (
-    <form onSubmit={add}>
+    <form noValidate onSubmit={add}>
       <Group gap="xs" align="flex-start">
         <TextInput
           size="xs"

@@ -22,7 +22,7 @@ function NameForm(props: { initial: string; submitLabel: string; onSubmit: (name
     else if (!props.onCancel) setName('');
   };
   return (
-    <form onSubmit={submit}>
+    <form noValidate onSubmit={submit}>
       <Group gap="xs" align="flex-start" wrap="nowrap">
         <TextInput
           size="xs"

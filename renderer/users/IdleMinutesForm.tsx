@@ -20,7 +20,7 @@ export function IdleMinutesForm() {
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={(event) => void submit(event)}>
       <Group align="flex-end">
         <NumberInput
           label="无操作自动锁定"

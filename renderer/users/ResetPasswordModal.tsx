@@ -23,7 +23,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: 
 
   return (
     <Modal opened onClose={onClose} title={`重设密码：${user.displayName}（${user.username}）`} centered>
-      <form onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             把新密码当面告诉本人，并请其登录后在「修改密码」中改为只有自己知道的密码。

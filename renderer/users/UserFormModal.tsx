@@ -61,7 +61,7 @@ export function UserFormModal({ stored, offices, onSaved, onClose }: UserFormMod
 
   return (
     <Modal opened onClose={onClose} title={stored ? `修改用户：${stored.username}` : '新增用户'} centered>
-      <form onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
         <Stack gap="sm">
           <TextInput
             label="用户名"
@@ -75,7 +75,7 @@ export function UserFormModal({ stored, offices, onSaved, onClose }: UserFormMod
             error={save.fieldErrors.username}
             disabled={stored !== null}
             data-autofocus={stored ? undefined : true}
-            required
+            withAsterisk
           />
           <TextInput
             label="姓名"
@@ -86,7 +86,7 @@ export function UserFormModal({ stored, offices, onSaved, onClose }: UserFormMod
             }}
             error={save.fieldErrors.displayName}
             data-autofocus={stored ? true : undefined}
-            required
+            withAsterisk
           />
           <NativeSelect
             label="角色"

@@ -18,6 +18,7 @@ import { backupFolderOf, calendarDay } from '../../db/backup/backup-files.ts';
 import { DatabaseOpenError, applyKey, openDatabase } from '../../db/database.ts';
 import { keyFileOf, openUserSlot, readKeyFile } from '../../db/encryption/key-file.ts';
 import { noExtraFigures, readExpected, runCli, sampleLedgerPaths, tempDir } from '../support/cli.ts';
+import { GIVEN_PASSWORD, firstLogin } from '../support/accounts.ts';
 
 const ADMIN = { username: 'admin', displayName: '管理员', password: 'Guanli2024admin' };
 const CLERK = { username: 'chengxi', displayName: '城西录入员', password: 'Chengxi2024lu' };
@@ -131,7 +132,7 @@ describe('backups of the encrypted database', () => {
     const stint = (await value<{ rows: { id: number }[] }>('correctionStint.list', { search: KNOWN_NAME })).rows[0]!;
     await value('correctionStint.delete', { id: stint.id });
     const office = (await value<{ id: number; name: string }[]>('office.list')).find((row) => row.name === '城西司法所')!;
-    await value('users.create', { ...CLERK, role: 'clerk', officeId: office.id });
+    await value('users.create', { ...CLERK, password: GIVEN_PASSWORD, role: 'clerk', officeId: office.id });
 
     const outcome = await value<{ restored: { total: number }; replaced: { total: number } }>('backup.restore', { file: path.basename(backupFile) });
     expect(outcome.restored.total - outcome.replaced.total).toBe(1);
@@ -142,7 +143,7 @@ describe('backups of the encrypted database', () => {
     expect(holdsNoPlaintext(dbFile, KNOWN_NAME)).toBe(true);
 
     await value('session.logout');
-    await value('session.login', CLERK);
+    await firstLogin(session.call, CLERK);
     expect((await value<{ total: number }>('correctionStint.list', {})).total).toBeLessThan(plainCounts.correction_stint!);
     await value('session.login', ADMIN);
   });

@@ -95,7 +95,7 @@ describe('setup', () => {
   it('creates the encrypted database and a bureau-level administrator, logged in, with a recovery code — once', async () => {
     const setup = await value<{ user: unknown; recoveryCode: string }>('session.setup', { bureauName: '示例县司法局', ...ADMIN });
     expect(setup.recoveryCode).toMatch(/^[2-9A-HJKMNP-Z]{5}(-[2-9A-HJKMNP-Z]{5}){5}$/);
-    const admin = { id: 1, username: 'admin', displayName: '管理员', role: 'admin', officeId: null, officeName: null };
+    const admin = { id: 1, username: 'admin', displayName: '管理员', role: 'admin', officeId: null, officeName: null, mustChangePassword: false };
     expect(setup.user).toEqual(admin);
     expect(await status()).toEqual({ state: 'open', bureauName: '示例县司法局', user: admin, idleMinutes: 15 });
     expect(fs.readFileSync(dbFile).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
@@ -299,6 +299,7 @@ describe('accounts', () => {
     // The session follows its own account's change at once.
     expect(failure(await session.call('users.list', {}))).toMatchObject({ kind: 'forbidden', message: expect.stringContaining('录入员，城西司法所') });
     await value('session.login', { username: 'wangfang', password: 'Wangfang2024' });
+    await value('session.changePassword', { currentPassword: 'Wangfang2024', newPassword: 'Wangfang2025' });
     expect(failure(await session.call('users.update', { id: second.id, displayName: '王芳', role: 'viewer', officeId: null, disabled: false })).message).toBe(lastAdmin);
   });
 });

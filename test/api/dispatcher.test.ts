@@ -84,7 +84,7 @@ describe('errors come back as data, in Chinese, per field', () => {
       office_id: '必须填写',
       founded_on: '不是有效日期（应为 YYYY-MM-DD）',
     });
-    expect(error.message).toMatch(/^调解组织未保存：名称不能为空；类型应为/);
+    expect(error.message).toMatch(/^调解组织未保存：名称：不能为空；类型：应为/);
   });
 
   it('checks the rules between fields of a mediation case', async () => {
@@ -125,7 +125,7 @@ describe('errors come back as data, in Chinese, per field', () => {
       handler_type: 'lawyer',
     };
     expect(failure(await call('legalAidCase.create', { record: legalAid })).fieldErrors).toEqual({
-      recipient_id_number: '校验位错误',
+      recipient_id_number: '校验位应为 X',
     });
     expect(
       failure(await call('legalAidCase.create', { record: { ...legalAid, recipient_id_number: '11010519491231002X', recipient_sex: 'male' } }))

@@ -152,7 +152,7 @@ describe('人民调解案件', () => {
 
     const drawer = formDrawer(page);
     await expect.poll(() => fieldError(drawer, '结案日期').innerText()).toBe('早于受理日期');
-    await expect(drawer.getByRole('alert').innerText()).resolves.toContain('结案日期早于受理日期');
+    await expect(drawer.getByRole('alert').innerText()).resolves.toContain('还有 1 项需要更正：结案日期');
     await screenshot(page, 'registers-mediation-case-error');
     expect(await focusedLabel(page)).toBe('结案日期');
     await expect(drawer.getByLabel('涉及金额(元)').inputValue()).resolves.toBe('12,345.50');
@@ -275,7 +275,7 @@ describe('法律援助案件', () => {
     await saveWithCtrlS();
 
     const drawer = formDrawer(page);
-    await expect.poll(() => fieldError(drawer, '身份证号码').innerText()).toBe('校验位错误');
+    await expect.poll(() => fieldError(drawer, '身份证号码').innerText()).toBe('校验位应为 X');
     await screenshot(page, 'registers-legal-aid-case-error');
     expect(await focusedLabel(page)).toBe('身份证号码');
     await expect(drawer.getByLabel('受援人').inputValue()).resolves.toBe('王五');
@@ -640,13 +640,15 @@ async function editWithKeyboard(row: Locator, edit: Edit): Promise<void> {
   await expectSaved();
 }
 
-/** Enter on the row's 删除, then Enter on the confirmation, whose 删除 has the focus; returns the record's name as the page gives it. */
+/** Enter on the row's 删除; the confirmation's focus is on 取消 (never on the red button): Tab to 删除 and Enter. Returns the record's name as the page gives it. */
 async function deleteWithKeyboard(row: Locator): Promise<string> {
   const button = row.getByRole('button', { name: /^删除「/ });
   const name = /^删除「(.*)」$/.exec((await button.getAttribute('aria-label')) ?? '')![1]!;
   await button.press('Enter');
   const dialog = page.getByRole('dialog').filter({ hasText: '确定删除' });
   await dialog.waitFor();
+  await expect.poll(() => focusedText(page)).toBe('取消');
+  await page.keyboard.press('Tab');
   await expect.poll(() => focusedText(page)).toBe('删除');
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });

@@ -281,7 +281,7 @@ describe('spellings of a well-kept ledger', () => {
       { user },
     );
     expect(outcome.problems.map((problem) => problem.message)).toEqual([
-      '调解员 第2行 身份证号码「445102196806222761」校验位错误',
+      '调解员 第2行 身份证号码「445102196806222761」校验位应为 4',
       '调解员 第3行 性别「女」与身份证号码不符',
     ]);
   });

@@ -109,7 +109,7 @@ describe('身份证号码 (GB 11643)', () => {
   });
 
   it('refuses a wrong checksum, a bad birth date and a bad shape, saying why', () => {
-    expect(readIdNumber('110105194912310021')).toEqual({ ok: false, reason: '校验位错误' });
+    expect(readIdNumber('110105194912310021')).toEqual({ ok: false, reason: '校验位应为 X' });
     expect(readIdNumber('110105194902300023')).toEqual({ ok: false, reason: '其中的出生日期无效' });
     expect(readIdNumber('11010519491231002')).toEqual({ ok: false, reason: '应为18位（最后一位可为X）' });
   });

@@ -1,17 +1,20 @@
 // The input for one field, chosen by its kind: text, date, amount in 元, whole number, 是/否,
 // a code (searchable select), a set of codes, an office, a 身份证号码 (custom fields have the
-// view's own editors). Selects are searchable and keyboard-driven: type to filter, the
-// first match is highlighted, Enter picks it.
+// view's own editors). Selects are the form's pickers (./Picker.tsx); an office picker offers
+// only the offices the user may choose. Required fields carry the mark (*).
 
-import { Checkbox, MultiSelect, Select, TextInput, Textarea } from '@mantine/core';
+import { Autocomplete, Checkbox, TextInput, Textarea } from '@mantine/core';
 import { memo } from 'react';
 import { readIdNumber, readMoneyFen, readWholeNumber } from '../../../db/registers/values.ts';
 import { formatFen } from '../../common/format.ts';
 import { readIdNumberText } from './field-values.ts';
 import { DateField } from './DateField.tsx';
 import { picksOnEnterAttribute } from './enter-navigation.ts';
-import type { Catalogue, FieldDescription } from './types.ts';
+import { MultiPicker, Picker } from './Picker.tsx';
+import type { Catalogue, FieldDescription, Office } from './types.ts';
 import { TypedInput } from './TypedInput.tsx';
+
+export { comboBehaviour, selectBehaviour } from './Picker.tsx';
 
 export interface FieldInputProps {
   readonly field: FieldDescription;
@@ -22,28 +25,16 @@ export interface FieldInputProps {
   readonly catalogue: Catalogue;
   readonly disabled?: boolean;
   readonly description?: string;
+  /** The offices an office field offers (the user's own; only 司法所 where the field asks for one). */
+  readonly offices?: readonly Office[];
+  /** Values already used in a free-text field, offered as the clerk types. */
+  readonly suggestions?: readonly string[];
 }
 
 /** Text fields that take several lines (Shift+Enter for a new line; Enter moves on). */
 const multilineFields = new Set(['note']);
 
 export const isMultiline = (field: FieldDescription) => field.kind === 'text' && multilineFields.has(field.name);
-
-/**
- * Options shared by selects and multi-selects: searchable, the first match highlighted. The
- * first option is also highlighted when the dropdown opens: Mantine otherwise looks for the
- * chosen option on a timer, which can fire after fast typing and leave Enter picking nothing.
- */
-export const comboBehaviour = {
-  searchable: true,
-  selectFirstOptionOnChange: true,
-  selectFirstOptionOnDropdownOpen: true,
-  nothingFoundMessage: '没有匹配项',
-  maxDropdownHeight: 280,
-} as const;
-
-/** A single select also never drops its value when Enter confirms the option already chosen. */
-export const selectBehaviour = { ...comboBehaviour, allowDeselect: false } as const;
 
 export function codeOptions(catalogue: Catalogue, list: string | undefined) {
   return (catalogue.lists.get(list ?? '') ?? []).map((item) => ({ value: item.code, label: item.label }));
@@ -61,8 +52,8 @@ function idNumberFacts(text: string): string | undefined {
 }
 
 /** The input for a field of a generated kind; redraws only when its own props change. */
-export const FieldInput = memo(function FieldInput({ field, value, set, error, catalogue, disabled, description }: FieldInputProps) {
-  const common = { label: field.header, error, disabled, description };
+export const FieldInput = memo(function FieldInput({ field, value, set, error, catalogue, disabled, description, offices, suggestions }: FieldInputProps) {
+  const common = { label: field.header, error, disabled, description, withAsterisk: field.requiredColumn };
   const text = (value as string | null) ?? '';
   const onChange = (next: unknown) => set(field.name, next);
   switch (field.kind) {
@@ -108,9 +99,9 @@ export const FieldInput = memo(function FieldInput({ field, value, set, error, c
       );
     case 'code':
       return (
-        <Select
+        <Picker
           {...common}
-          {...selectBehaviour}
+          name={field.name}
           clearable={!field.requiredColumn}
           data={codeOptions(catalogue, field.list)}
           value={(value as string | null) ?? null}
@@ -119,10 +110,10 @@ export const FieldInput = memo(function FieldInput({ field, value, set, error, c
       );
     case 'codeSet':
       return (
-        <MultiSelect
+        <MultiPicker
           {...common}
-          {...comboBehaviour}
           {...picksOnEnterAttribute}
+          name={field.name}
           clearable
           data={codeOptions(catalogue, field.list)}
           value={(value as string[] | null) ?? []}
@@ -131,17 +122,20 @@ export const FieldInput = memo(function FieldInput({ field, value, set, error, c
       );
     case 'office':
       return (
-        <Select
+        <Picker
           {...common}
-          {...selectBehaviour}
-          data={catalogue.offices.map((office) => ({ value: String(office.id), label: office.name }))}
+          name={field.name}
+          data={(offices ?? catalogue.offices).map((office) => ({ value: String(office.id), label: office.name }))}
           value={(value as string | null) ?? null}
           onChange={onChange}
         />
       );
     default:
-      return isMultiline(field) ? (
-        <Textarea {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} autosize minRows={2} maxRows={6} />
+      if (isMultiline(field)) {
+        return <Textarea {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} autosize minRows={2} maxRows={6} />;
+      }
+      return suggestions && suggestions.length > 0 ? (
+        <Autocomplete {...common} data={suggestions as string[]} value={text} onChange={onChange} autoComplete="off" limit={20} />
       ) : (
         <TextInput {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} autoComplete="off" />
       );

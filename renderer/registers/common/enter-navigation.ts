@@ -1,6 +1,8 @@
 // Enter moves to the next field, as clerks expect from ledger software: handlers for the
-// form's container. In a select, Enter after typing picks the highlighted option and moves
-// on, Enter without typing keeps the value and moves on; an input that picks several things
+// form's container. In a picker (select), Enter picks the highlighted option and moves on once
+// the clerk has typed or moved the highlight with ↓/↑; Enter without either keeps the value and
+// moves on. Tab picks the same way (a desktop combo box); Space on a closed picker opens it.
+// An input that picks several things
 // (a multi-select, the attendance filter) picks and stays while text is typed, and moves on
 // when its text is empty; a textarea takes Shift+Enter as a new line; buttons keep their own
 // Enter. After the last field, focus goes to `onPastLast`. DOM only: no React state.
@@ -59,6 +61,34 @@ const isPlainEnter = (event: KeyboardEvent<HTMLElement>) =>
 /** Inputs typed into since they last got focus. */
 const typedInto = new WeakSet<EventTarget>();
 
+/** Pickers whose highlight the clerk moved with ↓/↑ since they got focus (or last picked). */
+const steered = new WeakSet<EventTarget>();
+
+/** The clerk chose by keys in this picker: moved the highlight, or typed text that is still there. */
+const choosesByKeys = (target: HTMLInputElement) => steered.has(target) || (typedInto.has(target) && target.value !== '');
+
+const isExpanded = (target: HTMLElement) => target.getAttribute('aria-expanded') === 'true';
+
+/** The option highlighted in a picker's open list. */
+function highlightedOption(target: HTMLElement): HTMLElement | null {
+  const listId = target.getAttribute('aria-controls');
+  const list = listId ? document.getElementById(listId) : null;
+  return list?.querySelector<HTMLElement>('[data-combobox-option][data-combobox-selected]') ?? null;
+}
+
+const isPlainKey = (event: KeyboardEvent<HTMLElement>, key: string) =>
+  event.key === key && !event.nativeEvent.isComposing && !event.ctrlKey && !event.metaKey && !event.altKey;
+
+/** In a picker: ↓/↑ steer, Tab picks what was steered to or typed, Space opens it when closed. */
+function pickerKey(event: KeyboardEvent<HTMLElement>, target: HTMLInputElement): void {
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') steered.add(target);
+  else if (isPlainKey(event, 'Tab') && isExpanded(target) && choosesByKeys(target)) highlightedOption(target)?.click();
+  else if (isPlainKey(event, ' ') && !event.shiftKey && !isExpanded(target) && !choosesByKeys(target)) {
+    event.preventDefault();
+    target.click();
+  }
+}
+
 /** A select or a picking input, where Enter would pick what is highlighted. */
 const picks = (target: HTMLElement) => target.getAttribute('role') === 'combobox' || target.hasAttribute('data-picks-on-enter');
 
@@ -68,15 +98,25 @@ export function enterNavigation(onPastLast: () => void) {
   // reveals) and before the next keystroke is handled: what is typed next lands in the next field.
   const moveOnLater = (container: HTMLElement, from: HTMLElement) => queueMicrotask(() => moveOn(container, from, onPastLast));
   return {
-    onFocusCapture: (event: FocusEvent<HTMLElement>) => typedInto.delete(event.target),
+    onFocusCapture: (event: FocusEvent<HTMLElement>) => {
+      typedInto.delete(event.target);
+      steered.delete(event.target);
+    },
     onInputCapture: (event: FormEvent<HTMLElement>) => typedInto.add(event.target),
     /**
-     * Where Enter would pick: with nothing typed since focus (or the text emptied) it moves on
-     * and keeps the value — the select must not pick whatever happens to be highlighted.
+     * Where Enter would pick: with nothing typed (or the text emptied) and the highlight not
+     * moved since focus, it moves on and keeps the value — the picker must not pick whatever
+     * happens to be highlighted when its list opens. Otherwise the picker takes the highlighted
+     * option (and the next Enter starts afresh).
      */
     onKeyDownCapture: (event: KeyboardEvent<HTMLElement>) => {
       const target = event.target as HTMLInputElement;
-      if (!isPlainEnter(event) || !picks(target) || (typedInto.has(target) && target.value !== '')) return;
+      if (!picks(target)) return;
+      if (!isPlainEnter(event)) return pickerKey(event, target);
+      const chosen = choosesByKeys(target);
+      typedInto.delete(target);
+      steered.delete(target);
+      if (chosen) return;
       event.preventDefault();
       event.stopPropagation();
       moveOnLater(event.currentTarget, target);

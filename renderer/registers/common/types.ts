@@ -138,6 +138,12 @@ export interface RegisterView {
   readonly defaults?: FormValues;
   readonly caseNumber?: CaseNumberProposal;
   readonly derived?: Derivation;
+  /** Office fields that take a 司法所 only (执行地司法所), not 局本级 or 法律援助中心. */
+  readonly townshipOffices?: readonly string[];
+  /** Free-text fields whose input suggests the values already used (罪名, 案由 …). */
+  readonly suggested?: readonly string[];
+  /** Fields 保存并新增 carries to the next record besides its offices and date (a case's 调解组织). */
+  readonly carriedToNext?: readonly string[];
   /** Labels that say more in the form than the ledger's column header (stint_id: 社区矫正对象). */
   readonly labels?: Readonly<Record<string, string>>;
   /** Short name of a record for titles and confirmations: 案件编号, 姓名 … */

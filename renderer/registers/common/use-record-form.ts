@@ -2,11 +2,14 @@
 // each input holds, which fields the record makes relevant, the values that follow from
 // others (sex and birth date from a 身份证号码 …), and saving — typed text is read into the
 // record (dates, fen, whole numbers), the backend validates, and on failure every value
-// stays as typed while the errors are set on their fields. No DOM here (RecordForm.tsx).
+// stays as typed while the errors are set on their fields. A picker holding text that matches
+// no option stops the save. The summary names the fields still in error, so it goes as soon
+// as they are fixed. No DOM here (RecordForm.tsx).
 
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { call } from '../../api/client.ts';
 import { emptyFormValue, toFormValue, toRecordValue } from './field-values.ts';
+import { UNMATCHED_TEXT } from './Picker.tsx';
 import type { ApiRecord, Catalogue, FieldDescription, FormValues, RegisterView } from './types.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -49,7 +52,10 @@ export interface RecordFormState {
   /** Sets a value only while it still holds what `expected` says (for proposals). */
   readonly propose: (name: string, value: unknown, expected: (current: unknown) => boolean) => void;
   readonly errors: FieldErrors;
+  /** What is wrong, in one line: the fields still in error, or a refusal not about a field. */
   readonly message: string | null;
+  /** A picker's text that matches no option (null: it no longer holds any). */
+  readonly reportUnmatched: (name: string, text: string | null) => void;
   readonly saving: boolean;
   readonly dirty: boolean;
   /** Saves; when not saved, the errors are set and `errorFields` names their fields. */
@@ -63,10 +69,13 @@ export interface SaveOutcome {
 
 export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: ApiRecord | null, defaults: FormValues): RecordFormState {
   const fields = useMemo(() => formFields(view, catalogue), [view, catalogue]);
-  const [initial] = useState(() => initialValues(view, fields, stored, defaults));
+  /** What the form started with; a proposal (the next case number) is part of it, not something typed. */
+  const [initial, setInitial] = useState(() => initialValues(view, fields, stored, defaults));
   const [typed, setTyped] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  /** A refusal that names no field (no right, the database busy …). */
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [unmatched, setUnmatched] = useState<ReadonlySet<string>>(new Set());
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
 
@@ -74,8 +83,7 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
   const values = { ...typed, ...derivedValues };
   const isShown = (name: string) => view.shownWhen?.[name]?.(values) ?? true;
 
-  const set = useCallback((name: string, value: unknown) => {
-    setTyped((previous) => ({ ...previous, [name]: value }));
+  const clearError = useCallback((name: string) => {
     setErrors((previous) => {
       if (!(name in previous)) return previous;
       const rest = { ...previous };
@@ -84,11 +92,32 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
     });
   }, []);
 
-  const propose = useCallback(
-    (name: string, value: unknown, expected: (current: unknown) => boolean) =>
-      setTyped((previous) => (expected(previous[name]) ? { ...previous, [name]: value } : previous)),
-    [],
+  const set = useCallback(
+    (name: string, value: unknown) => {
+      setTyped((previous) => ({ ...previous, [name]: value }));
+      clearError(name);
+    },
+    [clearError],
   );
+
+  const reportUnmatched = useCallback(
+    (name: string, text: string | null) => {
+      setUnmatched((previous) => {
+        if ((text !== null) === previous.has(name)) return previous;
+        const next = new Set(previous);
+        if (text === null) next.delete(name);
+        else next.add(name);
+        return next;
+      });
+      if (text === null) clearError(name);
+    },
+    [clearError],
+  );
+
+  const propose = useCallback((name: string, value: unknown, expected: (current: unknown) => boolean) => {
+    setTyped((previous) => (expected(previous[name]) ? { ...previous, [name]: value } : previous));
+    setInitial((previous) => (expected(previous[name]) ? { ...previous, [name]: value } : previous));
+  }, []);
 
   /** The record to send, or the fields whose text cannot be read. */
   const readRecord = (): { record: Record<string, unknown>; problems: FieldErrors } => {
@@ -100,6 +129,7 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
       const read = editor ? (editor.toRecord?.(held) ?? { ok: true, value: held }) : toRecordValue(field, held);
       if (read.ok) record[field.name] = read.value;
       else problems[field.name] = read.reason;
+      if (unmatched.has(field.name) && isShown(field.name)) problems[field.name] = UNMATCHED_TEXT;
     }
     return { record, problems };
   };
@@ -108,9 +138,9 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
     if (savingRef.current) return { saved: null, errorFields: [] };
     const { record, problems } = readRecord();
     const problemFields = Object.keys(problems);
+    setRefusal(null);
     if (problemFields.length > 0) {
       setErrors(problems);
-      setMessage(`有 ${problemFields.length} 项无法识别，请更正后再保存`);
       return { saved: null, errorFields: problemFields };
     }
     savingRef.current = true;
@@ -121,11 +151,16 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
     savingRef.current = false;
     setSaving(false);
     if (result.ok) return { saved: result.value, errorFields: [] };
-    const fieldErrors = result.error.fieldErrors ?? {};
+    const all = result.error.fieldErrors ?? {};
+    const fieldErrors = Object.fromEntries(Object.entries(all).filter(([name]) => fields.some((field) => field.name === name) && isShown(name)));
     setErrors(fieldErrors);
-    setMessage(result.error.message);
+    // A refusal about no field of the form (no right …, or a field it does not show) is said as the backend says it.
+    if (Object.keys(fieldErrors).length < Object.keys(all).length || Object.keys(all).length === 0) setRefusal(result.error.message);
     return { saved: null, errorFields: Object.keys(fieldErrors) };
   };
+
+  const errorHeaders = fields.filter((field) => field.name in errors).map((field) => field.header);
+  const message = errorHeaders.length > 0 ? `还有 ${errorHeaders.length} 项需要更正：${errorHeaders.join('、')}` : refusal;
 
   return {
     fields,
@@ -136,6 +171,7 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
     propose,
     errors,
     message,
+    reportUnmatched,
     saving,
     dirty: JSON.stringify(typed) !== JSON.stringify(initial),
     save,

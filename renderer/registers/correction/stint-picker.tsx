@@ -2,12 +2,11 @@
 // or of the 身份证号码; once the event's date is typed, only people in correction that day are
 // offered (再犯罪 may be found on the 解矫 day itself). Stores the stint's id.
 
-import { Select } from '@mantine/core';
 import { DASH } from '../../common/format.ts';
 import { useApi } from '../../common/use-api.ts';
 import { useAllRecords } from '../common/all-records.ts';
 import { typedDay } from '../common/field-values.ts';
-import { selectBehaviour } from '../common/FieldInput.tsx';
+import { Picker } from '../common/Picker.tsx';
 import { defineEditor, type ApiRecord, type EditorProps } from '../common/types.ts';
 import { inCorrectionOn, matchesStint, stintLabel } from './roster.ts';
 
@@ -21,9 +20,10 @@ function StintSelect({ field, value, onChange, error, form }: EditorProps<string
   );
   const byId = new Map(offered.map((stint) => [String(stint.id), stint]));
   return (
-    <Select
-      {...selectBehaviour}
+    <Picker
+      name={field.name}
       label={field.header}
+      withAsterisk={field.requiredColumn}
       placeholder="输入姓名或身份证号码查找"
       description={day ? `仅列出 ${day} 在矫的人员` : undefined}
       data={offered.map((stint) => ({ value: String(stint.id), label: stintLabel(stint) }))}

@@ -21,6 +21,7 @@ export const legalAidCaseView: RegisterView = {
   filters: ['source', 'category', 'review_result'],
   searchHint: '案件编号、受援人、承办人、案由',
   formOrder: ['office_id', 'received_on', 'case_no'],
+  suggested: ['cause', 'handler_name'],
   shownWhen: {
     notifying_authority: notified,
     criminal_stage: (values) => values.category === 'criminal',
@@ -47,6 +48,7 @@ export const consultationView: RegisterView = {
 export const dutyShiftView: RegisterView = {
   name: 'dutyShift',
   columns: ['duty_on', 'office_id', 'place', 'lawyer', 'help_count', 'plea_witness_count'],
+  suggested: ['lawyer'],
   filters: ['place'],
   searchHint: '律师、单位',
   recordName: (record) => `${record.duty_on} ${record.lawyer}`,

@@ -1,6 +1,8 @@
 // A mediation case's parties (当事人): name, 身份证号码 and role per row. The editor always ends
 // with a blank row, so the clerk just keeps typing: name, Enter, number, Enter, role, Enter
 // lands on the next blank row; Enter on a blank name leaves the table. Blank rows are not saved.
+// 涉及人数 follows the parties named while it is empty or smaller (it may be larger: not every
+// person involved is a party).
 
 import { ActionIcon, Group, Input, Stack, Table, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
@@ -26,11 +28,22 @@ interface StoredParty {
 const blankRow: PartyRow = { name: '', id_number: '', role: '' };
 const isBlank = (row: PartyRow) => row.name.trim() === '' && row.id_number.trim() === '' && row.role.trim() === '';
 
-function PartiesInput({ field, value, onChange, error }: EditorProps<PartyRow[]>) {
+/** The form's 涉及人数 when the parties named are more than it says (or it is empty), else null. */
+export function peopleCountFor(parties: readonly PartyRow[], peopleCount: unknown): string | null {
+  const named = parties.filter((row) => row.name.trim() !== '').length;
+  const typed = String(peopleCount ?? '').trim();
+  if (named === 0) return null;
+  if (typed === '') return String(named);
+  return /^\d+$/.test(typed) && Number(typed) < named ? String(named) : null;
+}
+
+function PartiesInput({ field, value, onChange, error, form }: EditorProps<PartyRow[]>) {
   const rows = [...value, blankRow];
   const update = (index: number, change: Partial<PartyRow>) => {
-    const next = rows.map((row, at) => (at === index ? { ...row, ...change } : row));
-    onChange(next.filter((row, at) => at < value.length || !isBlank(row)));
+    const next = rows.map((row, at) => (at === index ? { ...row, ...change } : row)).filter((row, at) => at < value.length || !isBlank(row));
+    onChange(next);
+    const count = 'people_count' in form.values ? peopleCountFor(next, form.values.people_count) : null;
+    if (count !== null) form.set('people_count', count);
   };
   const remove = (index: number) => onChange(value.filter((_row, at) => at !== index));
 

@@ -1,13 +1,14 @@
 // 调解组织 and 调解员 as other records point at them: the organisation select (a mediator's
 // org, a case's org), a case's mediators picked from that organisation's mediators only, and
-// their names in lists and details.
+// their names in lists and details. Once a case's 受理日期 is typed, only organisations not yet
+// revoked and mediators not yet dismissed that day are offered (the backend refuses the others).
 
-import { MultiSelect, Select } from '@mantine/core';
 import { DASH } from '../../common/format.ts';
 import { useAllRecords } from '../common/all-records.ts';
 import { picksOnEnterAttribute } from '../common/enter-navigation.ts';
-import { comboBehaviour, selectBehaviour } from '../common/FieldInput.tsx';
-import { defineEditor, type ApiRecord, type CustomEditor, type EditorProps } from '../common/types.ts';
+import { typedDay } from '../common/field-values.ts';
+import { MultiPicker, Picker } from '../common/Picker.tsx';
+import { defineEditor, type ApiRecord, type CustomEditor, type EditorProps, type FormValues } from '../common/types.ts';
 
 const allOrgs = { sort: 'name' };
 
@@ -16,6 +17,12 @@ const mediatorLabel = (mediator: ApiRecord) => (mediator.dismissed_on ? `${media
 
 const idText = (value: unknown) => (value === null || value === undefined ? null : String(value));
 const idNumber = (value: string | null) => ({ ok: true as const, value: value === null ? null : Number(value) });
+
+/** A case's 受理日期 once it can be read (a mediator's form has none: every organisation is offered). */
+const receivedDay = (values: FormValues) => typedDay(values.received_on);
+
+/** Still there on `day`: not revoked (dismissed) before it; `ended` is the record's end date. */
+const validOn = (ended: unknown, day: string | null) => !day || ended === null || ended === undefined || String(ended) >= day;
 
 /** The organisation's name: joined into case rows, looked up for mediator rows. */
 function OrgName({ record }: { record: ApiRecord }) {
@@ -32,12 +39,16 @@ function OrgName({ record }: { record: ApiRecord }) {
 export function orgEditor(dependents: readonly string[] = []): CustomEditor<unknown> {
   function OrgSelect({ field, value, onChange, error, form }: EditorProps<string | null>) {
     const { records, error: loadError } = useAllRecords('mediationOrg', allOrgs);
+    const day = receivedDay(form.values);
+    const offered = (records ?? []).filter((org) => String(org.id) === value || validOn(org.dissolved_on, day));
     return (
-      <Select
-        {...selectBehaviour}
+      <Picker
+        name={field.name}
         label={field.header}
+        withAsterisk={field.requiredColumn}
         placeholder="输入名称选择"
-        data={(records ?? []).map((org) => ({ value: String(org.id), label: orgLabel(org) }))}
+        description={day ? `仅列出 ${day} 未撤销的组织` : undefined}
+        data={offered.map((org) => ({ value: String(org.id), label: orgLabel(org) }))}
         value={value}
         onChange={(orgId) => {
           if (orgId === value) return;
@@ -58,14 +69,18 @@ function useOrgMediators(orgId: unknown) {
 function MediatorsSelect({ field, value, onChange, error, form }: EditorProps<string[]>) {
   const orgId = form.values.org_id;
   const { records, error: loadError } = useOrgMediators(orgId);
+  const day = receivedDay(form.values);
+  const offered = (records ?? []).filter((mediator) => value.includes(String(mediator.id)) || validOn(mediator.dismissed_on, day));
   return (
-    <MultiSelect
-      {...comboBehaviour}
+    <MultiPicker
       {...picksOnEnterAttribute}
+      name={field.name}
       label={field.header}
+      withAsterisk={field.requiredColumn}
       placeholder={orgId ? '输入姓名选择，可选多人' : '请先选择调解组织'}
+      description={day && orgId ? `仅列出 ${day} 在聘的调解员` : undefined}
       disabled={!orgId}
-      data={(records ?? []).map((mediator) => ({ value: String(mediator.id), label: mediatorLabel(mediator) }))}
+      data={offered.map((mediator) => ({ value: String(mediator.id), label: mediatorLabel(mediator) }))}
       value={value}
       onChange={onChange}
       error={error ?? loadError?.message}

@@ -54,6 +54,7 @@ export const mediationCaseView: RegisterView = {
   },
   editors: { org_id: orgEditor(['mediator_ids']), parties: partiesEditor, mediator_ids: mediatorsEditor },
   defaults: { difficulty: 'ordinary' },
+  carriedToNext: ['org_id'],
   caseNumber: { field: 'case_no', method: 'mediationCase.nextCaseNumber', input: caseNumberInput },
   recordName: (record) => String(record.case_no),
 };

@@ -60,9 +60,11 @@ export function formDrawer(page: Page): Locator {
   return page.getByRole('dialog').filter({ has: page.getByRole('button', { name: '保存' }) });
 }
 
-/** The error text shown under a form field, found by the field's label. */
+/** The error text shown under a form field, found by the field's label (a required field's label ends in its mark *). */
 export function fieldError(drawer: Locator, label: string): Locator {
-  return drawer.locator('[data-field]').filter({ has: drawer.page().getByText(label, { exact: true }) }).locator('.mantine-InputWrapper-error, .mantine-Checkbox-error');
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const labelled = drawer.page().locator('label').filter({ hasText: new RegExp(`^\\s*${escaped}\\s*\\*?\\s*$`) });
+  return drawer.locator('[data-field]').filter({ has: labelled }).locator('.mantine-InputWrapper-error, .mantine-Checkbox-error');
 }
 
 /** Sets the register page's hash route and waits for its heading. */

@@ -16,6 +16,7 @@ import { openDatabase, type RegisterDatabase } from '../../../db/database.ts';
 import { keyFileOf, openUserSlot, readKeyFile } from '../../../db/encryption/key-file.ts';
 import type { RegisterName } from '../../../db/registers/register.ts';
 import { inTempDir, type ScenarioResult } from './scenario.ts';
+import { GIVEN_PASSWORD, firstLogin } from '../../support/accounts.ts';
 
 type Row = Record<string, unknown>;
 
@@ -188,8 +189,10 @@ export async function accountsWorld(dir: string): Promise<AccountsWorld> {
     [VIEWER, 'viewer', null],
     [SPARE, 'viewer', null],
   ] as const) {
-    userIds[login.username] = (await value<{ id: number }>('users.create', { ...login, role, officeId })).id;
+    userIds[login.username] = (await value<{ id: number }>('users.create', { ...login, password: GIVEN_PASSWORD, role, officeId })).id;
   }
+  for (const login of [CLERK_WEST, VIEWER, SPARE]) await firstLogin(session.call, login);
+  await value('session.login', ADMIN);
   const importId = (await value<{ importId: number }>('import.commit', { files: [sweepLedger(east.name, '2024-07-01')] })).importId;
 
   const key = openUserSlot(readKeyFile(keyFileOf(dbFile))!, ADMIN.username, ADMIN.password)!;
@@ -245,6 +248,7 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     ...perRegister,
     'mediationCase.nextCaseNumber': { orgId: east.ids.mediationOrg, year: 2024 },
     'legalAidCase.nextCaseNumber': { officeId: east.officeId, year: 2024 },
+    'registers.usedValues': { register: 'correctionStint', field: 'crime', officeId: east.officeId },
     'report.run': period,
     'report.monthly': { ...period, ids: ['mediation.cases.received'] },
     'report.drillDown': { ...period, id: drillIndicator },
