@@ -33,13 +33,13 @@ import { buildReportDocument } from './export/report-document.ts';
 import { buildReportWorkbook } from './export/report-workbook.ts';
 import { writeFileAtomically } from './export/write-file.ts';
 import { importLedgers } from './import/import-ledger.ts';
-import { ledgerSizeProblem } from './import/read-ledger.ts';
+import { parseMapping, type ImportMapping } from './import/mapping.ts';
 import { isIsoDate } from './registers/values.ts';
 import { indicatorDefinitions } from './report/indicators.ts';
 import { runReport, type Report } from './report/engine.ts';
 
 const usage = `用法：
-  npm run --silent cli -- import --db 数据库.sqlite 台账文件 [台账文件 ...]
+  npm run --silent cli -- import --db 数据库.sqlite [--mapping MAPPING.json] [--register 台账名称] 台账文件 [台账文件 ...]
   npm run --silent cli -- report --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--compare] --format json|table
   npm run --silent cli -- export --db 数据库.sqlite --from YYYY-MM-DD --to YYYY-MM-DD [--office 单位名称] [--xlsx 统计表.xlsx] [--docx 报告.docx]
   npm run --silent cli -- backup --db 数据库.sqlite [--to 备份文件夹]
@@ -64,13 +64,16 @@ async function main(argv: string[]): Promise<number> {
       docx: { type: 'string' },
       user: { type: 'string' },
       'recovery-code': { type: 'boolean', default: false },
+      // import: the answers for unknown columns and values, and the register of CSV files whose name says nothing
+      mapping: { type: 'string' },
+      register: { type: 'string' },
     },
   });
   if (!values.db) throw new UsageError('缺少 --db 数据库文件');
   const credentials: Credentials = { user: values.user, recoveryCode: values['recovery-code'] ?? false };
   switch (command) {
     case 'import':
-      return importCommand(values.db, positionals, credentials);
+      return importCommand(values.db, positionals, credentials, values);
     case 'report':
       return reportCommand(values.db, values, credentials);
     case 'export':
@@ -157,33 +160,51 @@ function reportOffice(db: RegisterDatabase, access: Access, office: string | und
   return access.officeId;
 }
 
-async function importCommand(dbFile: string, files: string[], credentials: Credentials): Promise<number> {
+async function importCommand(
+  dbFile: string,
+  files: string[],
+  credentials: Credentials,
+  options: { mapping?: string; register?: string },
+): Promise<number> {
   if (files.length === 0) throw new UsageError('缺少要导入的台账文件');
-  const inputs = files.map((file) => {
-    let content: Buffer;
+  for (const file of files) {
     try {
-      const tooLarge = ledgerSizeProblem(file, fs.statSync(file).size);
-      if (tooLarge) throw new UserError(tooLarge);
-      content = fs.readFileSync(file);
-    } catch (error) {
-      if (error instanceof UserError) throw error;
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch {
       throw new UserError(`无法读取文件「${file}」：文件不存在或没有读取权限`);
     }
-    return { name: file, content };
-  });
+  }
+  const mapping = options.mapping === undefined ? undefined : readMappingFile(options.mapping);
   const { db, user } = openForCommand(dbFile, 'import.commit', credentials, true);
   try {
     const before = backupBeforeImport(db, dbFile, calendarDay());
     if (before) console.log(`导入前已备份：${before.backup.file}`);
-    const outcome = await importLedgers(db, inputs, { user: `${user}（命令行）` });
+    const outcome = await importLedgers(
+      db,
+      files.map((file) => ({ name: file, path: file })),
+      {
+        user: `${user}（命令行）`,
+        mapping,
+        register: options.register,
+        onProgress: (progress) =>
+          process.stderr.write(`${progress.sheet}：已读 ${progress.read} 行，已检查 ${progress.checked} 条，已写入 ${progress.written} 条\n`),
+      },
+    );
     for (const sheet of outcome.sheets) {
       console.log(
         `${sheet.sheet}（${path.basename(sheet.file)}）：${sheet.rows} 行，新增 ${sheet.added}，更新 ${sheet.updated}，未变 ${sheet.unchanged}`,
       );
     }
+    printReadings(outcome);
     for (const notice of outcome.notices) console.log(`提示：${notice}`);
     for (const problem of outcome.problems) console.error(problem.message);
     if (outcome.rejectedFiles.length > 0) {
+      for (const column of outcome.unknownColumns) {
+        console.error(`不认识的列：${column.sheet}「${column.header}」（可在 MAPPING.json 的 columns 中指定为 ${column.choices.map((c) => `「${c}」`).join('')} 之一，或 null 忽略）`);
+      }
+      for (const value of outcome.unknownValues) {
+        console.error(`不认识的值：${value.sheet} ${value.field}「${value.value}」（${value.count} 行，首见第${value.firstRow}行；应为 ${value.choices.map((c) => `「${c}」`).join('')} 之一，可在 MAPPING.json 的 values 中指定）`);
+      }
       console.error(
         `以下文件未导入（其中的数据一行也没有写入）：${outcome.rejectedFiles.map((file) => path.basename(file)).join('、')}`,
       );
@@ -192,6 +213,32 @@ async function importCommand(dbFile: string, files: string[], credentials: Crede
     return 0;
   } finally {
     db.close();
+  }
+}
+
+/** --mapping's file, read as registers.md §5 describes it. */
+function readMappingFile(file: string): ImportMapping {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`无法读取映射文件「${file}」：文件不存在或没有读取权限`);
+  }
+  const mapping = parseMapping(text.replace(/^\uFEFF/, ''));
+  if ('problem' in mapping) throw new UserError(`映射文件「${file}」${mapping.problem}`);
+  return mapping;
+}
+
+/** How each sheet was read: register and why, header, skipped rows, converted values. */
+function printReadings(outcome: Awaited<ReturnType<typeof importLedgers>>): void {
+  for (const reading of outcome.readings) {
+    console.log(`${reading.sheet}：按「${reading.register}」读取（${reading.why}），表头在第${reading.headerRows.join('、')}行`);
+    for (const skipped of reading.skipped) {
+      console.log(`  跳过${skipped.reason} ${skipped.count} 行（第${skipped.rows.join('、')}行${skipped.count > skipped.rows.length ? '等' : ''}）`);
+    }
+    for (const conversion of reading.conversions) {
+      console.log(`  ${conversion.field}：${conversion.from} → ${conversion.to}：${conversion.count} 行`);
+    }
   }
 }
 

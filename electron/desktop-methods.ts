@@ -3,8 +3,6 @@
 // current page to PDF. Same shape as the dispatcher's methods (input checked with zod, answer
 // an ApiResult, never a throw). The renderer calls them only when `window.sftz` exists; in a
 // browser it uses a file input and a download instead. Nothing here touches the database.
-// Chosen ledgers are measured before any is read: one over the import's size limit is refused
-// with its name and size, so a huge file never reaches memory.
 
 import { BrowserWindow, app, dialog, type FileFilter } from 'electron';
 import fs from 'node:fs/promises';
@@ -12,7 +10,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ApiResult } from '../db/api/contract.ts';
 import { UserError } from '../db/errors.ts';
-import { ledgerSizeProblem } from '../db/import/read-ledger.ts';
 
 export interface LedgerFile {
   readonly name: string;
@@ -73,9 +70,6 @@ async function chooseLedgerFiles(window: BrowserWindow): Promise<LedgerFile[]> {
     filters: [{ name: '台账（Excel 或 CSV）', extensions: ['xlsx', 'csv'] }],
   });
   if (chosen.canceled) return [];
-  const sizes = await Promise.all(chosen.filePaths.map(async (file) => (await fs.stat(file)).size));
-  const tooLarge = chosen.filePaths.map((file, index) => ledgerSizeProblem(file, sizes[index]!)).filter((problem) => problem !== null);
-  if (tooLarge.length > 0) throw new UserError(tooLarge.join('；'));
   return Promise.all(
     chosen.filePaths.map(async (file) => ({ name: path.basename(file), content: (await fs.readFile(file)).toString('base64') })),
   );
