@@ -27,7 +27,7 @@ import { cellText, readCell, type CellContext } from './cells.ts';
 import { headerKey } from './header-words.ts';
 import { RecordAssembler, type LedgerRecord } from './layout.ts';
 import { rememberMapping, type ImportMapping } from './mapping.ts';
-import { planLedgers, type SheetPlan, type UnknownColumn } from './plan-ledgers.ts';
+import { planLedgers, type PlannedLedgers, type SheetPlan, type UnknownColumn } from './plan-ledgers.ts';
 import { readSheetRows, type LedgerSource } from './read-ledger.ts';
 import { readListValue } from './value-words.ts';
 
@@ -426,6 +426,20 @@ export async function importLedgers(
 ): Promise<ImportOutcome> {
   const vocabulary = loadVocabulary(db);
   const planned = await planLedgers(db, vocabulary, inputs, { mapping: options.mapping, register: options.register });
+  try {
+    return await importPlanned(db, vocabulary, inputs, planned, options);
+  } finally {
+    for (const heads of planned.heads) heads.spool?.dispose();
+  }
+}
+
+async function importPlanned(
+  db: RegisterDatabase,
+  vocabulary: Vocabulary,
+  inputs: readonly LedgerSource[],
+  planned: PlannedLedgers,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const problems: ImportProblem[] = planned.fileProblems.map((problem) =>
     describe({ file: problem.file, sheet: problem.sheet, row: null, column: null, value: null, reason: problem.reason }),
   );

@@ -52,9 +52,15 @@ function headerCells(head: SheetHead, rowNumber: number): readonly RawCell[] {
   return head.rows.find((row) => row.rowNumber === rowNumber)?.cells ?? [];
 }
 
-/** A cell's text, the top-left cell's when it lies in a merged range. */
-function mergedText(head: SheetHead, rowNumber: number, column: number): string {
-  const range = head.merges.find((r) => r.top <= rowNumber && rowNumber <= r.bottom && r.left <= column && column <= r.right);
+/**
+ * A cell's text, the top-left cell's when it lies in a merged range: any range for a group row,
+ * only one merged down from above for a header row of its own (a cell merged across columns
+ * there is a group whose sub-headers are below it).
+ */
+function mergedText(head: SheetHead, rowNumber: number, column: number, across = true): string {
+  const range = head.merges.find(
+    (r) => r.top <= rowNumber && rowNumber <= r.bottom && r.left <= column && column <= r.right && (across || r.left === column),
+  );
   if (range) return cellText(headerCells(head, range.top)[range.left] ?? null);
   return cellText(headerCells(head, rowNumber)[column] ?? null);
 }
@@ -71,7 +77,7 @@ interface NamedColumn {
 function namedColumns(head: SheetHead, rowNumber: number, twoLevel: boolean, width: number): NamedColumn[] {
   const columns: NamedColumn[] = [];
   for (let column = 0; column < width; column++) {
-    const sub = mergedText(head, rowNumber, column);
+    const sub = mergedText(head, rowNumber, column, twoLevel);
     const top = twoLevel ? mergedText(head, rowNumber - 1, column) : '';
     if (!twoLevel || top === '' || top === sub) columns.push({ column, name: sub, group: null, sub });
     else if (sub === '') columns.push({ column, name: top, group: null, sub: top });
@@ -146,6 +152,7 @@ interface Candidate {
   /** Share of the register's required fields the header gives. */
   readonly requiredShare: number;
   readonly fieldsMatched: number;
+  readonly unknown: number;
 }
 
 function candidate(register: RegisterDefinition, headerRows: number[], columns: ColumnUse[]): Candidate {
@@ -159,11 +166,17 @@ function candidate(register: RegisterDefinition, headerRows: number[], columns: 
     missing,
     requiredShare: (required.length - missing.length) / required.length,
     fieldsMatched: given.size,
+    unknown: columns.filter((use) => use.kind === 'unknown').length,
   };
 }
 
-const better = (a: Candidate, b: Candidate | undefined) =>
-  !b || a.requiredShare > b.requiredShare || (a.requiredShare === b.requiredShare && a.fieldsMatched > b.fieldsMatched);
+/** Whether `a` reads the sheet better than `b`: more required columns, more fields, fewer unknown columns. */
+function better(a: Candidate, b: Candidate | undefined): boolean {
+  if (!b) return true;
+  if (a.requiredShare !== b.requiredShare) return a.requiredShare > b.requiredShare;
+  if (a.fieldsMatched !== b.fieldsMatched) return a.fieldsMatched > b.fieldsMatched;
+  return a.unknown < b.unknown;
+}
 
 /** The least share of a register's required columns a header must give to be read as that register. */
 const LEAST_REQUIRED_SHARE = 0.5;
@@ -179,14 +192,16 @@ export function sheetLayout(
   mapping: ImportMapping | undefined,
   valueIsLabel: (field: FieldSpec, text: string) => boolean,
 ): SheetLayout | UnreadSheet {
-  const width = Math.max(0, ...head.rows.map((row) => row.cells.length), ...head.merges.map((range) => range.right + 1));
+  const lastHeadRow = head.rows.at(-1)?.rowNumber ?? 0;
+  const top: SheetHead = { ...head, merges: head.merges.filter((range) => range.top <= lastHeadRow) };
+  const width = Math.max(0, ...head.rows.map((row) => row.cells.length), ...top.merges.map((range) => range.right + 1));
   const rowNumbers = new Set(head.rows.map((row) => row.rowNumber));
   const candidates: Candidate[] = [];
   for (const row of head.rows) {
     if (isBlankRow(row.cells)) continue;
-    const shapes: [number[], NamedColumn[]][] = [[[row.rowNumber], namedColumns(head, row.rowNumber, false, width)]];
+    const shapes: [number[], NamedColumn[]][] = [[[row.rowNumber], namedColumns(top, row.rowNumber, false, width)]];
     if (rowNumbers.has(row.rowNumber - 1)) {
-      shapes.push([[row.rowNumber - 1, row.rowNumber], namedColumns(head, row.rowNumber, true, width)]);
+      shapes.push([[row.rowNumber - 1, row.rowNumber], namedColumns(top, row.rowNumber, true, width)]);
     }
     for (const register of named ? [named.register] : registers) {
       for (const [headerRows, columns] of shapes) {
@@ -210,7 +225,7 @@ export function sheetLayout(
     named?.why ??
     `表头与「${best.register.title}」的必填列对上 ${required - best.missing.length}/${required} 列，是各种台账中最多的`;
   const headerRow = best.headerRows.at(-1)!;
-  const signature = namedColumns(head, headerRow, best.headerRows.length === 2, width)
+  const signature = namedColumns(top, headerRow, best.headerRows.length === 2, width)
     .map((column) => headerKey(column.name))
     .join('|');
   return {
@@ -285,6 +300,8 @@ export class RecordAssembler {
   private readonly mergesByTop = new Map<number, CellRange[]>();
   private active: { range: CellRange; value: RawCell }[] = [];
   private pending: { rowNumber: number; first: RawCell[]; texts: string[][] } | null = null;
+  /** The last row seen: a spreadsheet leaves blank rows out, so a gap in the numbers is blank rows. */
+  private lastRow = 0;
 
   constructor(
     private readonly layout: SheetLayout,
@@ -314,8 +331,11 @@ export class RecordAssembler {
   push(row: RawRow): void {
     if (row.rowNumber <= this.headerRow) {
       if (!this.layout.headerRows.includes(row.rowNumber) && !isBlankRow(row.cells)) this.skip(row.rowNumber, '表头以上的标题行');
+      this.lastRow = row.rowNumber;
       return;
     }
+    for (let blank = Math.max(this.lastRow, this.headerRow) + 1; blank < row.rowNumber; blank++) this.skip(blank, '空行');
+    this.lastRow = row.rowNumber;
     if (this.plain) {
       const reason = skipReason(row.cells, this.headerKeys);
       if (reason) this.skip(row.rowNumber, reason);

@@ -40,6 +40,8 @@ export interface PlannedLedgers {
   readonly unknownColumns: UnknownColumn[];
   /** Sheets read as no register, with why (for the preview). */
   readonly unreadSheets: { file: string; sheet: string; why: string }[];
+  /** Every file's heads, whose spooled rows are removed when the import is done. */
+  readonly heads: LedgerHeads[];
 }
 
 export interface PlanOptions {
@@ -60,13 +62,14 @@ export async function planLedgers(
   sources: readonly LedgerSource[],
   options: PlanOptions,
 ): Promise<PlannedLedgers> {
-  const planned: PlannedLedgers = { plans: [], fileProblems: [], notices: [], unknownColumns: [], unreadSheets: [] };
+  const planned: PlannedLedgers = { plans: [], fileProblems: [], notices: [], unknownColumns: [], unreadSheets: [], heads: [] };
   const chosen = options.register === undefined ? undefined : registerBySheet.get(headerKey(options.register));
   for (const source of sources) {
     const file = source.name;
     let heads: LedgerHeads;
     try {
       heads = await readHeads(source);
+      planned.heads.push(heads);
     } catch (error) {
       if (!(error instanceof LedgerFileError)) throw error;
       planned.fileProblems.push({ file, sheet: null, reason: error.message });

@@ -4,6 +4,9 @@
 // through exceljs's streaming WorkbookReader. Knows nothing of registers; it finds sheets, rows
 // and cells, and the merged cells of a sheet.
 //
+// A workbook is parsed once: its rows are kept in temporary files (RowSpool) that each pass of
+// the import reads back, sheet by sheet, in the order the registers need.
+//
 // Merged cells: the streaming WorkbookReader skips <mergeCell> (and the sheet XML lists them
 // after the rows), so the head pass unzips each sheet part with JSZip and scans its tail for
 // them before any row is read.
@@ -16,7 +19,9 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 
@@ -70,6 +75,79 @@ export interface LedgerHeads {
   /** Which text encoding a CSV is read in (for the import summary). */
   readonly encoding?: string;
   readonly sheets: SheetHead[];
+  /** A workbook's rows, parsed once and kept on disk for the import's passes; null for a CSV (read again from its file). */
+  readonly spool: RowSpool | null;
+}
+
+/**
+ * The rows of a workbook's sheets in temporary files, one JSON line a row: the workbook is
+ * unzipped and parsed once, and each pass reads back only the sheet it needs, in any order.
+ */
+export class RowSpool {
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sftz-import-'));
+  private readonly files = new Map<number, { fd: number; path: string; pending: string[] }>();
+
+  add(index: number, row: RawRow): void {
+    let file = this.files.get(index);
+    if (!file) {
+      const filePath = path.join(this.dir, `${index}.jsonl`);
+      file = { fd: fs.openSync(filePath, 'w'), path: filePath, pending: [] };
+      this.files.set(index, file);
+    }
+    file.pending.push(JSON.stringify([row.rowNumber, row.cells.map(encodeCell)]));
+    if (file.pending.length >= BATCH_ROWS) this.write(file);
+  }
+
+  /** Closes the files written. */
+  finish(): void {
+    for (const file of this.files.values()) {
+      this.write(file);
+      fs.closeSync(file.fd);
+    }
+  }
+
+  async read(index: number, take: (rows: RawRow[]) => boolean): Promise<void> {
+    const file = this.files.get(index);
+    if (!file) return;
+    const lines = readline.createInterface({ input: fs.createReadStream(file.path, { highWaterMark: CHUNK_BYTES }), crlfDelay: Infinity });
+    let batch: RawRow[] = [];
+    try {
+      for await (const line of lines) {
+        const [rowNumber, cells] = JSON.parse(line) as [number, unknown[]];
+        batch.push({ rowNumber, cells: cells.map(decodeCell) });
+        if (batch.length >= BATCH_ROWS) {
+          if (!take(batch)) return;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) take(batch);
+    } finally {
+      lines.close();
+    }
+  }
+
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private write(file: { fd: number; pending: string[] }): void {
+    if (file.pending.length === 0) return;
+    fs.writeSync(file.fd, `${file.pending.join('\n')}\n`);
+    file.pending.length = 0;
+  }
+}
+
+function encodeCell(cell: RawCell): unknown {
+  if (cell instanceof Date) return { d: cell.getTime() };
+  if (cell instanceof UnreadableCell) return { u: [cell.shown, cell.reason] };
+  return cell;
+}
+
+function decodeCell(value: unknown): RawCell {
+  if (value === null || typeof value !== 'object') return value as RawCell;
+  if ('d' in value) return new Date((value as { d: number }).d);
+  const [shown, reason] = (value as { u: [string, string] }).u;
+  return new UnreadableCell(shown, reason);
 }
 
 export class LedgerFileError extends Error {
@@ -135,7 +213,7 @@ export async function readSheetRows(
   index: number,
   take: (rows: RawRow[]) => boolean,
 ): Promise<void> {
-  if (heads.kind === 'xlsx') await workbookRows(source, index, take);
+  if (heads.spool) await heads.spool.read(index, take);
   else await csvRows(source, heads.encoding!, take);
 }
 
@@ -151,6 +229,7 @@ export async function readAllRows(source: LedgerSource): Promise<{ heads: Ledger
     });
     rows.push(sheetRows);
   }
+  heads.spool?.dispose();
   return { heads, rows };
 }
 
@@ -163,9 +242,41 @@ interface StreamingWorkbook extends AsyncIterable<WorksheetReader> {
   workbookRels?: { Id: string; Target: string }[];
 }
 
+/**
+ * exceljs's streaming reader decodes each chunk of a part's XML on its own, so a Chinese
+ * character cut by a chunk boundary comes out as U+FFFD; its shared strings and sheets are
+ * handed to it in chunks that end on whole UTF-8 characters.
+ */
+async function* wholeCharacters(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  for await (const chunk of chunks) {
+    const bytes: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const end = utf8Boundary(bytes);
+    carry = end < bytes.length ? bytes.subarray(end) : null;
+    if (end > 0) yield bytes.subarray(0, end);
+  }
+  if (carry) yield carry;
+}
+
+type ReaderInternals = {
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown>;
+};
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: unknown, options: unknown) => ReaderInternals;
+
+class WholeCharacterReader extends BaseReader {
+  override _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> {
+    return super._parseSharedStrings(Readable.from(wholeCharacters(entry)));
+  }
+
+  override _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<unknown> {
+    return super._parseWorksheet(wholeCharacters(iterator), sheetNo);
+  }
+}
+
 function openWorkbook(source: LedgerSource): StreamingWorkbook {
   const input = 'path' in source ? source.path : byteStream(source);
-  return new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  return new WholeCharacterReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -187,22 +298,29 @@ async function workbookHeads(source: LedgerSource): Promise<LedgerHeads> {
     throw notWorkbook(source.name);
   }
   const heads: { index: number; rows: RawRow[] }[] = [];
+  const spool = new RowSpool();
   const reader = openWorkbook(source);
   try {
     for await (const worksheet of reader) {
+      const index = Number(worksheet.id);
       const rows: RawRow[] = [];
       for await (const row of worksheet) {
-        rows.push(rawRow(row));
-        if (rows.length >= HEAD_ROWS) break;
+        const raw = rawRow(row);
+        if (rows.length < HEAD_ROWS) rows.push(raw);
+        spool.add(index, raw);
       }
-      heads.push({ index: Number(worksheet.id), rows });
+      heads.push({ index, rows });
     }
+    spool.finish();
   } catch {
+    spool.finish();
+    spool.dispose();
     throw notWorkbook(source.name);
   }
   const names = sheetNames(reader);
   return {
     kind: 'xlsx',
+    spool,
     sheets: heads
       .sort((a, b) => a.index - b.index)
       .map((head) => ({ ...head, sheet: names.get(head.index) ?? `Sheet${head.index}`, merges: merges.get(head.index) ?? [] })),
@@ -218,23 +336,6 @@ function sheetNames(reader: StreamingWorkbook): Map<number, string> {
     if (part) names.set(Number(part[1]), sheet.name.trim());
   }
   return names;
-}
-
-async function workbookRows(source: LedgerSource, index: number, take: (rows: RawRow[]) => boolean): Promise<void> {
-  const reader = openWorkbook(source);
-  for await (const worksheet of reader) {
-    if (Number(worksheet.id) !== index) continue;
-    let batch: RawRow[] = [];
-    for await (const row of worksheet) {
-      batch.push(rawRow(row));
-      if (batch.length >= BATCH_ROWS) {
-        if (!take(batch)) return;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) take(batch);
-    return;
-  }
 }
 
 function rawRow(row: ExcelJS.Row): RawRow {
@@ -367,7 +468,7 @@ async function csvHeads(source: LedgerSource): Promise<LedgerHeads> {
     rows.push(...batch.slice(0, HEAD_ROWS - rows.length));
     return rows.length < HEAD_ROWS;
   });
-  return { kind: 'csv', encoding, sheets: [{ index: 1, sheet: path.basename(source.name, path.extname(source.name)).trim(), rows, merges: [] }] };
+  return { kind: 'csv', encoding, spool: null, sheets: [{ index: 1, sheet: path.basename(source.name, path.extname(source.name)).trim(), rows, merges: [] }] };
 }
 
 function csvRows(source: LedgerSource, encoding: string, take: (rows: RawRow[]) => boolean): Promise<void> {
