@@ -208,7 +208,7 @@ function sheetOf(table: Table, rows: string[][], layout: Layout, name: string, o
   if (layout.titleRows) {
     sheet.push([`${office}${table.register}登记台账（2022—2025年）`]);
     merges.push([1, 1, 1, width]);
-    sheet.push([`填报单位（盖章）：${office}　　填报时间：2025年3月1日`]);
+    sheet.push([`填报单位（盖章）：${office}\u3000\u3000填报时间：2025年3月1日`]);
     merges.push([2, 1, 2, width]);
     sheet.push([]);
   }
@@ -256,7 +256,7 @@ function sheetOf(table: Table, rows: string[][], layout: Layout, name: string, o
     sheet.push(['合计', `${rows.length}条`]);
     sheet.push([]);
     sheet.push(['注：本表按受理先后登记，金额单位为元。']);
-    sheet.push(['填表人：张敏　　审核人：李强　　负责人：王刚']);
+    sheet.push([`填表人：张敏\u3000\u3000审核人：李强\u3000\u3000负责人：王刚`]);
   }
   return { name, rows: sheet, merges };
 }
