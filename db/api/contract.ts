@@ -78,6 +78,14 @@ const registerMethods = {
 
 type RegisterMethodName = `${RegisterName}.${keyof typeof registerMethods}`;
 
+// Import: the user's answers for unknown columns and values (registers.md §5, MAPPING.json's shape), and the register of CSV files whose name and columns do not say it.
+const importAnswers = {
+  mapping: z
+    .object({ columns: z.record(z.string(), z.string().nullable()), values: z.record(z.string(), z.record(z.string(), z.string())) })
+    .optional(),
+  register: z.string().max(50).optional(),
+};
+
 const ledgerFile = z.object({
   name: z.string().min(1).max(255),
   /** File content, base64. */
@@ -142,8 +150,8 @@ export const methodInputs = {
   }),
   'report.exportXlsx': z.object(period),
   'report.exportDocx': z.object(period),
-  'import.preview': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),
-  'import.commit': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }),
+  'import.preview': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }), ...importAnswers }),
+  'import.commit': z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }), ...importAnswers }),
   'import.history': z.object({}),
   'import.undo': z.object({ importId: id }),
   'backup.list': z.object({}),

@@ -264,10 +264,11 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       fileName: `${exportName(scope)}工作情况报告.docx`,
       content: (await buildReportDocument(db, scope)).toString('base64'),
     }),
-    'import.preview': async ({ files }) => importLedgers(db, decodeFiles(files), { preview: true, user: context.user }),
-    'import.commit': async ({ files }) => {
+    'import.preview': async ({ files, mapping, register }) =>
+      importLedgers(db, decodeFiles(files), { preview: true, user: context.user, mapping, register }),
+    'import.commit': async ({ files, mapping, register }) => {
       backupBeforeImport(db, context.dbFile, context.today());
-      return importLedgers(db, decodeFiles(files), { user: context.user });
+      return importLedgers(db, decodeFiles(files), { user: context.user, mapping, register });
     },
     'sample.load': async () => {
       const hasRecords = registers.some((register) => statement(db, `SELECT 1 FROM ${register.table} LIMIT 1`).get());

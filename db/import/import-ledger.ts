@@ -105,6 +105,8 @@ export interface ImportOutcome {
   readonly readings: SheetReading[];
   readonly unknownColumns: UnknownColumn[];
   readonly unknownValues: UnknownValue[];
+  /** The registers a file can be read as (for the choice when its name and columns do not say). */
+  readonly registerChoices: string[];
 }
 
 /** Rows read from the files, checked, and written so far. */
@@ -502,6 +504,7 @@ async function importPlanned(
       readings,
       unknownColumns: planned.unknownColumns,
       unknownValues,
+      registerChoices: registers.map((register) => register.title),
     };
   }
 }
