@@ -146,10 +146,18 @@ function describe(problem: Omit<ImportProblem, 'message'>): ImportProblem {
 /** Header cells as people write them: stray spaces, full-width brackets. */
 export const normaliseHeader = (cell: unknown): string => headerKey(cellText(cell as never));
 
+/** What a pass changed, for undo: a changed row with what it held before, or a run of rows it added (consecutive ids, kept as one entry so a county of millions of rows costs little memory). */
 interface ChangeLog {
   tbl: string;
   rowId: number;
+  lastRowId: number | null;
   before: RegisterRecord | null;
+}
+
+function logAdded(changes: ChangeLog[], tbl: string, rowId: number): void {
+  const previous = changes.at(-1);
+  if (previous && previous.before === null && previous.tbl === tbl && previous.lastRowId === rowId - 1) previous.lastRowId = rowId;
+  else changes.push({ tbl, rowId, lastRowId: rowId, before: null });
 }
 
 interface PassResult {
@@ -168,6 +176,9 @@ interface PassResult {
  */
 const PROBLEMS_PER_SHEET = 1000;
 
+/** More rows than a sheet can have (Excel's limit is 1,048,576; a CSV of a county stays far below this): keys written are sheet × SHEET_ROWS + row. */
+const SHEET_ROWS = 2 ** 32;
+
 /** How often progress is told, in rows. */
 const PROGRESS_ROWS = 20_000;
 
@@ -181,14 +192,14 @@ function writeRecord(
   changes: ChangeLog[],
 ): 'added' | 'updated' | 'unchanged' {
   if (existingId === undefined) {
-    changes.push({ tbl: register.table, rowId: insertRecord(db, register, record), before: null });
+    logAdded(changes, register.table, insertRecord(db, register, record));
     return 'added';
   }
   const before = readRecord(db, register, existingId)!;
   const merged = register.keepOnImport ? register.keepOnImport(record, before) : record;
   if (!existingDeleted && sameFields(register, before, merged)) return 'unchanged';
   updateRecord(db, register, existingId, merged);
-  changes.push({ tbl: register.table, rowId: existingId, before });
+  changes.push({ tbl: register.table, rowId: existingId, lastRowId: null, before });
   return 'updated';
 }
 
@@ -213,17 +224,18 @@ async function runPass(db: RegisterDatabase, vocabulary: Vocabulary, plans: Shee
     officeIds.set(name, id);
     liveOffices.add(id);
     officesCreated.push(name);
-    changes.push({ tbl: 'office', rowId: id, before: null });
+    logAdded(changes, 'office', id);
     return id;
   };
   const memo: ImportMemo = new Map();
   const sheets: SheetSummary[] = [];
-  // The keys each table has been given in this pass, with the sheet and row that gave them; a
-  // table that was empty when the pass began holds no other key, so it need not be asked.
-  const keysWritten = new Map<string, Map<string, { plan: SheetPlan; rowNumber: number }>>();
+  // The keys each table has been given in this pass, with the sheet (its place in the pass) and
+  // row that gave them, as one number; a table that was empty when the pass began holds no other
+  // key, so it need not be asked.
+  const keysWritten = new Map<string, Map<string, number>>();
   const emptyAtStart = new Set<string>();
   const ordered = registers.flatMap((register) => plans.filter((plan) => plan.layout.register === register));
-  for (const plan of ordered) {
+  for (const [planIndex, plan] of ordered.entries()) {
     const { layout, source } = plan;
     const { register } = layout;
     const file = source.name;
@@ -349,11 +361,11 @@ async function runPass(db: RegisterDatabase, vocabulary: Vocabulary, plans: Shee
         reportFieldErrors(record, relationErrors);
         return;
       }
-      if (earlier?.plan === plan) {
-        rowProblem(record, null, `与第${earlier.rowNumber}行重复（${key.what}相同）`);
+      if (earlier !== undefined && Math.floor(earlier / SHEET_ROWS) === planIndex) {
+        rowProblem(record, null, `与第${earlier % SHEET_ROWS}行重复（${key.what}相同）`);
         return;
       }
-      keys.set(keyText, { plan, rowNumber: record.rowNumber });
+      keys.set(keyText, planIndex * SHEET_ROWS + record.rowNumber);
       summary[writeRecord(db, register, parsed.record, existing?.id, existing?.deleted_at != null, changes)]++;
     };
 
@@ -530,17 +542,7 @@ function logImport(db: RegisterDatabase, inputs: readonly LedgerSource[], pass: 
     'INSERT INTO import_change (import_id, seq, tbl, row_id, last_row_id, before_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
   // Rows the import added are logged as runs of consecutive ids; a changed row as itself.
-  const entries: { tbl: string; rowId: number; lastRowId: number | null; before: string | null }[] = [];
-  for (const change of pass.changes) {
-    const previous = entries.at(-1);
-    if (change.before) {
-      entries.push({ tbl: change.tbl, rowId: change.rowId, lastRowId: null, before: JSON.stringify(change.before) });
-    } else if (previous?.before === null && previous.tbl === change.tbl && previous.lastRowId === change.rowId - 1) {
-      previous.lastRowId = change.rowId;
-    } else {
-      entries.push({ tbl: change.tbl, rowId: change.rowId, lastRowId: change.rowId, before: null });
-    }
-  }
+  const entries = pass.changes.map((change) => ({ ...change, before: change.before === null ? null : JSON.stringify(change.before) }));
   entries.forEach((entry, seq) => insert.run(importId, seq, entry.tbl, entry.rowId, entry.lastRowId, entry.before));
   return importId;
 }

@@ -168,13 +168,16 @@ async function cliImport(scale: number, kind: 'csv' | 'xlsx') {
     const started = performance.now();
     const run = spawnSync(
       '/usr/bin/time',
-      ['-f', 'maxrss=%M', process.execPath, '--import', 'tsx', path.join(repoRoot, 'db/cli.ts'), 'import', '--db', path.join(dir, '台账.sqlite'), ...paths],
+      ['-f', 'maxrss=%M cpu=%U+%S', process.execPath, '--import', 'tsx', path.join(repoRoot, 'db/cli.ts'), 'import', '--db', path.join(dir, '台账.sqlite'), ...paths],
       { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
     );
     const ms = performance.now() - started;
     if (run.status !== 0) throw new Error(`命令行导入失败：${run.stderr.slice(-2000)}`);
     const rows = [...run.stdout.matchAll(/：(\d+) 行，新增/g)].reduce((sum, match) => sum + Number(match[1]), 0);
     const peakRssMB = round(Number(/maxrss=(\d+)/.exec(run.stderr)![1]) / 1024);
+    // CPU time shows the importer's own speed when other work shares the machine's cores.
+    const [, user, system] = /cpu=([\d.]+)\+([\d.]+)/.exec(run.stderr)!;
+    const cpuMs = (Number(user) + Number(system)) * 1000;
     return {
       scale,
       kind,
@@ -184,6 +187,9 @@ async function cliImport(scale: number, kind: 'csv' | 'xlsx') {
       rows,
       ms: round(ms),
       rowsPerSecond: rate(rows, ms),
+      cpuMs: round(cpuMs),
+      rowsPerCpuSecond: rate(rows, cpuMs),
+      loadAverage: round(os.loadavg()[0]!, 2),
       peakRssMB,
     };
   } finally {
