@@ -3,8 +3,9 @@
 // current page to PDF. Same shape as the dispatcher's methods (input checked with zod, answer
 // an ApiResult, never a throw). The renderer calls them only when `window.sftz` exists; in a
 // browser it uses a file input and a download instead. Nothing here touches the database.
-// Chosen ledgers are measured before any is read: one over the import's size limit is refused
-// with its name and size, so a huge file never reaches memory.
+// Chosen ledgers are measured before any is read: the renderer carries them to the import as
+// base64 in memory, so one over TRANSFER_LIMIT_MB is refused with its name and size (the import
+// itself streams files of any size: the command line takes them by path).
 
 import { BrowserWindow, app, dialog, type FileFilter } from 'electron';
 import fs from 'node:fs/promises';
@@ -12,7 +13,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ApiResult } from '../db/api/contract.ts';
 import { UserError } from '../db/errors.ts';
-import { ledgerSizeProblem } from '../db/import/read-ledger.ts';
 
 export interface LedgerFile {
   readonly name: string;
@@ -63,6 +63,16 @@ export function isDesktopMethod(method: string): method is DesktopMethodName {
 
 export function callDesktopMethod(window: BrowserWindow, method: DesktopMethodName, input: unknown): Promise<ApiResult> {
   return desktopMethods[method](window, input);
+}
+
+/** The largest ledger the window carries to the import in memory, in MB. */
+const TRANSFER_LIMIT_MB = 50;
+
+function ledgerSizeProblem(file: string, bytes: number): string | null {
+  if (bytes <= TRANSFER_LIMIT_MB * 1024 * 1024) return null;
+  const mb = bytes / (1024 * 1024);
+  const shown = mb < 10 ? mb.toFixed(1) : String(Math.round(mb));
+  return `文件「${path.basename(file)}」过大（${shown}MB），单个台账文件不能超过${TRANSFER_LIMIT_MB}MB，请分开导入`;
 }
 
 async function chooseLedgerFiles(window: BrowserWindow): Promise<LedgerFile[]> {

@@ -90,6 +90,14 @@ const registerMethods = {
 
 type RegisterMethodName = `${RegisterName}.${keyof typeof registerMethods}`;
 
+// Import: the user's answers for unknown columns and values (registers.md §5, MAPPING.json's shape), and the register of CSV files whose name and columns do not say it.
+const importAnswers = {
+  mapping: z
+    .object({ columns: z.record(z.string(), z.string().nullable()), values: z.record(z.string(), z.record(z.string(), z.string())) })
+    .optional(),
+  register: z.string().max(50).optional(),
+};
+
 const ledgerFile = z.object({
   name: z.string().min(1).max(255),
   /** File content, base64. */
@@ -163,8 +171,9 @@ export const methods = {
   }), 'read'),
   'report.exportXlsx': method(z.object(period), 'read'),
   'report.exportDocx': method(z.object(period), 'read'),
-  'import.preview': method(z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }), 'import'),
-  'import.commit': method(z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }) }), 'import', WRITES),
+  // A preview writes inside a transaction it rolls back while it streams the files: queued like a write, so no save lands in it.
+  'import.preview': method(z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }), ...importAnswers }), 'import', WRITES),
+  'import.commit': method(z.object({ files: z.array(ledgerFile).min(1, { message: '请选择要导入的文件' }), ...importAnswers }), 'import', WRITES),
   'import.history': method(z.object({}), 'read'),
   'import.undo': method(z.object({ importId: id }), 'import', WRITES),
   'backup.list': method(z.object({}), 'admin'),

@@ -78,7 +78,8 @@ export function createDispatcher(context: HandlerContext): ApiCall {
         return { ok: false, error: toApiError(error) };
       }
     };
-    if (!isWrite(method)) return run();
+    // An import preview writes inside a transaction it rolls back while it streams the files: queued like a write, so no save lands in it.
+    if (!isWrite(method) && method !== 'import.preview') return run();
     const result = writeQueue.then(run);
     writeQueue = result;
     return result;

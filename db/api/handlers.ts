@@ -20,7 +20,7 @@ import { buildReportDocument } from '../export/report-document.ts';
 import { bureauName, periodName } from '../export/report-scope.ts';
 import { buildReportWorkbook } from '../export/report-workbook.ts';
 import { importHistory, undoImport } from '../import/import-history.ts';
-import { otherOfficeRows, type ImportOptions, type ImportOutcome } from '../import/import-ledger.ts';
+import { otherOfficeRows, type ImportOutcome } from '../import/import-ledger.ts';
 import { registerByName, registers } from '../registers/index.ts';
 import { DEFAULT_BUREAU_NAME, sampleCountyLedgers } from '../sample/generate-county.ts';
 import type { RegisterDefinition, RegisterName } from '../registers/register.ts';
@@ -44,7 +44,6 @@ import { qualityWarnings } from '../report/quality.ts';
 import {
   longJobTitles,
   longWorkInPlace,
-  type LedgerFileData,
   type LongJob,
   type LongJobResults,
   type LongWork,
@@ -142,8 +141,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
   /** Long work, off the session's thread where the session has one, its progress on the board. */
   const runLong = <Job extends LongJob>(job: Job): Promise<LongJobResults[Job['kind']]> =>
     progress.track(longJobTitles[job.kind], (onProgress) => longWork(job, onProgress));
-  const importJob = (files: LedgerFileData[], preview: boolean, user: string, backupDay: string | null, office: ImportOptions['office']) =>
-    runLong({ kind: 'import', files, preview, user, backupDay, office });
+  const importJob = (job: Omit<Extract<LongJob, { kind: 'import' }>, 'kind' | 'user'>, user = context.user) => runLong({ kind: 'import', user, ...job });
   const officeName = (id: number) =>
     (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
   /** An office account imports its own office's rows only (null: the bureau imports any office's). */
@@ -292,18 +290,18 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       content: (await buildReportDocument(db, scope, context.today())).toString('base64'),
     }),
     'app.progress': () => progress.current(),
-    'import.preview': async ({ files }) => refuseOtherOffices(await importJob(files, true, context.user, null, importOffice())),
-    'import.commit': async ({ files }) => {
+    'import.preview': async ({ files, ...answers }) => refuseOtherOffices(await importJob({ files, ...answers, preview: true, backupDay: null, office: importOffice() })),
+    'import.commit': async ({ files, ...answers }) => {
       const office = importOffice();
       // An office account's files are checked first: with a row of another office nothing is written.
-      if (office) refuseOtherOffices(await importJob(files, true, context.user, null, office));
-      return importJob(files, false, context.user, context.today(), office);
+      if (office) refuseOtherOffices(await importJob({ files, ...answers, preview: true, backupDay: null, office }));
+      return importJob({ files, ...answers, preview: false, backupDay: context.today(), office });
     },
     'sample.load': async () => {
       const hasRecords = registers.some((register) => statement(db, `SELECT 1 FROM ${register.table} LIMIT 1`).get());
       if (hasRecords) throw new UserError('数据库中已有台账记录：示例数据只能载入空数据库，以免与真实数据混在一起', 'conflict');
       const ledgers = (await sampleCountyLedgers(context.today())).map((file) => ({ name: file.name, content: file.content.toString('base64') }));
-      const outcome = await importJob(ledgers, false, `${context.user}（示例数据）`, null, null);
+      const outcome = await importJob({ files: ledgers, preview: false, backupDay: null, office: null }, `${context.user}（示例数据）`);
       if (!setting('bureauName')) {
         statement(db, "INSERT INTO setting (key, value) VALUES ('bureauName', ?)").run(DEFAULT_BUREAU_NAME);
       }

@@ -1,25 +1,15 @@
 // Reading one ledger cell into the value of a register field, by the field's kind: dates in
-// every spelling and as real Excel dates, money to fen, 是/否, list labels to codes.
+// every spelling and as real Excel dates, money to fen (in 万 too), 是/否, list values to codes
+// (through the context, which knows the words ledgers use and the user's mapping).
 // Returns the value or the reason it cannot be read; never writes anything. A cell longer than
 // CELL_TEXT_LIMIT, or one the file holds no value for (a formula without its result), is a
 // reason too, whatever the field.
 
 import type { RegisterDatabase } from '../database.ts';
 import type { FieldSpec, ImportMemo, RegisterRecord } from '../registers/register.ts';
-import {
-  excelSerialToIso,
-  isoDate,
-  readDate,
-  readIdNumber,
-  readMoneyFen,
-  readWholeNumber,
-  readYesNo,
-  splitNames,
-  toHalfWidth,
-  type Read,
-} from '../registers/values.ts';
-import type { Vocabulary } from '../registers/vocabulary.ts';
+import { excelSerialToIso, isoDate, readIdNumber, readWholeNumber, readYesNo, splitNames, type Read } from '../registers/values.ts';
 import { UnreadableCell, type RawCell } from './read-ledger.ts';
+import { readAmountFen, readLedgerDate } from './value-words.ts';
 
 /** The longest cell read, in characters: no field holds more than a few hundred. */
 export const CELL_TEXT_LIMIT = 10_000;
@@ -34,7 +24,10 @@ export function cellText(cell: RawCell): string {
 
 export interface CellContext {
   readonly db: RegisterDatabase;
-  readonly vocabulary: Vocabulary;
+  /** A list field's value → its code (the sheet's words, conversions and mapping are the caller's). */
+  readonly readList: (field: FieldSpec, text: string) => Read<string>;
+  /** Whether the sheet gives this money field in 万元. */
+  readonly inTenThousands: (field: FieldSpec) => boolean;
   /** The fields read so far from this row. */
   readonly record: RegisterRecord;
   /** Office name → id; creates the office when it has not been seen. */
@@ -60,19 +53,19 @@ export function readCell(field: FieldSpec, cell: RawCell, context: CellContext, 
         const date = excelSerialToIso(cell);
         return date ? { ok: true, value: date } : { ok: false, reason: '不是有效日期' };
       }
-      return readDate(text);
+      return readLedgerDate(text);
     case 'money':
-      return readMoneyFen(typeof cell === 'number' ? String(cell) : text);
+      return readAmountFen(typeof cell === 'number' ? String(cell) : text, context.inTenThousands(field));
     case 'int':
       return readWholeNumber(text, field.min ?? 0);
     case 'yesNo':
       return typeof cell === 'boolean' ? { ok: true, value: cell } : readYesNo(text);
     case 'code':
-      return readCode(field, text, context.vocabulary);
+      return context.readList(field, text);
     case 'codeSet': {
       const codes: string[] = [];
       for (const label of splitNames(text)) {
-        const read = readCode(field, label, context.vocabulary);
+        const read = context.readList(field, label);
         if (!read.ok) return read;
         codes.push(read.value);
       }
@@ -87,15 +80,4 @@ export function readCell(field: FieldSpec, cell: RawCell, context: CellContext, 
     case 'custom':
       return field.read!(text, context.record, context.db, context.memo);
   }
-}
-
-function readCode(field: FieldSpec, text: string, vocabulary: Vocabulary): Read<string> {
-  const list = field.list!;
-  const code = vocabulary.codeOf(list, text) ?? vocabulary.codeOf(list, normaliseLabel(text));
-  return code ? { ok: true, value: code } : { ok: false, reason: `应为 ${vocabulary.labelsText(list)} 之一` };
-}
-
-/** Labels as typed with full-width brackets or stray spaces: 村（居）调委会 → 村(居)调委会. */
-function normaliseLabel(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '');
 }

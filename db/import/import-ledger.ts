@@ -8,10 +8,9 @@
 // rows that will be written, in the order registers depend on each other.
 
 import path from 'node:path';
-import { noProgress, type ProgressSink } from '../api/progress.ts';
 import type { RegisterDatabase } from '../database.ts';
-import { registerBySheet, registers } from '../registers/index.ts';
-import { findByKey, type ImportMemo, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
+import { registers } from '../registers/index.ts';
+import { findByKey, type FieldSpec, type ImportMemo, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
 import {
   checkRelations,
   insertRecord,
@@ -22,13 +21,23 @@ import {
   updateRecord,
   type FieldErrors,
 } from '../registers/store.ts';
-import { toHalfWidth } from '../registers/values.ts';
+import type { Read } from '../registers/values.ts';
 import { ownershipProblem } from '../exchange/ownership.ts';
+import type { Vocabulary } from '../registers/vocabulary.ts';
 import { cellText, readCell, type CellContext } from './cells.ts';
-import { LedgerFileError, readLedgerFile, type RawCell, type RawRow, type RawSheet } from './read-ledger.ts';
+import { headerKey } from './header-words.ts';
+import { RecordAssembler, type LedgerRecord } from './layout.ts';
+import { rememberMapping, type ImportMapping } from './mapping.ts';
+import { planLedgers, type PlannedLedgers, type SheetPlan, type UnknownColumn } from './plan-ledgers.ts';
+import { readSheetRows, type LedgerSource } from './read-ledger.ts';
+import { readListValue } from './value-words.ts';
 
+export type { LedgerSource } from './read-ledger.ts';
+export type { UnknownColumn } from './plan-ledgers.ts';
+
+/** A ledger file handed over in memory (the API); the CLI hands paths (`LedgerSource`). */
 export interface LedgerInput {
-  /** File name as the user chose it; a CSV's base name names its sheet. */
+  /** File name as the user chose it; a CSV's base name can name its register. */
   readonly name: string;
   readonly content: Buffer;
 }
@@ -54,6 +63,35 @@ export interface SheetSummary {
   readonly unchanged: number;
 }
 
+/** How a sheet was read, for the preview: nothing is guessed silently. */
+export interface SheetReading {
+  readonly file: string;
+  readonly sheet: string;
+  readonly register: string;
+  /** Why it was read as that register. */
+  readonly why: string;
+  readonly headerRows: readonly number[];
+  /** Each column: the header as written → the field it gives (null: ignored, with why). */
+  readonly columns: { readonly from: string; readonly to: string | null; readonly note?: string }[];
+  readonly skipped: { readonly reason: string; readonly count: number; readonly rows: number[] }[];
+  /** Values read as another: 婚姻家庭纠纷 → 婚姻家庭, with how many rows. */
+  readonly conversions: { readonly field: string; readonly from: string; readonly to: string; readonly count: number }[];
+}
+
+/** A value outside its field's list that no word or mapping explains: the user maps it. */
+export interface UnknownValue {
+  readonly file: string;
+  readonly sheet: string;
+  readonly register: string;
+  /** The field's header (the key of MAPPING.json's `values`). */
+  readonly field: string;
+  readonly value: string;
+  readonly count: number;
+  readonly firstRow: number;
+  /** The list's canonical values. */
+  readonly choices: string[];
+}
+
 export interface ImportOutcome {
   /** True when every file was accepted. */
   readonly ok: boolean;
@@ -65,14 +103,32 @@ export interface ImportOutcome {
   readonly notices: string[];
   readonly rejectedFiles: string[];
   readonly officesCreated: string[];
+  readonly readings: SheetReading[];
+  readonly unknownColumns: UnknownColumn[];
+  readonly unknownValues: UnknownValue[];
+  /** The registers a file can be read as (for the choice when its name and columns do not say). */
+  readonly registerChoices: string[];
+}
+
+/** Rows read from the files, checked, and written so far. */
+export interface ImportProgress {
+  readonly file: string;
+  readonly sheet: string;
+  readonly read: number;
+  readonly checked: number;
+  readonly written: number;
 }
 
 export interface ImportOptions {
   /** Check and count, then roll everything back. */
   readonly preview?: boolean;
   readonly user: string;
-  /** Files read, then rows checked (and written), as the work goes. */
-  readonly onProgress?: ProgressSink;
+  /** The user's answers for unknown columns and values (MAPPING.json). */
+  readonly mapping?: ImportMapping;
+  /** The register of CSV files whose name and columns do not say it (the user's choice). */
+  readonly register?: string;
+  /** Told every few thousand rows and at the end of each sheet. */
+  readonly onProgress?: (progress: ImportProgress) => void;
   /**
    * An office account's import: only rows of this office are written; a row of another office
    * (or naming an office that does not exist) is a problem, so its file is refused whole.
@@ -88,17 +144,6 @@ export function otherOfficeRows(outcome: ImportOutcome): ImportProblem[] {
   return outcome.problems.filter((problem) => problem.reason.startsWith(OTHER_OFFICE_ROW));
 }
 
-/** Rows between two progress reports. */
-const ROWS_PER_REPORT = 2000;
-
-interface SheetPlan {
-  readonly raw: RawSheet;
-  readonly register: RegisterDefinition;
-  /** Field name → column index. */
-  readonly columnOf: Map<string, number>;
-  readonly headerRow: number;
-}
-
 /** The most of a cell a problem quotes: a cell of a megabyte still makes a one-line message. */
 const QUOTED_CHARACTERS = 100;
 
@@ -112,75 +157,87 @@ function describe(problem: Omit<ImportProblem, 'message'>): ImportProblem {
   return { ...problem, value, message: `${where} ${what}${problem.reason}` };
 }
 
-/** A problem of a whole file (not of one of its rows). */
-function fileProblem(file: string, reason: string): ImportProblem {
-  return describe({ file, sheet: null, row: null, column: null, value: null, reason });
-}
-
 /** Header cells as people write them: stray spaces, full-width brackets. */
-export function normaliseHeader(cell: RawCell): string {
-  return toHalfWidth(cellText(cell)).replace(/\s+/g, '');
-}
+export const normaliseHeader = (cell: unknown): string => headerKey(cellText(cell as never));
 
-function planSheet(raw: RawSheet, register: RegisterDefinition, problems: ImportProblem[], notices: string[]): SheetPlan | null {
-  const byHeader = new Map(register.fields.map((field) => [normaliseHeader(field.header), field.name]));
-  let best = { row: raw.headerRows[0], matches: -1 };
-  for (const row of raw.headerRows) {
-    const matches = row.cells.filter((cell) => byHeader.has(normaliseHeader(cell))).length;
-    if (matches > best.matches) best = { row, matches };
-  }
-  const columnOf = new Map<string, number>();
-  const unknown: string[] = [];
-  best.row?.cells.forEach((cell, index) => {
-    const header = normaliseHeader(cell);
-    const field = byHeader.get(header);
-    if (field && !columnOf.has(field)) columnOf.set(field, index);
-    else if (header) unknown.push(header);
-  });
-  const missing = register.fields.filter((field) => field.requiredColumn && !columnOf.has(field.name));
-  if (missing.length > 0) {
-    problems.push(
-      describe({
-        file: raw.file,
-        sheet: raw.sheet,
-        row: null,
-        column: null,
-        value: null,
-        reason: `缺少必填列：${missing.map((field) => `「${field.header}」`).join('')}`,
-      }),
-    );
-    return null;
-  }
-  if (unknown.length > 0) notices.push(`${raw.sheet}：不认识的列已忽略：${unknown.map((h) => `「${h}」`).join('')}`);
-  return { raw, register, columnOf, headerRow: best.row!.rowNumber };
-}
-
+/** What a pass changed, for undo: a changed row with what it held before, or a run of rows it added (consecutive ids, kept as one entry so a county of millions of rows costs little memory). */
 interface ChangeLog {
   tbl: string;
   rowId: number;
+  lastRowId: number | null;
   before: RegisterRecord | null;
+}
+
+function logAdded(changes: ChangeLog[], tbl: string, rowId: number): void {
+  const previous = changes.at(-1);
+  if (previous && previous.before === null && previous.tbl === tbl && previous.lastRowId === rowId - 1) previous.lastRowId = rowId;
+  else changes.push({ tbl, rowId, lastRowId: rowId, before: null });
 }
 
 interface PassResult {
   problems: ImportProblem[];
   sheets: SheetSummary[];
+  readings: SheetReading[];
+  unknownValues: UnknownValue[];
   changes: ChangeLog[];
   officesCreated: string[];
 }
 
 /**
- * The most problems one sheet reports: a ledger with a wrong column reports every row, and
- * hundreds of thousands of messages help nobody and cost memory. The rows after are not checked.
+ * The most problems one sheet lists in full: a ledger with a wrong column has a problem in
+ * every row, and hundreds of thousands of messages help nobody and cost memory. The rows after
+ * are still checked, and their problems counted.
  */
 const PROBLEMS_PER_SHEET = 1000;
 
-/** One pass over the planned sheets, writing as it goes (the caller commits or rolls back). */
-function runPass(db: RegisterDatabase, plans: SheetPlan[], ownOffice: ImportOptions['office'], progress: (rows: number) => void): PassResult {
-  let rowsDone = 0;
-  const vocabulary = loadVocabulary(db);
+/** More rows than a sheet can have (Excel's limit is 1,048,576; a CSV of a county stays far below this): keys written are sheet × SHEET_ROWS + row. */
+const SHEET_ROWS = 2 ** 32;
+
+/** How often progress is told, in rows. */
+const PROGRESS_ROWS = 20_000;
+
+/**
+ * Writes one checked record: added when its key is new, updated when it differs from what is
+ * stored; refused when the stored or written row is not the importing account's (`owned`).
+ */
+function writeRecord(
+  db: RegisterDatabase,
+  register: RegisterDefinition,
+  record: RegisterRecord,
+  existingId: number | undefined,
+  existingDeleted: boolean,
+  changes: ChangeLog[],
+  owned: (id: number) => boolean,
+): 'added' | 'updated' | 'unchanged' | 'refused' {
+  if (existingId === undefined) {
+    const id = insertRecord(db, register, record);
+    // Written, then checked: the register's own SQL says whose the row is (for 调解案件, its organisation's office).
+    if (!owned(id)) return 'refused';
+    logAdded(changes, register.table, id);
+    return 'added';
+  }
+  if (!owned(existingId)) return 'refused';
+  const before = readRecord(db, register, existingId)!;
+  const merged = register.keepOnImport ? register.keepOnImport(record, before) : record;
+  if (!existingDeleted && sameFields(register, before, merged)) return 'unchanged';
+  updateRecord(db, register, existingId, merged);
+  changes.push({ tbl: register.table, rowId: existingId, lastRowId: null, before });
+  return 'updated';
+}
+
+/** One pass over the planned sheets, streaming their rows and writing as it goes (the caller commits or rolls back). */
+async function runPass(
+  db: RegisterDatabase,
+  vocabulary: Vocabulary,
+  plans: SheetPlan[],
+  onProgress: ImportOptions['onProgress'],
+  ownOffice: ImportOptions['office'],
+): Promise<PassResult> {
   const problems: ImportProblem[] = [];
   const changes: ChangeLog[] = [];
   const officesCreated: string[] = [];
+  const readings: SheetReading[] = [];
+  const unknownValues: UnknownValue[] = [];
   const offices = db.prepare('SELECT id, name, deleted_at FROM office').all() as {
     id: number;
     name: string;
@@ -196,135 +253,214 @@ function runPass(db: RegisterDatabase, plans: SheetPlan[], ownOffice: ImportOpti
     officeIds.set(name, id);
     liveOffices.add(id);
     officesCreated.push(name);
-    changes.push({ tbl: 'office', rowId: id, before: null });
+    logAdded(changes, 'office', id);
     return id;
   };
   const memo: ImportMemo = new Map();
   const sheets: SheetSummary[] = [];
-  // The keys each table has been given in this pass, with the sheet and row that gave them; a
-  // table that was empty when the pass began holds no other key, so it need not be asked.
-  const keysWritten = new Map<string, Map<string, { plan: SheetPlan; rowNumber: number }>>();
+  // The keys each table has been given in this pass, with the sheet (its place in the pass) and
+  // row that gave them, as one number; a table that was empty when the pass began holds no other
+  // key, so it need not be asked.
+  const keysWritten = new Map<string, Map<string, number>>();
   const emptyAtStart = new Set<string>();
-  const ordered = registers.flatMap((register) => plans.filter((plan) => plan.register === register));
-  for (const plan of ordered) {
-    const { register, raw } = plan;
-    const summary = { file: raw.file, sheet: raw.sheet, rows: 0, added: 0, updated: 0, unchanged: 0 };
+  const ordered = registers.flatMap((register) => plans.filter((plan) => plan.layout.register === register));
+  for (const [planIndex, plan] of ordered.entries()) {
+    const { layout, source } = plan;
+    const { register } = layout;
+    const file = source.name;
+    const summary = { file, sheet: layout.sheet, rows: 0, added: 0, updated: 0, unchanged: 0 };
     let keys = keysWritten.get(register.table);
     if (!keys) {
       keys = new Map();
       keysWritten.set(register.table, keys);
       if (!db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get()) emptyAtStart.add(register.table);
     }
+    const fieldIndex = new Map(register.fields.map((field, index) => [field.name, index]));
     const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
-    const rowProblem = (row: RawRow, field: string | null, reason: string) =>
+    const writtenHeaderOf = new Map<string, string>();
+    const tenThousands = new Set<string>();
+    for (const use of layout.columns) {
+      if (use.kind !== 'field' && use.kind !== 'tick') continue;
+      if (!writtenHeaderOf.has(use.field.name)) writtenHeaderOf.set(use.field.name, use.kind === 'tick' ? use.header.slice(0, -use.value.length) : use.header);
+      if (use.kind === 'field' && use.tenThousands) tenThousands.add(use.field.name);
+    }
+    const conversions = new Map<string, { field: string; from: string; to: string; count: number }>();
+    const unknown = new Map<string, UnknownValue & { count: number }>();
+    let listed = 0;
+    let unlisted = 0;
+    let current: LedgerRecord = { rowNumber: 0, cells: [] };
+    const convert = (field: FieldSpec, from: string, to: string) => {
+      const key = `${field.header}\u0000${from}`;
+      const entry = conversions.get(key);
+      if (entry) entry.count++;
+      else conversions.set(key, { field: field.header, from, to, count: 1 });
+    };
+    const readList = (field: FieldSpec, text: string): Read<string> => {
+      const read = readListValue(field, text, vocabulary, plan.mapping.values[field.header], writtenHeaderOf.get(field.name) ?? field.header);
+      if (read.ok) {
+        if (read.convertedTo !== undefined) convert(field, text, read.convertedTo);
+        return { ok: true, value: read.code };
+      }
+      const key = `${field.header}\u0000${text}`;
+      const entry = unknown.get(key);
+      if (entry) entry.count++;
+      else {
+        unknown.set(key, {
+          file,
+          sheet: layout.sheet,
+          register: register.title,
+          field: field.header,
+          value: text,
+          count: 1,
+          firstRow: current.rowNumber,
+          choices: vocabulary.items(field.list!).map((item) => item.label),
+        });
+      }
+      return read;
+    };
+    const rowProblem = (record: LedgerRecord, field: string | null, reason: string) => {
+      if (listed >= PROBLEMS_PER_SHEET) {
+        unlisted++;
+        return;
+      }
+      listed++;
+      const index = field === null ? undefined : fieldIndex.get(field);
       problems.push(
         describe({
-          file: raw.file,
-          sheet: raw.sheet,
-          row: row.rowNumber,
+          file,
+          sheet: layout.sheet,
+          row: record.rowNumber,
           column: field ? (headerOf.get(field) ?? field) : null,
-          value: field ? cellOf(plan, row.cells, field) : null,
+          value: index === undefined ? null : cellText(record.cells[index] ?? null),
           reason,
         }),
       );
-    const columns = register.fields.map((field) => ({ field, index: plan.columnOf.get(field.name) }));
+    };
     const officeOfRow = db.prepare(`SELECT ${register.officeSql} AS id, f.name FROM ${register.table} t LEFT JOIN office f ON f.id = ${register.officeSql} WHERE t.id = ?`);
     /** Whether the stored row `id` is the office account's own; a problem on the row when not. */
-    const ownRow = (row: RawRow, id: number): boolean => {
+    const ownRow = (record: LedgerRecord, id: number): boolean => {
       if (!ownOffice) return true;
       const office = officeOfRow.get(id) as { id: number | null; name: string | null } | undefined;
       if (office?.id === ownOffice.id) return true;
-      rowProblem(row, null, `${OTHER_OFFICE_ROW}「${office?.name ?? '其他单位'}」：您的账号只能导入本单位（${ownOffice.name}）的记录`);
+      rowProblem(record, null, `${OTHER_OFFICE_ROW}「${office?.name ?? '其他单位'}」：您的账号只能导入本单位（${ownOffice.name}）的记录`);
       return false;
     };
-    const problemsBefore = problems.length;
-    for (const row of raw.rows) {
-      if (++rowsDone % ROWS_PER_REPORT === 0) progress(rowsDone);
-      if (row.rowNumber <= plan.headerRow || isBlank(row.cells)) continue;
-      if (problems.length - problemsBefore >= PROBLEMS_PER_SHEET) {
-        rowProblem(row, null, `问题过多：本表只列出前${PROBLEMS_PER_SHEET}处，从这一行起未再检查，请改正后重新导入`);
-        break;
-      }
+    const reportFieldErrors = (record: LedgerRecord, fieldErrors: FieldErrors) => {
+      for (const [field, reason] of Object.entries(fieldErrors)) rowProblem(record, headerOf.has(field) ? field : null, reason);
+    };
+    const pendingIndex = fieldIndex.get('result');
+    const closedIndex = fieldIndex.get('closed_on');
+    const resultIsMediation = pendingIndex !== undefined && register.fields[pendingIndex]!.list === 'mediationResult';
+    const cellContext: CellContext = {
+      db,
+      readList,
+      inTenThousands: (field) => tenThousands.has(field.name),
+      record: {},
+      officeId,
+      memo,
+    };
+
+    const check = (record: LedgerRecord) => {
+      current = record;
       summary.rows++;
-      const record: RegisterRecord = {};
-      const cellContext: CellContext = { db, vocabulary, record, officeId, memo };
+      const fields: RegisterRecord = {};
+      const context = { ...cellContext, record: fields };
       let readable = true;
-      for (const { field, index } of columns) {
-        const cell = index === undefined ? null : (row.cells[index] ?? null);
+      register.fields.forEach((field, index) => {
+        const cell = record.cells[index] ?? null;
         const text = cellText(cell);
-        if (text === '') continue;
-        const read = readCell(field, cell, cellContext, text);
-        if (read.ok) record[field.name] = read.value;
+        if (text === '') return;
+        const read = readCell(field, cell, context, text);
+        if (read.ok) fields[field.name] = read.value;
         else {
           readable = false;
-          rowProblem(row, field.name, read.reason);
+          rowProblem(record, field.name, read.reason);
         }
+      });
+      if (!readable) return;
+      // 调解结果 left empty on a case with no 结案日期 is a case still being mediated (§5).
+      if (resultIsMediation && fields.result === undefined && writtenHeaderOf.has('result') && cellText(record.cells[closedIndex!] ?? null) === '') {
+        fields.result = 'pending';
+        convert(register.fields[pendingIndex]!, '（空）', vocabulary.labelOf('mediationResult', 'pending')!);
       }
-      if (!readable) continue;
-      const parsed = parseRecord(register, vocabulary, record);
+      const parsed = parseRecord(register, vocabulary, fields);
       if (!parsed.ok) {
-        reportFieldErrors(row, parsed.fieldErrors);
-        continue;
+        reportFieldErrors(record, parsed.fieldErrors);
+        return;
       }
+      // 数据交换: a record of another site's office is changed there, not here.
       const notOurs = ownershipProblem(db, register, parsed.record);
       if (notOurs) {
-        rowProblem(row, null, notOurs);
-        continue;
+        rowProblem(record, null, notOurs);
+        return;
       }
       // The key is looked up once: the row found is the record's own, so only the other relations are checked.
       const key = register.keyOf(parsed.record);
       const keyText = JSON.stringify(key.params);
       const earlier = keys.get(keyText);
-      const existing =
-        earlier === undefined && emptyAtStart.has(register.table) ? undefined : findByKey(db, register.table, key);
+      const existing = earlier === undefined && emptyAtStart.has(register.table) ? undefined : findByKey(db, register.table, key);
       const relationContext = existing ? { db, id: existing.id, liveOffices, memo } : { db, liveOffices, memo };
       const relationErrors = checkRelations(register, parsed.record, relationContext, false);
       if (relationErrors) {
-        reportFieldErrors(row, relationErrors);
-        continue;
+        reportFieldErrors(record, relationErrors);
+        return;
       }
-      if (earlier?.plan === plan) {
-        rowProblem(row, null, `与第${earlier.rowNumber}行重复（${key.what}相同）`);
-        continue;
+      if (earlier !== undefined && Math.floor(earlier / SHEET_ROWS) === planIndex) {
+        rowProblem(record, null, `与第${earlier % SHEET_ROWS}行重复（${key.what}相同）`);
+        return;
       }
-      keys.set(keyText, { plan, rowNumber: row.rowNumber });
-      if (existing && !ownRow(row, existing.id)) continue;
-      if (!existing) {
-        const id = insertRecord(db, register, parsed.record);
-        // Written, then checked: the register's own SQL says whose the row is (for 调解案件, its organisation's office).
-        if (!ownRow(row, id)) continue;
-        changes.push({ tbl: register.table, rowId: id, before: null });
-        summary.added++;
-        continue;
+      keys.set(keyText, planIndex * SHEET_ROWS + record.rowNumber);
+      const written = writeRecord(db, register, parsed.record, existing?.id, existing?.deleted_at != null, changes, (id) => ownRow(record, id));
+      if (written !== 'refused') summary[written]++;
+    };
+
+    const assembler = new RecordAssembler(layout, plan.head, check);
+    let read = 0;
+    const tell = () =>
+      onProgress?.({ file, sheet: layout.sheet, read, checked: summary.rows, written: summary.added + summary.updated });
+    await readSheetRows(source, plan.heads, layout.index, (rows) => {
+      for (const row of rows) {
+        assembler.push(row);
+        if (++read % PROGRESS_ROWS === 0) tell();
       }
-      const before = readRecord(db, register, existing.id)!;
-      const merged = register.keepOnImport ? register.keepOnImport(parsed.record, before) : parsed.record;
-      if (!existing.deleted_at && sameFields(register, before, merged)) {
-        summary.unchanged++;
-        continue;
-      }
-      updateRecord(db, register, existing.id, merged);
-      if (!ownRow(row, existing.id)) continue;
-      changes.push({ tbl: register.table, rowId: existing.id, before });
-      summary.updated++;
+      return true;
+    });
+    assembler.flush();
+    tell();
+    if (unlisted > 0) {
+      problems.push(
+        describe({
+          file,
+          sheet: layout.sheet,
+          row: null,
+          column: null,
+          value: null,
+          reason: `另有${unlisted}处问题未列出（每张表只列出前${PROBLEMS_PER_SHEET}处），请改正后重新导入`,
+        }),
+      );
     }
     sheets.push(summary);
-
-    function reportFieldErrors(row: RawRow, fieldErrors: FieldErrors): void {
-      for (const [field, reason] of Object.entries(fieldErrors)) rowProblem(row, headerOf.has(field) ? field : null, reason);
-    }
+    unknownValues.push(...unknown.values());
+    readings.push({
+      file,
+      sheet: layout.sheet,
+      register: register.title,
+      why: layout.why,
+      headerRows: layout.headerRows,
+      columns: layout.columns.map((use) =>
+        use.kind === 'field'
+          ? { from: use.header, to: use.field.header, ...(use.tenThousands ? { note: '万元，已换算为元' } : use.mapped ? { note: '按映射' } : {}) }
+          : use.kind === 'tick'
+            ? { from: use.header, to: use.field.header, note: `打勾即「${use.value}」` }
+            : use.kind === 'ignored'
+              ? { from: use.header, to: null, note: use.why }
+              : { from: use.header, to: null, note: '不认识，已忽略' },
+      ),
+      skipped: [...assembler.skipped].map(([reason, entry]) => ({ reason, ...entry })),
+      conversions: [...conversions.values()],
+    });
   }
-  return { problems, sheets, changes, officesCreated };
-}
-
-function isBlank(cells: readonly RawCell[]): boolean {
-  for (const cell of cells) if (cellText(cell) !== '') return false;
-  return true;
-}
-
-function cellOf(plan: SheetPlan, cells: readonly RawCell[], field: string): string {
-  const index = plan.columnOf.get(field);
-  return index === undefined ? '' : cellText(cells[index] ?? null);
+  return { problems, sheets, readings, unknownValues, changes, officesCreated };
 }
 
 /** Compares what the ledger says with what is stored, in the stored form (flags as 0/1). */
@@ -338,73 +474,57 @@ function sameFields(register: RegisterDefinition, stored: RegisterRecord, import
   return canonical(stored) === canonical(imported);
 }
 
+/**
+ * Imports ledger files: their layouts are worked out first, then every row is streamed, checked
+ * and written in one transaction, which is committed only when what remains is clean.
+ */
 export async function importLedgers(
   db: RegisterDatabase,
-  inputs: readonly LedgerInput[],
+  inputs: readonly LedgerSource[],
   options: ImportOptions,
 ): Promise<ImportOutcome> {
-  const problems: ImportProblem[] = [];
-  const notices: string[] = [];
-  const rejected = new Set<string>();
-  const plans: SheetPlan[] = [];
-  const onProgress = options.onProgress ?? noProgress;
-  for (const [index, input] of inputs.entries()) {
-    onProgress({ step: '读取文件', done: index, total: inputs.length, unit: '个文件' });
-    try {
-      const ledger = await readLedgerFile(input.name, input.content);
-      if (ledger.encoding) notices.push(`${path.basename(input.name)}：按 ${ledger.encoding} 编码读取`);
-      for (const raw of ledger.sheets) {
-        const register = registerBySheet.get(normaliseHeader(raw.sheet));
-        if (!register) {
-          const csv = ledger.encoding !== undefined;
-          if (csv) {
-            rejected.add(input.name);
-            problems.push(
-              fileProblem(
-                input.name,
-                `无法从文件名判断是哪一种台账：CSV 文件应以台账名称命名，如「人民调解案件.csv」（可用的名称：${[...registerBySheet.keys()].join('、')}）`,
-              ),
-            );
-          } else notices.push(`${path.basename(input.name)}：工作表「${raw.sheet}」不是台账，已忽略`);
-          continue;
-        }
-        const plan = planSheet(raw, register, problems, notices);
-        if (plan) plans.push(plan);
-        else rejected.add(input.name);
-      }
-      if (!ledger.sheets.some((sheet) => registerBySheet.has(normaliseHeader(sheet.sheet)))) {
-        rejected.add(input.name);
-        if (ledger.encoding === undefined) {
-          problems.push(
-            fileProblem(input.name, `工作簿中没有可导入的工作表（工作表应命名为：${[...registerBySheet.keys()].join('、')}）`),
-          );
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof LedgerFileError)) throw error;
-      rejected.add(input.name);
-      problems.push(fileProblem(input.name, error.message));
-    }
+  const vocabulary = loadVocabulary(db);
+  const planned = await planLedgers(db, vocabulary, inputs, { mapping: options.mapping, register: options.register });
+  try {
+    return await importPlanned(db, vocabulary, inputs, planned, options);
+  } finally {
+    for (const heads of planned.heads) heads.spool?.dispose();
   }
+}
+
+async function importPlanned(
+  db: RegisterDatabase,
+  vocabulary: Vocabulary,
+  inputs: readonly LedgerSource[],
+  planned: PlannedLedgers,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const problems: ImportProblem[] = planned.fileProblems.map((problem) =>
+    describe({ file: problem.file, sheet: problem.sheet, row: null, column: null, value: null, reason: problem.reason }),
+  );
+  const rejected = new Set(planned.fileProblems.map((problem) => problem.file));
+  const notices = [...planned.notices];
 
   // Passes: a file with problems is dropped and the rest tried again without it, until what
   // remains is clean (a file of cases can fail because the mediators it names were rejected).
   // What a big ledger writes in its one transaction stays in the connection's page cache
   // (database.ts gives every connection up to 256 MiB), not spilled to the WAL and read back.
+  let readings: SheetReading[] = [];
+  let unknownValues: UnknownValue[] = [];
   for (;;) {
-    const remaining = plans.filter((plan) => !rejected.has(plan.raw.file));
+    const remaining = planned.plans.filter((plan) => !rejected.has(plan.source.name));
     if (remaining.length === 0) return finish(null, [], []);
-    const rows = remaining.reduce((sum, plan) => sum + plan.raw.rows.length, 0);
-    const step = options.preview ? '检查' : '检查并写入';
-    const progress = (done: number) => onProgress({ step, done, total: rows, unit: '行' });
-    progress(0);
     db.exec('BEGIN IMMEDIATE');
     let pass: PassResult;
     try {
-      pass = runPass(db, remaining, options.office, progress);
+      pass = await runPass(db, vocabulary, remaining, options.onProgress, options.office);
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;
+    }
+    if (readings.length === 0) {
+      readings = pass.readings;
+      unknownValues = pass.unknownValues;
     }
     if (pass.problems.length > 0) {
       db.exec('ROLLBACK');
@@ -419,8 +539,8 @@ export async function importLedgers(
       return finish(null, pass.sheets, pass.officesCreated);
     }
     try {
-      onProgress({ step: '保存', done: rows, total: rows, unit: '行' });
       const importId = logImport(db, inputs, pass, options.user);
+      for (const plan of remaining) rememberMapping(db, plan.layout.headerSignature, answersFor(plan));
       db.exec('COMMIT');
       return finish(importId, pass.sheets, pass.officesCreated);
     } catch (error) {
@@ -438,11 +558,25 @@ export async function importLedgers(
       notices,
       rejectedFiles: [...rejected],
       officesCreated,
+      readings,
+      unknownColumns: planned.unknownColumns,
+      unknownValues,
+      registerChoices: registers.map((register) => register.title),
     };
   }
 }
 
-function logImport(db: RegisterDatabase, inputs: readonly LedgerInput[], pass: PassResult, user: string): number {
+/** The answers of the user's mapping that concern a sheet: its columns, and its fields' values. */
+function answersFor(plan: SheetPlan): ImportMapping {
+  const headers = new Set(plan.layout.columns.map((use) => use.header));
+  const fields = new Set(plan.layout.register.fields.map((field) => field.header));
+  return {
+    columns: Object.fromEntries(Object.entries(plan.mapping.columns).filter(([header]) => headers.has(header))),
+    values: Object.fromEntries(Object.entries(plan.mapping.values).filter(([field]) => fields.has(field))),
+  };
+}
+
+function logImport(db: RegisterDatabase, inputs: readonly LedgerSource[], pass: PassResult, user: string): number {
   const importId = Number(
     db
       .prepare('INSERT INTO import_log (imported_by, files, summary) VALUES (?, ?, ?)')
@@ -453,17 +587,7 @@ function logImport(db: RegisterDatabase, inputs: readonly LedgerInput[], pass: P
     'INSERT INTO import_change (import_id, seq, tbl, row_id, last_row_id, before_json) VALUES (?, ?, ?, ?, ?, ?)',
   );
   // Rows the import added are logged as runs of consecutive ids; a changed row as itself.
-  const entries: { tbl: string; rowId: number; lastRowId: number | null; before: string | null }[] = [];
-  for (const change of pass.changes) {
-    const previous = entries.at(-1);
-    if (change.before) {
-      entries.push({ tbl: change.tbl, rowId: change.rowId, lastRowId: null, before: JSON.stringify(change.before) });
-    } else if (previous?.before === null && previous.tbl === change.tbl && previous.lastRowId === change.rowId - 1) {
-      previous.lastRowId = change.rowId;
-    } else {
-      entries.push({ tbl: change.tbl, rowId: change.rowId, lastRowId: change.rowId, before: null });
-    }
-  }
+  const entries = pass.changes.map((change) => ({ ...change, before: change.before === null ? null : JSON.stringify(change.before) }));
   entries.forEach((entry, seq) => insert.run(importId, seq, entry.tbl, entry.rowId, entry.lastRowId, entry.before));
   return importId;
 }

@@ -27,6 +27,9 @@ export type LongJob =
       readonly backupDay: string | null;
       /** An office account's import: its office, whose rows alone it may write (ImportOptions.office). */
       readonly office: ImportOptions['office'];
+      /** The user's answers for unknown columns and values, and the register of an undecided CSV. */
+      readonly mapping?: ImportOptions['mapping'];
+      readonly register?: ImportOptions['register'];
     }
   | { readonly kind: 'backup'; readonly today: string; readonly folder?: string };
 
@@ -55,7 +58,14 @@ export async function runLongJob(
       const outcome = await importLedgers(
         db,
         job.files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') })),
-        { preview: job.preview, user: job.user, office: job.office, onProgress },
+        {
+          preview: job.preview,
+          user: job.user,
+          office: job.office,
+          mapping: job.mapping,
+          register: job.register,
+          onProgress: ({ read }) => onProgress({ step: job.preview ? '检查' : '检查并写入', done: read, total: 0, unit: '行' }),
+        },
       );
       return { ...outcome, backupBeforeImport: before?.backup.file ?? null };
     }

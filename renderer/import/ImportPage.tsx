@@ -1,5 +1,6 @@
-// 导入: choose ledger files, see what the import would do (import.preview: counts per sheet and
-// every problem) before anything is written, confirm (import.commit), and the import history
+// 导入: choose ledger files, see what the import would do (import.preview: how each sheet was
+// read, counts per sheet and every problem) before anything is written, answer what the importer
+// cannot recognise (each answer re-checks), confirm (import.commit), and the import history
 // with undo. Choosing files again starts a new selection. Empty templates of every register to fill in.
 
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
@@ -11,11 +12,12 @@ import { call } from '../api/client.ts';
 import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { LongWorkProgress } from '../common/LongWorkProgress.tsx';
-import type { Base64File } from '../common/files.ts';
+import { saveExport, type Base64File } from '../common/files.ts';
 import { notifySuccess, useApi } from '../common/use-api.ts';
 import { useSession } from '../session/session.ts';
 import { CommittedPanel } from './CommittedPanel.tsx';
 import { FileChooser } from './FileChooser.tsx';
+import { mappingFile, noAnswers, type ImportAnswers } from './answers.ts';
 import { ImportHistory } from './ImportHistory.tsx';
 import { LedgerTemplates } from './LedgerTemplates.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
@@ -32,6 +34,8 @@ type Step =
 export function ImportPage() {
   const [files, setFiles] = useState<Base64File[]>([]);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [answers, setAnswers] = useState<ImportAnswers>(noAnswers);
+  const [register, setRegister] = useState<string | null>(null);
   const history = useApi<ImportLogEntry[]>('import.history');
   const { reloadInfo } = useAppInfo();
   const { user } = useSession();
@@ -40,21 +44,31 @@ export function ImportPage() {
     reloadInfo();
   };
 
-  const preview = async (chosen: Base64File[]) => {
+  const request = (chosen: Base64File[], given: ImportAnswers, chosenRegister: string | null) => ({
+    files: chosen,
+    mapping: given,
+    ...(chosenRegister ? { register: chosenRegister } : {}),
+  });
+
+  const preview = async (chosen: Base64File[], given = answers, chosenRegister = register) => {
     setFiles(chosen);
+    setAnswers(given);
+    setRegister(chosenRegister);
     if (chosen.length === 0) return setStep({ kind: 'idle' });
     setStep({ kind: 'checking' });
-    const result = await call<ImportOutcome>('import.preview', { files: chosen });
+    const result = await call<ImportOutcome>('import.preview', request(chosen, given, chosenRegister));
     setStep(result.ok ? { kind: 'previewed', outcome: result.value } : { kind: 'failed', error: result.error });
   };
 
   const commit = async (outcome: ImportOutcome) => {
     setStep({ kind: 'committing', outcome });
-    const result = await call<ImportOutcome>('import.commit', { files });
+    const result = await call<ImportOutcome>('import.commit', request(files, answers, register));
     afterWrite();
     if (!result.ok) return setStep({ kind: 'failed', error: result.error });
     if (result.value.importId === null) return setStep({ kind: 'previewed', outcome: result.value });
     setFiles([]);
+    setAnswers(noAnswers);
+    setRegister(null);
     setStep({ kind: 'committed', outcome: result.value });
     notifySuccess('导入完成');
   };
@@ -68,9 +82,9 @@ export function ImportPage() {
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Group>
-            <FileChooser onChosen={(chosen) => void preview(chosen)} />
+            <FileChooser onChosen={(chosen) => void preview(chosen, noAnswers, null)} />
             <Text size="sm" c="dimmed">
-              可一次选择多个 .xlsx / .csv 文件；CSV 文件名即台账名称（如「人民调解案件.csv」）。先检查，确认后才写入。
+              可一次选择多个 .xlsx / .csv 文件，工作表名称不限：按表头认出是哪一种台账。先检查，确认后才写入。
               {user.officeId !== null && `您的账号只能导入本单位（${user.officeName ?? ''}）的记录：含其他单位记录的文件整份不写入。`}
             </Text>
           </Group>
@@ -85,6 +99,11 @@ export function ImportPage() {
               committing={step.kind === 'committing'}
               onCommit={() => void commit(step.outcome)}
               onDropRejected={() => dropRejected(step.outcome)}
+              answers={answers}
+              register={register}
+              onAnswers={(given) => void preview(files, given, register)}
+              onRegister={(chosenRegister) => void preview(files, answers, chosenRegister)}
+              onSaveAnswers={() => void saveExport(mappingFile(answers))}
             />
           )}
           {step.kind === 'committed' && <CommittedPanel outcome={step.outcome} />}

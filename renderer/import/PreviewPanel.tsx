@@ -1,5 +1,6 @@
-// What an import would do, shown before anything is written: per-sheet counts, every problem,
-// notices, and the files that would be rejected. 「确认导入」 is offered only for a clean preview;
+// What an import would do, shown before anything is written: how each sheet was read, the
+// choices for what was not recognised, per-sheet counts, every problem, notices, and the files
+// that would be rejected. 「确认导入」 is offered only for a clean preview;
 // a rejected file must be fixed or taken out of the selection first, so nothing is written
 // that the clerk did not see.
 
@@ -7,6 +8,9 @@ import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import type { ImportOutcome } from '../../db/import/import-ledger.ts';
 import { formatCount } from '../common/format.ts';
+import type { ImportAnswers } from './answers.ts';
+import { LedgerReadings } from './LedgerReadings.tsx';
+import { MappingChoices } from './MappingChoices.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
 import { SheetCounts } from './SheetCounts.tsx';
 
@@ -15,9 +19,14 @@ interface PreviewPanelProps {
   readonly committing: boolean;
   readonly onCommit: () => void;
   readonly onDropRejected: () => void;
+  readonly answers: ImportAnswers;
+  readonly register: string | null;
+  readonly onAnswers: (answers: ImportAnswers) => void;
+  readonly onRegister: (register: string) => void;
+  readonly onSaveAnswers: () => void;
 }
 
-export function PreviewPanel({ outcome, committing, onCommit, onDropRejected }: PreviewPanelProps) {
+export function PreviewPanel({ outcome, committing, onCommit, onDropRejected, ...choices }: PreviewPanelProps) {
   const clean = outcome.ok && outcome.problems.length === 0;
   const nothingToWrite = outcome.sheets.every((sheet) => sheet.added + sheet.updated === 0);
   return (
@@ -39,6 +48,15 @@ export function PreviewPanel({ outcome, committing, onCommit, onDropRejected }: 
         </Button>
         {!clean && <Text size="sm" c="dimmed">有问题的文件修正（或移除）后才能导入。</Text>}
       </Group>
+      <MappingChoices
+        outcome={outcome}
+        answers={choices.answers}
+        register={choices.register}
+        onAnswers={choices.onAnswers}
+        onRegister={choices.onRegister}
+        onSave={choices.onSaveAnswers}
+      />
+      {outcome.readings.length > 0 && <LedgerReadings readings={outcome.readings} />}
       {outcome.problems.length > 0 && (
         <>
           <Text fw={600} c="red.8">

@@ -142,7 +142,7 @@ describe('a ledger with bad rows', () => {
 });
 
 describe('foreign files', () => {
-  it('refuses a file that is not a workbook, random bytes, an unnamed CSV and old .xls — writing nothing', async () => {
+  it('refuses a file that is not a workbook, random bytes, CSVs whose name and columns say no register, and old .xls — writing nothing', async () => {
     const db = freshDb();
     const random = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
     const outcome = await importLedgers(
@@ -151,6 +151,7 @@ describe('foreign files', () => {
         { name: '台账.xlsx', content: Buffer.from('%PDF-1.4 这是一份PDF') },
         { name: '人民调解案件.csv', content: random },
         csv('随便.csv', ['名称,类型', '甲,乙']),
+        csv('导入测试.csv', ['甲,乙', '1,2']),
         { name: '老台账.xls', content: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) },
         orgs(),
       ],
@@ -159,11 +160,13 @@ describe('foreign files', () => {
     expect(outcome.problems.map((problem) => problem.message)).toEqual([
       '台账.xlsx 文件「台账.xlsx」不是有效的 Excel 工作簿（.xlsx），可能已损坏或并非 Excel 文件',
       '人民调解案件.csv 文件「人民调解案件.csv」不是文本格式的 CSV 文件',
-      expect.stringMatching(/^随便\.csv 无法从文件名判断是哪一种台账：CSV 文件应以台账名称命名，如「人民调解案件\.csv」/),
+      // Its columns are half of 调解组织's required ones: read as that register, the rest named missing.
+      '随便 缺少必填列：「所属单位」「成立日期」',
+      expect.stringMatching(/^导入测试\.csv 无法判断是哪一种台账（表头与任何一种台账的必填列都对不上）：请在导入页选择台账种类，或在命令行加 --register 台账名称/),
       '老台账.xls 文件「老台账.xls」是旧版 Excel/WPS 格式，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入',
     ]);
     // The one good file goes in.
-    expect(outcome.rejectedFiles).toHaveLength(4);
+    expect(outcome.rejectedFiles).toHaveLength(5);
     expect(count(db, 'mediation_org')).toBe(2);
   });
 });
@@ -258,7 +261,7 @@ describe('spellings of a well-kept ledger', () => {
     const db = freshDb();
     const outcome = await importLedgers(db, [{ name: '台账.xlsx', content }], { user });
     expect(outcome.problems).toEqual([]);
-    expect(outcome.notices).toContain('台账.xlsx：工作表「说明」不是台账，已忽略');
+    expect(outcome.notices).toContain('台账.xlsx：工作表「说明」不是台账（表头与任何一种台账的必填列都对不上），已忽略');
     expect(db.prepare('SELECT name, founded_on, dissolved_on FROM mediation_org ORDER BY founded_on').all()).toEqual([
       { name: '城西镇人民调解委员会', founded_on: '2015-03-01', dissolved_on: null },
       // Serial 45658 = 2025-01-01 (45292 = 2024-01-01, plus 366 days of 2024).

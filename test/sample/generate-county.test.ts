@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
 import { importLedgers, type LedgerInput } from '../../db/import/import-ledger.ts';
-import { readLedgerFile } from '../../db/import/read-ledger.ts';
+import { readAllRows } from '../../db/import/read-ledger.ts';
 import { registerBySheet } from '../../db/registers/index.ts';
 import { generateCounty, sampleCountyLedgers, sheetHeaders, sheetNames, type CountyOptions } from '../../db/sample/generate-county.ts';
 import { readExpectedWhole } from '../support/cli.ts';
@@ -74,13 +74,13 @@ describe('the county generator', () => {
   it('keeps the 人民调解 sheets in one workbook when asked, with the same rows as the CSV files', async () => {
     const files = await generateCounty({ ...likeTheSample, workbook: true });
     expect(files.map((file) => file.name)).toEqual(['台账.xlsx', ...sheetNames.slice(3).map((sheet) => `${sheet}.csv`)]);
-    const workbook = await readLedgerFile('台账.xlsx', files[0]!.content);
+    const workbook = await readAllRows(files[0]!);
     const csv = await generateCounty(likeTheSample);
-    for (const sheet of workbook.sheets) {
-      const fromCsv = await readLedgerFile(`${sheet.sheet}.csv`, csv.find((file) => file.name === `${sheet.sheet}.csv`)!.content);
-      expect(sheet.rows.length, sheet.sheet).toBe(fromCsv.sheets[0]!.rows.length);
+    for (const [index, sheet] of workbook.heads.sheets.entries()) {
+      const fromCsv = await readAllRows(csv.find((file) => file.name === `${sheet.sheet}.csv`)!);
+      expect(workbook.rows[index]!.length, sheet.sheet).toBe(fromCsv.rows[0]!.length);
     }
-    expect(workbook.sheets.map((sheet) => sheet.sheet)).toEqual(sheetNames.slice(0, 3));
+    expect(workbook.heads.sheets.map((sheet) => sheet.sheet)).toEqual(sheetNames.slice(0, 3));
     const outcome = await importIntoNewDatabase(files);
     expect(outcome.problems).toEqual([]);
   });
