@@ -97,7 +97,7 @@ function readMappingFile(file: string): ImportMapping {
 async function whileTellingProgress<T>(transport: CliTransport, work: () => Promise<T>): Promise<T> {
   const timer = setInterval(() => {
     void transport.call<Progress | null>('app.progress').then((progress) => {
-      if (progress) process.stderr.write(`${progress.task}：${progress.step} ${progress.done.toLocaleString('zh-CN')} ${progress.unit}\n`);
+      if (progress) process.stderr.write(`${progress.task}：${progress.step}，已读 ${progress.done.toLocaleString('zh-CN')} ${progress.unit}\n`);
     });
   }, PROGRESS_EVERY_MS);
   try {

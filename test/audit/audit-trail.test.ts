@@ -422,7 +422,8 @@ describe('数据交换', () => {
 
 describe('coverage', () => {
   it('has seen every write method of the contract leave its entry', () => {
-    const writes = Object.keys(methodInputs).filter(isWrite).sort();
+    // A preview is queued with the writes (it streams inside a transaction it rolls back) but writes nothing.
+    const writes = Object.keys(methodInputs).filter((method) => isWrite(method) && method !== 'import.preview').sort();
     expect(writes.filter((method) => !covered.has(method))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// Every one of the twelve lists fits the office screens (1366×768 and 1280×720) over the sample
+// Every list fits the office screens (1366×768 and 1280×720) over the sample
 // county: the first row's 编辑/删除 and the last column's header and cell are inside the visible
 // area (the element drawn at their centre is themselves, not cut off by the window or covered),
 // and no name breaks across lines. Screenshots of every list at both sizes go to
@@ -12,7 +12,7 @@ import { registers } from '../../db/registers/index.ts';
 import { registerRoutes } from '../../renderer/common/routes.ts';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { sampleLedgerPaths } from '../support/cli.ts';
+import { sampleExtraPaths, sampleLedgerPaths } from '../support/cli.ts';
 import { openRegister } from './support/registers.ts';
 
 const screens = [
@@ -40,7 +40,7 @@ async function visible(locator: Locator): Promise<string | null> {
 
 beforeAll(async () => {
   app = await startTestApp({ today: '2025-03-01' });
-  const files = sampleLedgerPaths().map((file) => ({ name: path.basename(file), content: fs.readFileSync(file).toString('base64') }));
+  const files = [...sampleLedgerPaths(), ...sampleExtraPaths()].map((file) => ({ name: path.basename(file), content: fs.readFileSync(file).toString('base64') }));
   const imported = await app.call('import.commit', { files });
   expect(imported.ok && (imported.value as { ok: boolean }).ok).toBe(true);
   browser = await launchBrowser();

@@ -68,7 +68,6 @@ describe('import --mapping', () => {
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('纠纷类型：家事纠纷 → 婚姻家庭：2 行');
     expect(imported.stdout).toContain('纠纷类型：邻里纠纷 → 邻里：1 行');
-    expect(imported.stderr).toMatch(/已读 4 行，已检查 3 条，已写入 3 条/);
     const db = new Database(dbFile, { readonly: true });
     expect(db.prepare('SELECT case_no, dispute_type, result FROM mediation_case ORDER BY case_no').all()).toEqual([
       { case_no: '(2024)东调字第0001号', dispute_type: 'marriage_family', result: 'succeeded' },

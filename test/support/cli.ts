@@ -25,9 +25,9 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** What an import printed on stderr besides its progress lines (…：已读 N 行，已检查 N 条，已写入 N 条). */
+/** What an import printed on stderr besides its progress lines (导入台账：检查并写入，已读 N 行). */
 export function besidesProgress(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line !== '' && !/：已读 \d+ 行，已检查 \d+ 条，已写入 \d+ 条$/.test(line));
+  return stderr.split('\n').filter((line) => line !== '' && !/^导入台账：[^，]+，已读 [\d,]+ 行$/.test(line));
 }
 
 export function tempDir(prefix: string): string {
