@@ -35,7 +35,12 @@ async function cases(): Promise<number> {
 
 async function choose(label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label }).click();
-  await page.locator('[data-combobox-option]', { hasText: new RegExp(`^${option.replace(/[()（）]/g, '\\$&')}$`) }).first().click();
+  // The open list's option: other pickers of the page (the templates' 台账) keep theirs in the page, hidden.
+  await page
+    .locator('[data-combobox-option]', { hasText: new RegExp(`^${option.replace(/[()（）]/g, '\\$&')}$`) })
+    .filter({ visible: true })
+    .first()
+    .click();
 }
 
 beforeAll(async () => {

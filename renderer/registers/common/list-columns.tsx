@@ -21,10 +21,10 @@ const joinedColumns: Readonly<Record<string, { header: string; idNumber?: boolea
 const figureKinds = new Set(['money', 'int']);
 
 /** Columns of running text that may wrap; every other cell stays on one line. */
-const wrappingColumns = new Set(['note', 'party_names', 'topic']);
+const wrappingColumns = new Set(['note', 'party_names', 'villages', 'topic']);
 
-/** Joined columns holding names joined by 、: each name is kept whole. */
-const nameListColumns = new Set(['party_names']);
+/** Columns holding names joined by 、 (当事人, an adviser's 服务村(居)): each name is kept whole. */
+const nameListColumns = new Set(['party_names', 'villages']);
 
 /** Names joined by 、, each on one line (the line may break after a 、). */
 function NameList({ names }: { names: string }) {

@@ -8,7 +8,8 @@ import { adviserEditor, villageEditor } from './adviser-picker.tsx';
 
 export const legalAdviserView: RegisterView = {
   name: 'legalAdviser',
-  columns: ['name', 'office_id', 'identity', 'firm', 'villages', 'appointed_on', 'dismissed_on'],
+  columns: ['name', 'office_id', 'identity', 'villages', 'appointed_on', 'dismissed_on'],
+  moreColumns: ['firm'],
   filters: ['identity'],
   searchHint: '姓名、执业机构、村(居)',
   recordName: (record) => String(record.name),
