@@ -1,6 +1,6 @@
 // 统计报表: pick a period and a scope, 「生成报表」 runs report.run and shows every figure by
 // register, then asks again with 上年同期 and adds 同比 (the engine keeps this year's figures,
-// so only last year's are counted then); the roster check, the data-quality warnings, the
+// so only last year's are counted then); each joined office's 数据截至, the roster check, the data-quality warnings, the
 // charts, and the export and print buttons. Every figure opens the records behind it. The last
 // report stays when the user goes to another page and comes back (kept-report.ts).
 
@@ -21,6 +21,7 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { IndicatorTables } from './IndicatorTables.tsx';
 import { keepReport, keptReport, type Generated } from './kept-report.ts';
 import { OfficeSelect } from './OfficeSelect.tsx';
+import { OfficesDataAsOf } from './OfficesDataAsOf.tsx';
 import { PeriodPicker, initialChoice, periodOf, type PeriodChoice } from './PeriodPicker.tsx';
 import { QualityWarnings } from './QualityWarnings.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
@@ -113,6 +114,7 @@ const GeneratedReport = memo(function GeneratedReport(props: GeneratedReportProp
         </div>
         <ExportButtons scope={scope} title={title} />
       </Group>
+      <OfficesDataAsOf to={report.to} office={report.office} />
       <ConsistencyCheck identity={report.checks.correctionIdentity} />
       <QualityWarnings scope={scope} />
       <IndicatorTables labels={props.labels} report={report} onDrill={props.onDrill} />

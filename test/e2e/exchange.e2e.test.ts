@@ -1,6 +1,7 @@
 // Browser test of 设置 → 数据交换 at the bureau, 1366×768: 邀请司法所 downloads a join file that
 // an office database joins with (carrying the office's records), the office's package is
-// imported through 导入数据包, and the table then shows the office's 数据截至 and records.
+// imported through 导入数据包, and the table then shows the office's 数据截至 and records; the
+// report shows it too, with a warning for a period that ends after it.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,5 +56,22 @@ describe('设置 → 数据交换 at the bureau', () => {
       office.close();
     }
     await screenshot(page, 'settings-exchange');
+  }, 120_000);
+
+  it('shows the office’s 数据截至 beside the report, and warns when it is older than the period’s end', async () => {
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '统计报表', exact: true }).click();
+    const dataAsOf = page.getByTestId('offices-data-as-of');
+    await page.locator('select[aria-label="年度"]').selectOption('2024');
+    await page.getByRole('button', { name: '生成报表' }).click();
+    await expect.poll(() => page.getByTestId('report-title').innerText(), { timeout: 60_000 }).toContain('2024-01-01 至 2024-12-31');
+    // The package was made today, after 2024 ended: the year's figures have the office's records.
+    await expect.poll(() => dataAsOf.innerText(), { timeout: 60_000 }).toMatch(/^各司法所的数据截至时间：\s*城西司法所 · 数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const thisYear = new Date().getFullYear();
+    await page.locator('select[aria-label="年度"]').selectOption(String(thisYear));
+    await page.getByRole('button', { name: '生成报表' }).click();
+    await expect.poll(() => page.getByTestId('report-title').innerText(), { timeout: 60_000 }).toContain(`${thisYear}-01-01 至 ${thisYear}-12-31`);
+    await expect.poll(() => dataAsOf.innerText(), { timeout: 60_000 }).toContain(`早于统计期末 ${thisYear}-12-31，该所的数字可能不全`);
+    expect(await dataAsOf.innerText()).toContain('1 个所的数据早于统计期末');
+    await screenshot(page, 'report-data-as-of');
   }, 120_000);
 });
