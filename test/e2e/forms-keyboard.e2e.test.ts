@@ -130,20 +130,20 @@ describe('a 法律援助案件 typed with the keyboard', () => {
   it('takes the highlighted option with ↓ and Enter, and with Tab, without typing; Space opens a closed picker', async () => {
     await openRegister(page, '/legal-aid/cases', '法律援助案件');
     await openNewForm();
-    expect(await focusedLabel(page)).toBe('单位');
+    await expect.poll(() => focusedLabel(page)).toBe('单位');
     await listOpen();
     await page.keyboard.press('ArrowDown');
     const office = await highlighted();
     expect(['城西司法所', '区法律援助中心', '局本级']).toContain(office);
     await page.keyboard.press('Enter');
-    expect(await focusedLabel(page)).toBe('受理日期');
+    await expect.poll(() => focusedLabel(page)).toBe('受理日期');
     await expect(formDrawer(page).getByLabel('单位').inputValue()).resolves.toBe(office);
 
     await page.keyboard.type('2026-12-01');
     await page.keyboard.press('Enter');
-    expect(await focusedLabel(page)).toBe('案件编号');
+    await expect.poll(() => focusedLabel(page)).toBe('案件编号');
     await page.keyboard.press('Enter');
-    expect(await focusedLabel(page)).toBe('案件来源');
+    await expect.poll(() => focusedLabel(page)).toBe('案件来源');
     await listOpen();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -181,7 +181,7 @@ describe('a 法律援助案件 typed with the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('通知辩护');
     await page.keyboard.press('Enter');
-    expect(await focusedLabel(page)).toBe('通知机关');
+    await expect.poll(() => focusedLabel(page)).toBe('通知机关');
     await page.keyboard.type('湘桥区人民法院');
     await page.keyboard.press('Enter');
 
@@ -191,7 +191,7 @@ describe('a 法律援助案件 typed with the keyboard', () => {
     await page.keyboard.press('Control+s');
     const summary = drawer.getByRole('alert');
     await expect.poll(() => summary.innerText()).toMatch(/^还有 \d+ 项需要更正：.*通知机关/);
-    expect(await focusedLabel(page)).toBe('通知机关');
+    await expect.poll(() => focusedLabel(page)).toBe('通知机关');
     await expect(drawer.getByLabel('通知机关').inputValue()).resolves.toBe('湘桥区人民法院');
     expect(await rows('legalAidCase')).toHaveLength(0);
 
@@ -242,7 +242,7 @@ describe('a 法律援助案件 typed with the keyboard', () => {
     });
     await page.getByRole('heading', { name: '新增法律援助案件' }).waitFor();
     await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && document.activeElement.closest('[role=dialog]'));
-    expect(await focusedLabel(page)).toBe('单位');
+    await expect.poll(() => focusedLabel(page)).toBe('单位');
     await expect(formDrawer(page).getByLabel('单位').inputValue()).resolves.toBe('区法律援助中心');
     await expect(formDrawer(page).getByLabel('受理日期').inputValue()).resolves.toBe('2026-12-01');
   });
@@ -295,13 +295,13 @@ describe('a 人民调解案件', () => {
     await openRegister(page, '/mediation/cases', '人民调解案件');
     await openNewForm();
     const drawer = formDrawer(page);
-    expect(await focusedLabel(page)).toBe('调解组织');
+    await expect.poll(() => focusedLabel(page)).toBe('调解组织');
     await listOpen();
     expect((await listed()).sort()).toEqual(['城西镇人民调解委员会', '旧城人民调解委员会（已撤销）'].sort());
     await page.keyboard.press('Enter'); // nothing chosen yet: on to 受理日期
     await page.keyboard.type('2026-12-01');
     await page.keyboard.press('Shift+Tab');
-    expect(await focusedLabel(page)).toBe('调解组织');
+    await expect.poll(() => focusedLabel(page)).toBe('调解组织');
     await listOpen();
     expect(await listed()).toEqual(['城西镇人民调解委员会']);
     await page.keyboard.press('ArrowDown');
@@ -331,22 +331,22 @@ describe('a 调解员 typed with the keys only', () => {
     await openRegister(page, '/mediation/mediators', '调解员');
     await openNewForm();
     const drawer = formDrawer(page);
-    expect(await focusedLabel(page)).toBe('姓名');
+    await expect.poll(() => focusedLabel(page)).toBe('姓名');
     await page.keyboard.type('周七');
     await page.keyboard.press('Enter');
     await page.keyboard.type('11010519491231002X');
     await page.keyboard.press('Enter');
-    expect(await focusedLabel(page)).toBe('所属调解组织'); // 性别 follows from the number
+    await expect.poll(() => focusedLabel(page)).toBe('所属调解组织'); // 性别 follows from the number
     await listOpen();
     await page.keyboard.press('ArrowDown');
     const org = await highlighted();
     await page.keyboard.press('Enter');
-    expect(await focusedLabel(page)).toBe('专兼职');
+    await expect.poll(() => focusedLabel(page)).toBe('专兼职');
     await listOpen();
     await page.keyboard.press('ArrowDown');
     const employment = await highlighted();
     await page.keyboard.press('Tab');
-    expect(await focusedLabel(page)).toBe('身份背景');
+    await expect.poll(() => focusedLabel(page)).toBe('身份背景');
     await listOpen();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -354,7 +354,7 @@ describe('a 调解员 typed with the keys only', () => {
     await page.keyboard.press('ArrowDown');
     const background = await highlighted();
     await page.keyboard.press('Enter');
-    expect(await focusedLabel(page)).toBe('聘任日期');
+    await expect.poll(() => focusedLabel(page)).toBe('聘任日期');
     await page.keyboard.type('2024-01-02');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');

@@ -80,21 +80,21 @@ describe('法律顾问服务', () => {
     await openRegister(page, '/legal-advisers/services', '法律顾问服务');
     await page.keyboard.press('Alt+N');
     await formFocused();
-    expect(await focusedLabel(page)).toBe('日期');
+    await expect.poll(() => focusedLabel(page)).toBe('日期');
     await typeKeys(page, ['2024-05-06', { pick: '城西' }]);
-    expect(await focusedLabel(page)).toBe('法律顾问');
+    await expect.poll(() => focusedLabel(page)).toBe('法律顾问');
     // 陈律师 left on 2024-05-01: not offered.
     await page.keyboard.type('陈');
     await expect.poll(() => page.locator('[data-combobox-option]', { hasText: '陈律师' }).count()).toBe(0);
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Backspace');
     await typeKeys(page, [{ pick: '林', option: '林律师' }]);
-    expect(await focusedLabel(page)).toBe('服务村(居)');
+    await expect.poll(() => focusedLabel(page)).toBe('服务村(居)');
     await typeKeys(page, [{ pick: '西村' }, { pick: '法律咨询' }]);
-    expect(await focusedLabel(page)).toBe('数量');
+    await expect.poll(() => focusedLabel(page)).toBe('数量');
     await page.keyboard.press('Control+a');
     await typeKeys(page, ['3']);
-    expect(await focusedLabel(page)).toBe('备注');
+    await expect.poll(() => focusedLabel(page)).toBe('备注');
     await page.keyboard.type('土地承包合同咨询');
     await screenshot(page, 'new-registers-adviser-service-form');
     await page.keyboard.press('Control+s');

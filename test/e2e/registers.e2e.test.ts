@@ -125,9 +125,9 @@ describe('人民调解案件', () => {
   it('is typed with the keyboard only; a 结案日期 before 受理日期 is shown on its field and nothing typed is lost', async () => {
     await openRegister(page, '/mediation/cases', '人民调解案件');
     await openNewForm();
-    expect(await focusedLabel(page)).toBe('调解组织');
+    await expect.poll(() => focusedLabel(page)).toBe('调解组织');
     await typeKeys(page, [{ pick: '城西镇' }, '2024-03-01']);
-    expect(await focusedLabel(page)).toBe('案件编号');
+    await expect.poll(() => focusedLabel(page)).toBe('案件编号');
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(caseNo);
     await typeKeys(page, [
       '', // keep the proposed number
@@ -141,11 +141,11 @@ describe('人民调解案件', () => {
       '被申请人',
       '', // a blank name ends the parties
     ]);
-    expect(await focusedLabel(page)).toBe('涉及人数');
+    await expect.poll(() => focusedLabel(page)).toBe('涉及人数');
     await typeKeys(page, ['2', '12,345.50', '' /* 案件难度 stays 一般 */, { pick: '苏' }, { pick: '黎' }, '']);
-    expect(await focusedLabel(page)).toBe('调解结果');
+    await expect.poll(() => focusedLabel(page)).toBe('调解结果');
     await typeKeys(page, [{ pick: '调解成功' }, '2024-02-01', { pick: '书面' }, { pick: '已履行' }, { tick: true }, '', '', '']);
-    expect(await focusedLabel(page)).toBe('备注');
+    await expect.poll(() => focusedLabel(page)).toBe('备注');
     await page.keyboard.type('当事人达成书面协议');
     await screenshot(page, 'registers-mediation-case-form');
     await saveWithCtrlS();
@@ -154,7 +154,7 @@ describe('人民调解案件', () => {
     await expect.poll(() => fieldError(drawer, '结案日期').innerText()).toBe('早于受理日期');
     await expect(drawer.getByRole('alert').innerText()).resolves.toContain('还有 1 项需要更正：结案日期');
     await screenshot(page, 'registers-mediation-case-error');
-    expect(await focusedLabel(page)).toBe('结案日期');
+    await expect.poll(() => focusedLabel(page)).toBe('结案日期');
     await expect(drawer.getByLabel('涉及金额(元)').inputValue()).resolves.toBe('12,345.50');
     await expect(drawer.getByLabel('第1名当事人身份证号码').inputValue()).resolves.toBe(VALID_ID);
     await expect(drawer.getByLabel('备注').inputValue()).resolves.toBe('当事人达成书面协议');
@@ -203,7 +203,7 @@ describe('人民调解案件', () => {
     await formFocused();
     // Enter through filled selects keeps their values (the organisation, and so its mediators).
     await typeKeys(page, ['', '', '', '']);
-    expect(await focusedLabel(page)).toBe('纠纷类型');
+    await expect.poll(() => focusedLabel(page)).toBe('纠纷类型');
     await drawer.getByLabel('涉及金额(元)').fill('800');
     await saveWithCtrlS();
     await expectSaved();
@@ -247,7 +247,7 @@ describe('法律援助案件', () => {
   it('is typed with the keyboard only; a wrong 身份证号码 checksum is shown on its field and nothing typed is lost', async () => {
     await openRegister(page, '/legal-aid/cases', '法律援助案件');
     await openNewForm();
-    expect(await focusedLabel(page)).toBe('单位');
+    await expect.poll(() => focusedLabel(page)).toBe('单位');
     await typeKeys(page, [{ pick: '法律援助中心' }, '2024-05-06']);
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(caseNo);
     await typeKeys(page, [
@@ -269,7 +269,7 @@ describe('法律援助案件', () => {
       '', // 结案日期: still open
       '50,000',
     ]);
-    expect(await focusedLabel(page)).toBe('备注');
+    await expect.poll(() => focusedLabel(page)).toBe('备注');
     await page.keyboard.type('申请人为外来务工人员');
     await screenshot(page, 'registers-legal-aid-case-form');
     await saveWithCtrlS();
@@ -277,7 +277,7 @@ describe('法律援助案件', () => {
     const drawer = formDrawer(page);
     await expect.poll(() => fieldError(drawer, '身份证号码').innerText()).toBe('校验位应为 X');
     await screenshot(page, 'registers-legal-aid-case-error');
-    expect(await focusedLabel(page)).toBe('身份证号码');
+    await expect.poll(() => focusedLabel(page)).toBe('身份证号码');
     await expect(drawer.getByLabel('受援人').inputValue()).resolves.toBe('王五');
     await expect(drawer.getByLabel('挽回经济损失(元)').inputValue()).resolves.toBe('50,000.00');
     await expect(drawer.getByLabel('案件编号').inputValue()).resolves.toBe(caseNo);
@@ -349,7 +349,7 @@ describe('社区矫正对象', () => {
   it('is typed with the keyboard only; a 矫正期满日期 before 矫正起始日期 is shown on its field and nothing typed is lost', async () => {
     await openRegister(page, '/correction/stints', '社区矫正对象');
     await openNewForm();
-    expect(await focusedLabel(page)).toBe('姓名');
+    await expect.poll(() => focusedLabel(page)).toBe('姓名');
     await typeKeys(page, [
       '赵六',
       VALID_ID,
@@ -368,7 +368,7 @@ describe('社区矫正对象', () => {
 
     const drawer = formDrawer(page);
     await expect.poll(() => fieldError(drawer, '矫正期满日期').innerText()).toBe('应晚于矫正起始日期');
-    expect(await focusedLabel(page)).toBe('矫正期满日期');
+    await expect.poll(() => focusedLabel(page)).toBe('矫正期满日期');
     await expect(drawer.getByLabel('入矫日期').inputValue()).resolves.toBe('2024-06-05');
     await expect(drawer.getByLabel('罪名').inputValue()).resolves.toBe('危险驾驶罪');
     await page.keyboard.press('Control+a');

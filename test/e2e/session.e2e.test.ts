@@ -63,7 +63,7 @@ afterAll(async () => {
 describe('the first start', () => {
   it('sets up the bureau and its administrator and shows the recovery code once', async () => {
     await page.getByRole('heading', { name: '首次使用' }).waitFor();
-    expect(await focusedLabel()).toBe('本局名称');
+    await expect.poll(() => focusedLabel()).toBe('本局名称');
     await screenshot(page, 'setup');
 
     await typeAndTab(BUREAU, ADMIN.username, ADMIN.displayName, 'short', 'short');
@@ -118,7 +118,7 @@ describe('logging in and locking', () => {
   it('answers a wrong password with the message of the API', async () => {
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByRole('heading', { name: '登录' }).waitFor();
-    expect(await focusedLabel()).toBe('用户名');
+    await expect.poll(() => focusedLabel()).toBe('用户名');
     await typeAndTab(ADMIN.username, 'NotThePassword1');
     await page.keyboard.press('Enter');
     const message = page.locator('form').getByRole('alert');
@@ -191,7 +191,7 @@ describe('logging in and locking', () => {
     await page.reload();
     await page.getByRole('button', { name: '忘记密码？使用恢复码' }).click();
     await page.getByRole('heading', { name: '使用恢复码重设密码' }).waitFor();
-    expect(await focusedLabel()).toBe('恢复码');
+    await expect.poll(() => focusedLabel()).toBe('恢复码');
     const newPassword = 'Hanjiang2026';
     await page.keyboard.type(recoveryCode);
     await page.keyboard.press('Tab');

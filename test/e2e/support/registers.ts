@@ -22,18 +22,23 @@ export async function focusedLabel(page: Page): Promise<string> {
   });
 }
 
-/** Types `text` into a searchable select and presses Enter once the highlighted option is `option`. */
+/**
+ * Types `text` into a searchable select and presses Enter once the highlighted option is `option`.
+ * On a busy machine the list may open, or its options arrive (a roster still loading), after the
+ * typing: none is highlighted then, and a clerk presses ↓ (which also opens a closed list) until
+ * the option is — and so does the test, a bounded number of times.
+ */
 export async function pick(page: Page, text: string, option = text): Promise<void> {
   await page.keyboard.type(text);
   const highlighted = page.locator('[data-combobox-option][data-combobox-selected]', { hasText: option }).first();
-  try {
-    await highlighted.waitFor({ timeout: 3000 });
-  } catch {
-    // Options that arrive after the typing (a roster still loading on a busy machine) are listed
-    // but none is highlighted: a clerk then presses ↓, and so does the test.
-    await page.locator('[data-combobox-option]', { hasText: option }).first().waitFor();
-    await page.keyboard.press('ArrowDown');
-    await highlighted.waitFor();
+  for (let presses = 0; ; presses += 1) {
+    try {
+      await highlighted.waitFor({ timeout: 3000 });
+      break;
+    } catch (error) {
+      if (presses === 10) throw error;
+      await page.keyboard.press('ArrowDown');
+    }
   }
   await page.keyboard.press('Enter');
 }
