@@ -3,7 +3,9 @@
 // the record of another register a save may lead to (a released person's 安置帮教). The same page
 // serves every register; what differs between them is declared in their views (./views.ts).
 // 保存并新增 opens the next new record with the saved one's office and date; after a save or
-// a delete the focus is back on the list (the saved record's row, else the list itself).
+// a delete the focus is back on the list: on the saved record's 编辑 (found by its id, as a new
+// record's name may need columns only the list joins in, e.g. an event's person), also when the
+// form that 保存并新增 opened is closed untouched; else on the list itself.
 
 import { Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -22,7 +24,7 @@ import { ListToolbar } from './common/ListToolbar.tsx';
 import { OfferedRecord } from './common/OfferedRecord.tsx';
 import { RecordDetail } from './common/RecordDetail.tsx';
 import { RecordForm } from './common/RecordForm.tsx';
-import { RegisterTable } from './common/RegisterTable.tsx';
+import { EDIT_BUTTON_ATTRIBUTE, RegisterTable } from './common/RegisterTable.tsx';
 import type { ApiRecord, Catalogue, FormValues, Offer, RegisterName, RegisterView } from './common/types.ts';
 import { useRecordActions } from './common/use-record-actions.tsx';
 import { useRecordLink } from './common/use-record-link.ts';
@@ -42,8 +44,11 @@ export function RegisterPage({ register }: { register: RegisterName }) {
   return <RegisterWorkspace view={registerViews[register]} catalogue={catalogue} />;
 }
 
-/** The form is open for a new record (stored null, starting from `start`) or for a stored one; `round` counts 保存并新增. */
-type Editing = { readonly stored: ApiRecord | null; readonly start?: FormValues; readonly round: number };
+/**
+ * The form is open for a new record (stored null, starting from `start`) or for a stored one;
+ * `round` counts 保存并新增, and `saved` is the id of the record it saved last.
+ */
+type Editing = { readonly stored: ApiRecord | null; readonly start?: FormValues; readonly round: number; readonly saved?: number };
 
 function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue: Catalogue }) {
   const list = useRegisterList(view.name, catalogue.register.dateField);
@@ -53,8 +58,8 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   const [offer, setOffer] = useState<Offer | null>(null);
   const offerDone = useCallback(() => setOffer(null), []);
   const listRef = useRef<HTMLDivElement>(null);
-  /** After a save: the saved record's name, whose row takes the focus once the list shows it. */
-  const [focusRow, setFocusRow] = useState<string | null>(null);
+  /** After a save or a close: the record whose 编辑 takes the focus once the list shows it (id null: the list itself). */
+  const [focusRow, setFocusRow] = useState<{ readonly id: number | null } | null>(null);
   const { canEdit, officeId: userOffice } = usePermissions();
   const columnChoice = useColumnChoice(view);
   const title = catalogue.register.title;
@@ -99,18 +104,16 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   const rowsWhenAsked = useRef(list.rows);
   useEffect(() => {
     if (editing || viewing || focusRow === null) return;
-    const row = [...(listRef.current?.querySelectorAll<HTMLElement>('button[aria-label]') ?? [])].find(
-      (button) => button.getAttribute('aria-label') === `编辑「${focusRow}」`,
-    );
+    const row = focusRow.id === null ? null : listRef.current?.querySelector<HTMLElement>(`button[${EDIT_BUTTON_ATTRIBUTE}="${focusRow.id}"]`);
     if (row) row.focus();
     else if (!listRef.current?.contains(document.activeElement)) listRef.current?.focus();
     if (row || (list.rows !== rowsWhenAsked.current && !list.fetching)) setFocusRow(null);
   }, [focusRow, editing, viewing, list.rows, list.fetching]);
-  const focusOn = (name: string) => {
+  const focusOn = (id: number | null) => {
     rowsWhenAsked.current = list.rows;
-    setFocusRow(name);
+    setFocusRow({ id });
   };
-  const focusList = () => focusOn('');
+  const focusList = () => focusOn(null);
 
   return (
     <Stack gap="md">
@@ -154,16 +157,16 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
           defaults={editing.start ?? defaults}
           onClose={() => {
             setEditing(null);
-            focusList();
+            focusOn(editing.saved ?? null);
           }}
           onSaved={(record, next) => {
             const name = view.recordName({ ...editing.stored, ...record }, catalogue);
-            setEditing(next ? { stored: null, start: next, round: editing.round + 1 } : null);
+            setEditing(next ? { stored: null, start: next, round: editing.round + 1, saved: record.id } : null);
             notifySuccess(`已保存「${name}」`);
             list.reload();
             const offered = view.offerAfterSave?.(record, editing.stored) ?? null;
             setOffer(offered);
-            if (!next && !offered) focusOn(name);
+            if (!next && !offered) focusOn(record.id);
           }}
         />
       )}

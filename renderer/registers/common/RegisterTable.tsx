@@ -12,6 +12,9 @@ import { listColumns } from './list-columns.tsx';
 import type { ApiRecord, Catalogue, RegisterView } from './types.ts';
 import { PAGE_SIZE, type RegisterListState } from './use-register-list.ts';
 
+/** On each row's 编辑: the record's id, for the page to put the focus back on it after a save. */
+export const EDIT_BUTTON_ATTRIBUTE = 'data-edit-record';
+
 export interface RegisterTableProps {
   readonly view: RegisterView;
   readonly catalogue: Catalogue;
@@ -42,7 +45,12 @@ export function RegisterTable({ view, catalogue, list, columnNames, onOpen, onEd
             </Button>
           ) : (
             <>
-              <ActionIcon variant="subtle" onClick={() => onEdit(record)} aria-label={`编辑「${name}」`}>
+              <ActionIcon
+                variant="subtle"
+                onClick={() => onEdit(record)}
+                aria-label={`编辑「${name}」`}
+                {...{ [EDIT_BUTTON_ATTRIBUTE]: record.id }}
+              >
                 <IconPencil size={16} />
               </ActionIcon>
               <ActionIcon variant="subtle" color="red" onClick={() => onDelete(record)} aria-label={`删除「${name}」`}>
