@@ -48,7 +48,7 @@ function PartiesInput({ field, value, onChange, error, form }: EditorProps<Party
   const remove = (index: number) => onChange(value.filter((_row, at) => at !== index));
 
   return (
-    <Input.Wrapper label={field.header} error={error} description="每行一名当事人；在空行的姓名处按 Enter 结束填写">
+    <Input.Wrapper label={field.header} withAsterisk={field.requiredColumn} error={error} description="每行一名当事人；在空行的姓名处按 Enter 结束填写">
       <Stack gap={6} mt={4} {...enterGroupAttribute}>
         {rows.map((row, index) => {
           const trailing = index === value.length;

@@ -1,12 +1,12 @@
 // A 法律顾问服务's adviser and village: the adviser is picked from the roster of advisers who
 // hold the post on the service's date (of the chosen office, when one is chosen; picking an
-// adviser fills in the office), the village from the villages that adviser serves.
+// adviser fills in the office), the village from the villages that adviser serves. Both are the
+// form's pickers: required marks, and typed text that matches no option kept as the field's error.
 
-import { Select } from '@mantine/core';
 import { DASH } from '../../common/format.ts';
 import { useAllRecords } from '../common/all-records.ts';
 import { typedDay } from '../common/field-values.ts';
-import { selectBehaviour } from '../common/FieldInput.tsx';
+import { Picker } from '../common/Picker.tsx';
 import { defineEditor, type ApiRecord, type EditorProps } from '../common/types.ts';
 
 const wholeRoster = { sort: 'name' };
@@ -32,9 +32,10 @@ function AdviserSelect({ field, value, onChange, error, form }: EditorProps<stri
       String(adviser.id) === value || ((!day || servesOn(adviser, day)) && (officeId === null || adviser.office_id === officeId)),
   );
   return (
-    <Select
-      {...selectBehaviour}
+    <Picker
+      name={field.name}
       label={field.header}
+      withAsterisk={field.requiredColumn}
       placeholder="输入姓名选择"
       description={day ? `仅列出 ${day} 在聘的法律顾问` : '先填日期，只列出当日在聘的法律顾问'}
       data={offered.map((adviser) => ({ value: String(adviser.id), label: adviserLabel(adviser) }))}
@@ -73,13 +74,15 @@ function VillageSelect({ field, value, onChange, error, form }: EditorProps<stri
   const { records } = useAdvisers();
   const adviser = records?.find((candidate) => String(candidate.id) === form.values.adviser_id);
   const villages = villagesOf(adviser);
+  const offered = value && !villages.includes(value) ? [value, ...villages] : villages;
   return (
-    <Select
-      {...selectBehaviour}
+    <Picker
+      name={field.name}
       label={field.header}
+      withAsterisk={field.requiredColumn}
       placeholder={adviser ? '输入村(居)名称选择' : '请先选择法律顾问'}
       disabled={!adviser}
-      data={value && !villages.includes(value) ? [value, ...villages] : villages}
+      data={offered.map((village) => ({ value: village, label: village }))}
       value={value}
       onChange={onChange}
       error={error}
