@@ -29,9 +29,10 @@ const MAN_1949 = '110105194912310011';
  *  - type: typed, then Enter; `shown` is how the field reads afterwards (3,500.00).
  *  - keep: the form already holds `shown` (a proposed number, a default); Enter keeps it.
  *  - keys: ↓/↑ pressed in the open list, no letter typed, until `option` is highlighted; `by` picks it.
- *  - pick: part of the label typed, Enter picks `option`.
+ *  - pick: part of an option typed, Enter picks `option`.
+ *  - suggest: part of a value already used typed in a free-text field; ↓ highlights the suggestion `option`, Enter takes it.
  *  - several: a multi-select, each option chosen by keys or by typing; Enter on nothing leaves it.
- *  - tick: Space ticks the box (when `ticked`), Enter moves on.
+ *  - ticked: Space ticks the box (when `ticked`), Enter moves on.
  *  - parties: rows of name, 身份证号码 and role; Enter on the blank row's name leaves them.
  *  - attend: part of a name typed in the roster filter, Enter ticks the match; Enter on nothing leaves it.
  *  - derived: not typed (it follows from another field and Enter passes it); it reads `shown`.
@@ -41,6 +42,7 @@ type Step = { readonly field: string; readonly label: string } & (
   | { readonly keep: string }
   | { readonly keys: readonly ('ArrowDown' | 'ArrowUp')[]; readonly option: string; readonly by: 'Enter' | 'Tab' }
   | { readonly pick: string; readonly option: string }
+  | { readonly suggest: string; readonly option: string }
   | { readonly several: readonly ({ readonly keys: readonly ('ArrowDown' | 'ArrowUp')[]; readonly option: string } | { readonly pick: string; readonly option: string })[] }
   | { readonly ticked: boolean }
   | { readonly parties: readonly (readonly [string, string, string])[] }
@@ -209,7 +211,8 @@ const scripts: Readonly<Record<RegisterName, Script>> = {
       { field: 'source', label: '案件来源', keys: firstOption, option: '申请', by: 'Enter' },
       { field: 'category', label: '案件类别', keys: firstOption, option: '刑事', by: 'Tab' },
       { field: 'criminal_stage', label: '刑事诉讼阶段', keys: ['ArrowDown', 'ArrowDown'], option: '审判', by: 'Enter' },
-      { field: 'cause', label: '案由', type: '盗窃' },
+      // 案由 and 承办人 suggest the values already used (the case of 2025 arranged below): ↓ and Enter take one.
+      { field: 'cause', label: '案由', suggest: '盗', option: '盗窃' },
       { field: 'review_result', label: '审查结果', keys: firstOption, option: '给予援助', by: 'Enter' },
       { field: 'promise', label: '告知承诺制', ticked: true },
       { field: 'recipient_name', label: '受援人', type: '王五' },
@@ -217,7 +220,7 @@ const scripts: Readonly<Record<RegisterName, Script>> = {
       { field: 'recipient_sex', label: '性别', derived: '女' },
       { field: 'recipient_birth_date', label: '出生日期', derived: '1949-12-31' },
       { field: 'special_groups', label: '特殊群体', several: [{ keys: down, option: '农民工' }] },
-      { field: 'handler_name', label: '承办人', type: '袁磊平' },
+      { field: 'handler_name', label: '承办人', suggest: '袁', option: '袁磊平' },
       { field: 'handler_type', label: '承办人类型', keys: down, option: '法律援助机构工作人员', by: 'Tab' },
       { field: 'assigned_on', label: '指派日期', type: '2026-11-03' },
       { field: 'closed_on', label: '结案日期', type: '2026-11-30' },
@@ -281,7 +284,7 @@ const scripts: Readonly<Record<RegisterName, Script>> = {
       { field: 'id_number', label: '身份证号码', type: MAN_1990 },
       { field: 'office_id', label: '执行地司法所', pick: '城西', option: '城西司法所' },
       { field: 'category', label: '矫正类别', keys: down, option: '缓刑', by: 'Tab' },
-      { field: 'crime', label: '罪名', type: '盗窃罪' },
+      { field: 'crime', label: '罪名', suggest: '危险', option: '危险驾驶罪' },
       { field: 'deciding_authority', label: '决定机关', keys: down, option: '公安机关', by: 'Enter' },
       { field: 'term_start', label: '矫正起始日期', type: '2026-02-01' },
       { field: 'term_end', label: '矫正期满日期', type: '2027-02-01' },
@@ -296,7 +299,7 @@ const scripts: Readonly<Record<RegisterName, Script>> = {
       id_number: MAN_1990,
       office_id: ids.chengxi,
       category: 'probation',
-      crime: '盗窃罪',
+      crime: '危险驾驶罪',
       deciding_authority: 'police',
       term_start: '2026-02-01',
       term_end: '2027-02-01',
@@ -489,6 +492,12 @@ async function fill(step: Step): Promise<void> {
     await keyboard.press(step.by);
   } else if ('pick' in step) {
     await pick(page, step.pick, step.option);
+  } else if ('suggest' in step) {
+    await keyboard.type(step.suggest);
+    await page.locator('[role=listbox]:visible [data-combobox-option]', { hasText: step.option }).first().waitFor();
+    await keyboard.press('ArrowDown');
+    await expect.poll(() => highlighted().first().innerText()).toBe(step.option);
+    await keyboard.press('Enter');
   } else if ('several' in step) {
     for (const choice of step.several) {
       if ('keys' in choice) {
@@ -579,6 +588,21 @@ beforeAll(async () => {
       term_start: '2026-01-01',
       term_end: '2027-01-01',
       entered_on: '2026-01-05',
+    },
+  });
+  await created('legalAidCase.create', {
+    record: {
+      case_no: '(2025)法援字第0031号',
+      office_id: ids.aidCentre,
+      received_on: '2025-06-01',
+      source: 'application',
+      category: 'criminal',
+      cause: '盗窃',
+      review_result: 'granted',
+      recipient_name: '丁一',
+      recipient_id_number: MAN_1990,
+      handler_name: '袁磊平',
+      handler_type: 'lawyer',
     },
   });
   ids.adviser = await created('legalAdviser.create', {
