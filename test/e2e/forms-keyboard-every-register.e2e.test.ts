@@ -4,10 +4,11 @@
 // and Enter and with ↓/↑ and Tab without typing a letter, ticks with Space — and saved with
 // Ctrl+Enter (保存并新增: the next record starts with the same office and date, the focus in
 // its first field). Esc closes that untouched form with the focus on the saved row's 编辑;
-// Enter reopens the record and every field shows what was typed; Ctrl+S saves it unchanged,
-// closes the form and puts the focus back on that 编辑. What the database holds is checked
-// through the API against values worked out by hand (3,500.00 元 → 350000 fen, a 身份证号码's
-// 性别 and 出生日期, codes of the labels chosen). A register without a script fails the test.
+// Enter reopens the record and every field shows what was typed; Ctrl+S saves it (unchanged, or
+// with a form's only picker chosen the other way), closes the form and puts the focus back on
+// that 编辑. What the database holds is checked through the API against values worked out by
+// hand (3,500.00 元 → 350000 fen, a 身份证号码's 性别 and 出生日期, codes of the labels chosen).
+// A register without a script, or a script not choosing both with Enter and with Tab, fails.
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import type { RegisterName } from '../../db/registers/register.ts';
 import { registerPath } from '../../renderer/common/routes.ts';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { focusedLabel, formDrawer, openRegister, pick } from './support/registers.ts';
+import { enterUntil, focusedLabel, formDrawer, openRegister, pick } from './support/registers.ts';
 
 /** 身份证号码 with their GB 11643 check digits worked out by hand: a woman born 1949-12-31, a man born 1990-01-01, a man born 1949-12-31. */
 const WOMAN_1949 = '11010519491231002X';
@@ -56,6 +57,11 @@ interface Script {
   readonly name: string;
   /** The stored record, worked out by hand (ids by the names of what was arranged). */
   readonly stored: () => Record<string, unknown>;
+  /**
+   * A change made in the reopened form before Ctrl+S (Enter leads to each field): a form with a
+   * single picker chooses with Enter there and with Tab here, or the other way round.
+   */
+  readonly edit?: { readonly steps: readonly Step[]; readonly name: string; readonly stored: () => Record<string, unknown> };
 }
 
 const down = ['ArrowDown'] as const;
@@ -202,6 +208,11 @@ const scripts: Readonly<Record<RegisterName, Script>> = {
     ],
     name: '城西司法所 2026-11-30',
     stored: () => ({ swept_on: '2026-11-30', office_id: ids.chengxi, sweeps: 4, disputes_found: 2, note: '走访三个村' }),
+    edit: {
+      steps: [{ field: 'office_id', label: '单位', keys: down, option: '区法律援助中心', by: 'Enter' }],
+      name: '区法律援助中心 2026-11-30',
+      stored: () => ({ swept_on: '2026-11-30', office_id: ids.aidCentre, sweeps: 4, disputes_found: 2, note: '走访三个村' }),
+    },
   },
   legalAidCase: {
     steps: [
@@ -368,6 +379,11 @@ const scripts: Readonly<Record<RegisterName, Script>> = {
     ],
     name: '城西司法所 2026-11-27',
     stored: () => ({ visited_on: '2026-11-27', office_id: ids.chengxi, visits: 6 }),
+    edit: {
+      steps: [{ field: 'office_id', label: '单位', keys: down, option: '区法律援助中心', by: 'Tab' }],
+      name: '区法律援助中心 2026-11-27',
+      stored: () => ({ visited_on: '2026-11-27', office_id: ids.aidCentre, visits: 6 }),
+    },
   },
   legalAdviser: {
     steps: [
@@ -618,8 +634,13 @@ afterAll(async () => {
 });
 
 describe('every register’s form, with the keys only', () => {
-  it('has a script for every register declared in db/registers', () => {
+  it('has a script for every register declared in db/registers, each choosing with ↓/↑ and Enter and with ↓/↑ and Tab', () => {
     expect(registers.map((register) => register.name).filter((name) => !(name in scripts))).toEqual([]);
+    for (const { name } of registers) {
+      const steps = [...scripts[name].steps, ...(scripts[name].edit?.steps ?? [])];
+      const pickedBy = new Set(steps.flatMap((step) => ('by' in step ? [step.by] : [])));
+      expect([...pickedBy].sort(), name).toEqual(['Enter', 'Tab']);
+    }
   });
 
   for (const register of registers) {
@@ -672,11 +693,16 @@ describe('every register’s form, with the keys only', () => {
       await page.getByRole('heading', { name: `编辑${title}：${script.name}` }).waitFor();
       await readBack(drawer, script.steps);
 
-      // Saved unchanged with Ctrl+S: the form closes and the focus is back on the row's 编辑.
+      // Saved with Ctrl+S (changed or not): the form closes and the focus is back on the row's 编辑.
+      for (const step of script.edit?.steps ?? []) {
+        await enterUntil(page, step.label);
+        await fill(step);
+      }
+      const saved = script.edit ?? script;
       await page.keyboard.press('Control+s');
       await drawer.waitFor({ state: 'hidden' });
-      await expect.poll(focusedAriaLabel).toBe(`编辑「${script.name}」`);
-      expect(await storedRecord(register.name, row!.id)).toMatchObject(script.stored());
+      await expect.poll(focusedAriaLabel).toBe(`编辑「${saved.name}」`);
+      expect(await storedRecord(register.name, row!.id)).toMatchObject(saved.stored());
     });
   }
 });
