@@ -17,7 +17,7 @@ import type { RegisterName } from '../../db/registers/register.ts';
 import { registerPath } from '../../renderer/common/routes.ts';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { enterUntil, focusedLabel, formDrawer, openRegister, pick } from './support/registers.ts';
+import { enterUntil, fieldError, focusedLabel, formDrawer, openRegister, pick } from './support/registers.ts';
 
 /** 身份证号码 with their GB 11643 check digits worked out by hand: a woman born 1949-12-31, a man born 1990-01-01, a man born 1949-12-31. */
 const WOMAN_1949 = '11010519491231002X';
@@ -705,4 +705,29 @@ describe('every register’s form, with the keys only', () => {
       expect(await storedRecord(register.name, row!.id)).toMatchObject(saved.stored());
     });
   }
+});
+
+describe('a 法律顾问服务’s adviser picker', () => {
+  it('keeps typed text that matches no adviser as the field’s error, and the form refuses to save', async () => {
+    await openRegister(page, registerPath('legalAdviserService'), '法律顾问服务');
+    const before = (await liveRows('legalAdviserService')).length;
+    await page.keyboard.press('Alt+N');
+    const drawer = formDrawer(page);
+    await expect.poll(() => focusedLabel(page)).toBe('日期');
+    await page.keyboard.type('2026-11-16');
+    await page.keyboard.press('Enter');
+    await pick(page, '城西', '城西司法所');
+    await expect.poll(() => focusedLabel(page)).toBe('法律顾问');
+    await page.keyboard.type('孙律师');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fieldError(drawer, '法律顾问').innerText()).toBe('不在可选项中');
+    await expect(inputOf(drawer, 'adviser_id').inputValue()).resolves.toBe('孙律师');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => drawer.getByRole('alert').innerText()).toContain('法律顾问');
+    expect(await liveRows('legalAdviserService')).toHaveLength(before);
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('dialog').filter({ hasText: '放弃未保存的内容' });
+    await discard.getByRole('button', { name: '放弃并关闭' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+  });
 });
