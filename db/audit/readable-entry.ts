@@ -10,7 +10,8 @@ import type { FieldSpec, RegisterDefinition } from '../registers/register.ts';
 import { loadVocabulary } from '../registers/store.ts';
 import type { ListName, Vocabulary } from '../registers/vocabulary.ts';
 import { auditActionLabels, type AuditAction } from './actions.ts';
-import { localTimestamp, type AuditLogEntry } from './audit-log.ts';
+import { localTimestamp } from './audit-log.ts';
+import type { AuditLogEntry } from './audit-search.ts';
 
 export interface ReadableChange {
   readonly label: string;
@@ -90,6 +91,16 @@ export function auditReader(db: RegisterDatabase): AuditReader {
       };
     },
   };
+}
+
+/**
+ * Everything an inspector reads of an entry, as one text (what the log's text search looks in):
+ * the time, the user, the action, the record, each change's label and values, the details.
+ */
+export function readableText(entry: AuditLogEntry, readable: ReadableAuditEntry): string {
+  const changes = readable.changes.map((change) => `${change.label} ${change.before} ${change.after}`);
+  const details = entry.details === null || entry.details === undefined ? [] : [JSON.stringify(entry.details)];
+  return [readable.time, readable.userName, readable.actionText, readable.object, ...changes, ...details].join('\n');
 }
 
 /** An instant (ISO, UTC or with its offset) as local 「YYYY-MM-DD HH:mm:ss」. */

@@ -213,6 +213,18 @@ describe('the audit log', () => {
     expect(await details.innerText()).toContain('3,500.00 元');
     expect(await details.innerText()).not.toContain('350000');
     await screenshot(page, 'audit-readable');
+
+    // 内容 finds what the log shows (the amount in 元), not the stored field name or fen.
+    const entries = page.locator('main table tbody tr:has([data-action])');
+    const searchFor = async (text: string) => {
+      await page.getByLabel('内容').fill(text);
+      await page.getByRole('button', { name: '查询' }).click();
+    };
+    await searchFor('3,500.00 元');
+    await expect.poll(() => entries.count()).toBe(1);
+    expect(await entries.first().innerText()).toContain(row.case_no);
+    await searchFor('amount_fen');
+    await expect.poll(() => entries.count()).toBe(0);
   });
 });
 
