@@ -166,8 +166,6 @@ export const methods = {
   'report.quality': method(z.object({
     asOf: isoDay.optional(),
     officeId: officeScope,
-    /** 调解中 longer than this many days is a warning (60 in the report, 30 on the home page). */
-    pendingMediationDays: z.number().int().min(1).max(3650).optional(),
   }), 'read'),
   'report.exportXlsx': method(z.object(period), 'read'),
   'report.exportDocx': method(z.object(period), 'read'),

@@ -276,12 +276,8 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       fileName: `${exportName(input)}${indicatorDefinitions(db).find((definition) => definition.id === input.id)?.label ?? ''}记录明细.xlsx`,
       content: (await buildDrillDownWorkbook(db, input)).toString('base64'),
     }),
-    'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
-      qualityWarnings(db, {
-        asOf: asOf ?? context.today(),
-        officeId: officeId ?? null,
-        pendingMediationDays: pendingMediationDays ?? readWorkingRules(db).pendingMediationDays,
-      }),
+    'report.quality': ({ asOf, officeId }) =>
+      qualityWarnings(db, { asOf: asOf ?? context.today(), officeId: officeId ?? null, reminderDays: readWorkingRules(db) }),
     'report.exportXlsx': async (scope) => ({
       fileName: `${exportName(scope)}统计表.xlsx`,
       content: (await buildReportWorkbook(db, scope)).toString('base64'),

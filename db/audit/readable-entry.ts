@@ -9,6 +9,7 @@ import { registers } from '../registers/index.ts';
 import type { FieldSpec, RegisterDefinition } from '../registers/register.ts';
 import { loadVocabulary } from '../registers/store.ts';
 import type { ListName, Vocabulary } from '../registers/vocabulary.ts';
+import { reminderDayRules } from '../settings/working-rules.ts';
 import { auditActionLabels, type AuditAction } from './actions.ts';
 import { localTimestamp } from './audit-log.ts';
 import type { AuditLogEntry } from './audit-search.ts';
@@ -53,7 +54,7 @@ const otherColumns: Readonly<Record<string, string>> = {
   officeId: '单位',
   disabled: '停用',
   sort: '排序',
-  pendingMediationDays: '“调解中”提醒天数',
+  ...Object.fromEntries(Object.entries(reminderDayRules).map(([name, rule]) => [name, rule.label])),
   caseNumbering: '案件编号规则',
 };
 
