@@ -14,6 +14,7 @@ import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { exportLedger, ledgerTemplate } from '../export/ledger-export.ts';
+import { readOnlyOfficeMarks } from '../exchange/exchange.ts';
 import { exchangeHandlers } from '../exchange/exchange-api.ts';
 import { checkSharedListChange } from '../exchange/ownership.ts';
 import { siteOf } from '../exchange/site.ts';
@@ -206,7 +207,12 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       );
       return { bureauName };
     },
-    'office.list': () => statement(db, 'SELECT id, name, sort FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all(),
+    // Each office with the mark its records carry where they are read-only (a joined office's, at the bureau).
+    'office.list': () => {
+      const marks = readOnlyOfficeMarks(db);
+      const offices = statement(db, 'SELECT id, name, sort FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all() as { id: number }[];
+      return offices.map((office) => ({ ...office, readOnlyMark: marks.get(office.id) ?? null }));
+    },
     'office.create': ({ name }) => {
       checkSharedListChange(db);
       if (statement(db, 'SELECT 1 FROM office WHERE name = ?').get(name)) {

@@ -29,6 +29,7 @@ import {
   type OpenedFrame,
   type PackageHeader,
 } from './sealed-file.ts';
+import type { OfficeDataAsOf } from './data-as-of.ts';
 import { assignGids, installChangeLog, newGid, shortTime, siteOf, type Site } from './site.ts';
 
 interface ListRow {
@@ -474,23 +475,30 @@ export function exchangeStatus(db: RegisterDatabase): ExchangeStatus {
   };
 }
 
-export interface OfficeDataAsOf {
-  readonly office: string;
-  /** When the office made its newest package the bureau has applied; null: none yet. */
-  readonly dataAsOf: string | null;
-  /** The figures may miss the office's records: its data ends before the period does. */
-  readonly stale: boolean;
-  /** "城西司法所 · 数据截至 2025-01-05 16:20", with a warning when stale. */
-  readonly text: string;
-}
+/** "城西司法所 · 数据截至 2025-01-05 16:20": how the bureau marks a joined office's records and figures. */
+const dataAsOfText = (office: string, madeAt: string | null) => `${office} · 数据截至 ${madeAt === null ? '（尚未收到数据包）' : shortTime(madeAt)}`;
 
-/** Each joined office's "数据截至" beside a report ending on `to` (an empty list at a standalone bureau or an office site). */
-export function dataAsOf(db: RegisterDatabase, to: string): OfficeDataAsOf[] {
+/**
+ * Each joined office's "数据截至" beside a report ending on `to`, or only `office`'s (a one-office
+ * report); an empty list at a standalone bureau or an office site.
+ */
+export function dataAsOf(db: RegisterDatabase, to: string, onlyOffice: string | null = null): OfficeDataAsOf[] {
   const site = siteOf(db);
   if (site?.role !== 'bureau') return [];
-  return exchangeStatus(db).offices.map((office) => {
+  const offices = exchangeStatus(db).offices.filter((candidate) => onlyOffice === null || candidate.office === onlyOffice);
+  return offices.map((office) => {
     const stale = office.dataAsOf === null || shortTime(office.dataAsOf).slice(0, 10) <= to;
-    const text = `${office.office} · 数据截至 ${office.dataAsOf === null ? '（尚未收到数据包）' : shortTime(office.dataAsOf)}`;
+    const text = dataAsOfText(office.office, office.dataAsOf);
     return { office: office.office, dataAsOf: office.dataAsOf, stale, text: stale ? `${text}，早于统计期末 ${to}，该所的数字可能不全` : text };
   });
+}
+
+/**
+ * At the bureau, the offices whose records are read-only here (they joined: ownership.ts), each
+ * with the mark their rows carry in the lists ("城西司法所 · 数据截至 …"); empty anywhere else.
+ */
+export function readOnlyOfficeMarks(db: RegisterDatabase): Map<number, string> {
+  if (siteOf(db)?.role !== 'bureau') return new Map();
+  const rows = statement(db, officeRowSql).all() as OfficeRow[];
+  return new Map(rows.map((row) => [row.office_id, dataAsOfText(row.name, row.last_made_at)]));
 }
