@@ -53,6 +53,7 @@ import {
 import { buildDrillDownWorkbook } from '../export/drill-down-workbook.ts';
 import { readableEntries } from '../audit/readable-entry.ts';
 import { nextCaseNumber } from '../registers/case-numbers.ts';
+import { officeKindOfName } from '../settings/office-kinds.ts';
 import { readWorkingRules, writeWorkingRules } from '../settings/working-rules.ts';
 import { registerNames, type methodInputs } from './contract.ts';
 import { ProgressBoard } from './progress-board.ts';
@@ -210,24 +211,25 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     // Each office with the mark its records carry where they are read-only (a joined office's, at the bureau).
     'office.list': () => {
       const marks = readOnlyOfficeMarks(db);
-      const offices = statement(db, 'SELECT id, name, sort FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all() as { id: number }[];
+      const offices = statement(db, 'SELECT id, name, sort, kind FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all() as { id: number }[];
       return offices.map((office) => ({ ...office, readOnlyMark: marks.get(office.id) ?? null }));
     },
-    'office.create': ({ name }) => {
+    'office.create': ({ name, kind }) => {
       checkSharedListChange(db);
       if (statement(db, 'SELECT 1 FROM office WHERE name = ?').get(name)) {
         throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
       }
-      const id = Number(statement(db, 'INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
-      return { id, name };
+      const officeKind = kind ?? officeKindOfName(name);
+      const id = Number(statement(db, 'INSERT INTO office (name, kind) VALUES (?, ?)').run(name, officeKind).lastInsertRowid);
+      return { id, name, kind: officeKind };
     },
-    'office.rename': ({ id, name }) => {
+    'office.rename': ({ id, name, kind }) => {
       if (!officeName(id)) throw new UserError(`单位不存在（编号 ${id}）`, 'not_found');
       checkSharedListChange(db, id);
       const clash = statement(db, 'SELECT id FROM office WHERE name = ?').get(name) as { id: number } | undefined;
       if (clash && clash.id !== id) throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
-      statement(db, "UPDATE office SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(name, id);
-      return { id, name };
+      statement(db, "UPDATE office SET name = ?, kind = ifnull(?, kind), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(name, kind ?? null, id);
+      return { id, name, kind: statement(db, 'SELECT kind FROM office WHERE id = ?').pluck().get(id) };
     },
     'lists.get': () =>
       listNames.map((list) => ({

@@ -9,6 +9,7 @@ import { registers } from '../registers/index.ts';
 import type { FieldSpec, RegisterDefinition } from '../registers/register.ts';
 import { loadVocabulary } from '../registers/store.ts';
 import type { ListName, Vocabulary } from '../registers/vocabulary.ts';
+import { officeKinds, type OfficeKind } from '../settings/office-kinds.ts';
 import { reminderDayRules } from '../settings/working-rules.ts';
 import { auditActionLabels, type AuditAction } from './actions.ts';
 import { localTimestamp } from './audit-log.ts';
@@ -52,8 +53,10 @@ const otherColumns: Readonly<Record<string, string>> = {
   role: '角色',
   office_id: '单位',
   officeId: '单位',
+  officeName: '单位名称',
   disabled: '停用',
   sort: '排序',
+  kind: '单位类别',
   ...Object.fromEntries(Object.entries(reminderDayRules).map(([name, rule]) => [name, rule.label])),
   caseNumbering: '案件编号规则',
 };
@@ -167,6 +170,7 @@ function shownValue(
   }
   if (field?.kind === 'yesNo' || typeof raw === 'boolean') return raw === true || raw === 1 ? '是' : '否';
   if ((field?.kind === 'office' || name === 'office_id' || name === 'officeId') && typeof raw === 'number') return offices.get(raw) ?? String(raw);
+  if (!field && name === 'kind' && typeof raw === 'string' && Object.hasOwn(officeKinds, raw)) return officeKinds[raw as OfficeKind];
   if (field?.list) {
     const list = field.list as ListName;
     const label = (code: unknown) => vocabulary.labelOf(list, String(code)) ?? String(code);

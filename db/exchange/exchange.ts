@@ -10,6 +10,7 @@ import { registers } from '../registers/index.ts';
 import { firstValue, firstValues } from './first-column.ts';
 import { statement } from '../registers/register.ts';
 import { migrations } from '../schema/migrations.ts';
+import { officeKindOfName } from '../settings/office-kinds.ts';
 import { whileApplying } from './ownership.ts';
 import {
   PackageRefused,
@@ -39,10 +40,12 @@ interface ListRow {
   readonly sort: number;
 }
 
-/** What the bureau shares with every office: the office list and the configurable lists. */
+/** What the bureau shares with every office: the office list (with each office's kind) and the configurable lists. */
 interface SharedLists {
   readonly bureauName: string;
   readonly offices: string[];
+  /** 单位类别 by office name; a package made before offices had kinds has none. */
+  readonly officeKinds?: Record<string, string>;
   readonly lists: ListRow[];
 }
 
@@ -92,13 +95,19 @@ function sharedLists(db: RegisterDatabase, bureauName: string): SharedLists {
   return {
     bureauName,
     offices: firstValues(db, 'SELECT name FROM office WHERE deleted_at IS NULL ORDER BY sort, id') as string[],
+    officeKinds: Object.fromEntries(
+      (statement(db, 'SELECT name, kind FROM office WHERE deleted_at IS NULL').all() as { name: string; kind: string }[]).map((office) => [office.name, office.kind]),
+    ),
     lists: statement(db, 'SELECT list, code, label, sort FROM list_item WHERE configurable = 1 ORDER BY list, sort').all() as ListRow[],
   };
 }
 
-/** Takes the bureau's lists: offices added by name, configurable lists replaced. */
+/** Takes the bureau's lists: offices added by name with the bureau's kind for each, configurable lists replaced. */
 function applySharedLists(db: RegisterDatabase, shared: SharedLists): void {
-  for (const name of shared.offices) statement(db, 'INSERT OR IGNORE INTO office (name) VALUES (?)').run(name);
+  for (const name of shared.offices) {
+    const kind = shared.officeKinds?.[name] ?? officeKindOfName(name);
+    statement(db, 'INSERT INTO office (name, kind) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind').run(name, kind);
+  }
   statement(db, 'DELETE FROM list_item WHERE configurable = 1').run();
   for (const item of shared.lists) {
     statement(db, 'INSERT OR REPLACE INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, 1)').run(
@@ -146,7 +155,7 @@ export function inviteOffice(db: RegisterDatabase, officeName: string, user: str
   if (!name) throw new UserError('请给出司法所名称');
   return db.transaction(() => {
     const site = bureauSite(db);
-    statement(db, 'INSERT OR IGNORE INTO office (name) VALUES (?)').run(name);
+    statement(db, 'INSERT OR IGNORE INTO office (name, kind) VALUES (?, ?)').run(name, officeKindOfName(name));
     const office = statement(db, 'SELECT id, deleted_at FROM office WHERE name = ?').get(name) as { id: number; deleted_at: string | null };
     if (office.deleted_at) throw new UserError(`单位「${name}」已删除，请先恢复该单位`, 'conflict');
     const keys = newSigningKeys();
