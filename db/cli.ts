@@ -5,7 +5,8 @@
 // `--user NAME` with the password in the environment variable SFTZ_PASSWORD, or `--recovery-code`
 // with the code in SFTZ_RECOVERY_CODE (never on the command line, where other users could read
 // it); the account's role and office apply as in the app. Plain databases need none of this.
-// Exit codes: 0 done; 1 something was rejected (nothing from a rejected file was written);
+// Exit codes: 0 done; 1 something was rejected (nothing from a rejected file was written; an
+// account still on the password an administrator gave is refused so too, before any command);
 // 2 the command itself could not run (usage, a missing or foreign database, a bad period, no or
 // wrong credentials, an account not allowed).
 
@@ -14,7 +15,7 @@ import { DatabaseOpenError } from './database.ts';
 import { UserError } from './errors.ts';
 import { UsageError, type CommandArgs } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
-import { openCliTransport } from './cli/transport.ts';
+import { PasswordChangePending, openCliTransport } from './cli/transport.ts';
 
 const usage = `用法：
 ${Object.values(commands)
@@ -61,6 +62,6 @@ main(process.argv.slice(2)).then(
     else if (error instanceof UserError || error instanceof DatabaseOpenError) console.error(error.message);
     else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(error as Error).message}\n${usage}`);
     else console.error(`程序内部错误：${(error as Error).stack ?? String(error)}`);
-    process.exitCode = 2;
+    process.exitCode = error instanceof PasswordChangePending ? 1 : 2;
   },
 );

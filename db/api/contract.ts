@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN, USERNAME_RULE, passwordProblem, roles, type Role } from '../accounts/roles.ts';
 import { auditActions } from '../audit/actions.ts';
+import { officeKindCodes } from '../settings/office-kinds.ts';
 import { workingRules } from '../settings/working-rules.ts';
 import { registerNames, type RegisterName } from '../registers/register.ts';
 
@@ -78,6 +79,9 @@ const WRITES = true;
 
 const method = <Input extends z.ZodType>(input: Input, rule: Rule, writes = false): MethodDeclaration<Input> => ({ input, rule, writes });
 
+const officeName = z.string().trim().min(1, { message: '单位名称不能为空' }).max(50);
+const officeKind = z.enum(officeKindCodes, { message: '请选择单位类别' });
+
 /** The six methods every register has. */
 const registerMethods = {
   list: method(listInput, 'read'),
@@ -140,8 +144,10 @@ export const methods = {
   'sample.load': method(z.object({}), 'admin', WRITES),
   'settings.update': method(z.object({ bureauName }), 'admin', WRITES),
   'office.list': method(z.object({}), 'read'),
-  'office.create': method(z.object({ name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }), 'admin', WRITES),
-  'office.rename': method(z.object({ id, name: z.string().trim().min(1, { message: '单位名称不能为空' }).max(50) }), 'admin', WRITES),
+  /** A new office; its kind (单位类别) guessed from its name when not given. */
+  'office.create': method(z.object({ name: officeName, kind: officeKind.optional() }), 'admin', WRITES),
+  /** A new name, and a new kind when given. */
+  'office.rename': method(z.object({ id, name: officeName, kind: officeKind.optional() }), 'admin', WRITES),
   'lists.get': method(z.object({}), 'read'),
   'lists.addItem': method(z.object({ list: z.string(), label: z.string().trim().min(1, { message: '名称不能为空' }).max(30) }), 'admin', WRITES),
   'mediationCase.nextCaseNumber': method(z.object({ orgId: id, year: z.number().int().min(2000).max(2999) }), 'write'),
@@ -166,8 +172,6 @@ export const methods = {
   'report.quality': method(z.object({
     asOf: isoDay.optional(),
     officeId: officeScope,
-    /** 调解中 longer than this many days is a warning (60 in the report, 30 on the home page). */
-    pendingMediationDays: z.number().int().min(1).max(3650).optional(),
   }), 'read'),
   'report.exportXlsx': method(z.object(period), 'read'),
   'report.exportDocx': method(z.object(period), 'read'),

@@ -6,13 +6,15 @@ import { checkFullIdNumbers, type Access } from '../accounts/permissions.ts';
 import { userHandlers, type AccountKeys } from '../accounts/users-api.ts';
 import { accountDescription } from '../accounts/users.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
-import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
+import { verifyAuditLog } from '../audit/audit-log.ts';
+import { searchAuditLog } from '../audit/audit-search.ts';
 import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
 import { backupHandlers } from '../backup/backup-api.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { exportLedger, ledgerTemplate } from '../export/ledger-export.ts';
+import { readOnlyOfficeMarks } from '../exchange/exchange.ts';
 import { exchangeHandlers } from '../exchange/exchange-api.ts';
 import { checkSharedListChange } from '../exchange/ownership.ts';
 import { siteOf } from '../exchange/site.ts';
@@ -51,6 +53,7 @@ import {
 import { buildDrillDownWorkbook } from '../export/drill-down-workbook.ts';
 import { readableEntries } from '../audit/readable-entry.ts';
 import { nextCaseNumber } from '../registers/case-numbers.ts';
+import { officeKindOfName } from '../settings/office-kinds.ts';
 import { readWorkingRules, writeWorkingRules } from '../settings/working-rules.ts';
 import { registerNames, type methodInputs } from './contract.ts';
 import { ProgressBoard } from './progress-board.ts';
@@ -205,22 +208,28 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       );
       return { bureauName };
     },
-    'office.list': () => statement(db, 'SELECT id, name, sort FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all(),
-    'office.create': ({ name }) => {
+    // Each office with the mark its records carry where they are read-only (a joined office's, at the bureau).
+    'office.list': () => {
+      const marks = readOnlyOfficeMarks(db);
+      const offices = statement(db, 'SELECT id, name, sort, kind FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all() as { id: number }[];
+      return offices.map((office) => ({ ...office, readOnlyMark: marks.get(office.id) ?? null }));
+    },
+    'office.create': ({ name, kind }) => {
       checkSharedListChange(db);
       if (statement(db, 'SELECT 1 FROM office WHERE name = ?').get(name)) {
         throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
       }
-      const id = Number(statement(db, 'INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
-      return { id, name };
+      const officeKind = kind ?? officeKindOfName(name);
+      const id = Number(statement(db, 'INSERT INTO office (name, kind) VALUES (?, ?)').run(name, officeKind).lastInsertRowid);
+      return { id, name, kind: officeKind };
     },
-    'office.rename': ({ id, name }) => {
+    'office.rename': ({ id, name, kind }) => {
       if (!officeName(id)) throw new UserError(`单位不存在（编号 ${id}）`, 'not_found');
       checkSharedListChange(db, id);
       const clash = statement(db, 'SELECT id FROM office WHERE name = ?').get(name) as { id: number } | undefined;
       if (clash && clash.id !== id) throw new UserError(`单位「${name}」已存在`, 'validation', { name: '已存在同名单位' });
-      statement(db, "UPDATE office SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(name, id);
-      return { id, name };
+      statement(db, "UPDATE office SET name = ?, kind = ifnull(?, kind), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(name, kind ?? null, id);
+      return { id, name, kind: statement(db, 'SELECT kind FROM office WHERE id = ?').pluck().get(id) };
     },
     'lists.get': () =>
       listNames.map((list) => ({
@@ -275,12 +284,8 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
       fileName: `${exportName(input)}${indicatorDefinitions(db).find((definition) => definition.id === input.id)?.label ?? ''}记录明细.xlsx`,
       content: (await buildDrillDownWorkbook(db, input)).toString('base64'),
     }),
-    'report.quality': ({ asOf, officeId, pendingMediationDays }) =>
-      qualityWarnings(db, {
-        asOf: asOf ?? context.today(),
-        officeId: officeId ?? null,
-        pendingMediationDays: pendingMediationDays ?? readWorkingRules(db).pendingMediationDays,
-      }),
+    'report.quality': ({ asOf, officeId }) =>
+      qualityWarnings(db, { asOf: asOf ?? context.today(), officeId: officeId ?? null, reminderDays: readWorkingRules(db) }),
     'report.exportXlsx': async (scope) => ({
       fileName: `${exportName(scope)}统计表.xlsx`,
       content: (await buildReportWorkbook(db, scope)).toString('base64'),

@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import type { RegisterDatabase } from '../database.ts';
 import { neutraliseWorkbook } from '../export/formula-safety.ts';
-import { auditEntries, localTimestamp, verifyAuditLog, type AuditQuery } from './audit-log.ts';
+import { localTimestamp, verifyAuditLog } from './audit-log.ts';
+import { auditEntries, type AuditQuery } from './audit-search.ts';
 import { auditReader } from './readable-entry.ts';
 
 /** Excel keeps at most 32,767 characters in a cell; longer JSON is cut with a note. */

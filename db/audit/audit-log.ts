@@ -1,6 +1,6 @@
 // The audit log (审计日志): one row for every change, import, undo, export, view of full
 // personal numbers, login (good and failed) and account change, with who, when, which record, and the
-// record before and after. Rows form a hash chain — each row's SHA-256 covers its own fields
+// record before and after (searched and read by audit-search.ts). Rows form a hash chain — each row's SHA-256 covers its own fields
 // and the hash of the row before — so a row edited or removed outside the app is found by
 // `verifyAuditLog`. Append-only: the schema's triggers refuse UPDATE and DELETE, and nothing
 // here changes a row once written. Plain Node (node:crypto); no API knowledge.
@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { RegisterDatabase } from '../database.ts';
 import { statement } from '../registers/register.ts';
-import { auditActionLabels, type AuditAction } from './actions.ts';
-import { maskPersonalNumbers } from './personal-numbers.ts';
+import type { AuditAction } from './actions.ts';
 
 /** What one entry says; `recordAudit` adds the time, the number and the chain. */
 export interface AuditEntry {
@@ -32,7 +31,7 @@ export interface AuditEntry {
 }
 
 /** A row of `audit_log` as stored. */
-interface AuditRow {
+export interface AuditRow {
   readonly id: number;
   readonly at: string;
   readonly user: string;
@@ -178,119 +177,4 @@ export function verifyAuditLog(db: RegisterDatabase): AuditVerification {
   return first
     ? { ok: false, entries, firstBrokenId: first.id, problem: first.message, problems }
     : { ok: true, entries, problems };
-}
-
-// ---- searching --------------------------------------------------------------------------------
-
-export interface AuditQuery {
-  /** Days, `YYYY-MM-DD`, both included. */
-  readonly from?: string | null | undefined;
-  readonly to?: string | null | undefined;
-  /** Part of the user's name. */
-  readonly user?: string | null | undefined;
-  readonly action?: AuditAction | null | undefined;
-  /** Found in the method, the table, the record number, the record before or after, or the details. */
-  readonly text?: string | null | undefined;
-}
-
-/** An entry as the log's pages and export show it: personal numbers masked. */
-export interface AuditLogEntry {
-  readonly id: number;
-  readonly at: string;
-  readonly user: string;
-  readonly action: string;
-  /** 新增, 修改, 导入 … */
-  readonly actionLabel: string;
-  readonly method: string;
-  readonly table: string | null;
-  readonly recordId: number | null;
-  readonly before: unknown;
-  readonly after: unknown;
-  /** Fields whose value differs between before and after (timestamps left out). */
-  readonly changedFields: string[];
-  readonly details: unknown;
-  readonly hash: string;
-}
-
-function whereOf(query: AuditQuery): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  const like = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  if (query.from) {
-    where.push('at >= @from');
-    params.from = query.from;
-  }
-  if (query.to) {
-    where.push("at < date(@to, '+1 day')");
-    params.to = query.to;
-  }
-  if (query.user?.trim()) {
-    where.push("user LIKE @user ESCAPE '\\'");
-    params.user = like(query.user.trim());
-  }
-  if (query.action) {
-    where.push('action = @action');
-    params.action = query.action;
-  }
-  if (query.text?.trim()) {
-    const columns = ['method', "ifnull(target_table, '')", "ifnull(record_id, '')", "ifnull(before_json, '')", "ifnull(after_json, '')", "ifnull(details, '')"];
-    where.push(`(${columns.map((column) => `${column} LIKE @text ESCAPE '\\'`).join(' OR ')})`);
-    params.text = like(query.text.trim());
-  }
-  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
-}
-
-const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
-
-const timestamps = new Set(['created_at', 'updated_at']);
-
-function changedFields(before: unknown, after: unknown): string[] {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter(
-    (key) =>
-      !timestamps.has(key) &&
-      JSON.stringify((before as Record<string, unknown>)[key]) !== JSON.stringify((after as Record<string, unknown>)[key]),
-  );
-}
-
-function shownEntry(row: AuditRow): AuditLogEntry {
-  const before = parse(row.before_json);
-  const after = parse(row.after_json);
-  return {
-    id: row.id,
-    at: row.at,
-    user: row.user,
-    action: row.action,
-    actionLabel: auditActionLabels[row.action as AuditAction] ?? row.action,
-    method: row.method,
-    table: row.target_table,
-    recordId: row.record_id,
-    before: maskPersonalNumbers(before),
-    after: maskPersonalNumbers(after),
-    changedFields: changedFields(before, after),
-    details: maskPersonalNumbers(parse(row.details)),
-    hash: row.hash,
-  };
-}
-
-/** A page of entries matching the query, newest first. */
-export function searchAuditLog(
-  db: RegisterDatabase,
-  query: AuditQuery & { readonly offset: number; readonly limit: number },
-): { total: number; rows: AuditLogEntry[] } {
-  const { sql, params } = whereOf(query);
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${sql}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT * FROM audit_log ${sql} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: query.limit, offset: query.offset }) as AuditRow[];
-  return { total, rows: rows.map(shownEntry) };
-}
-
-/** Every entry matching the query, oldest first (for the export). */
-export function* auditEntries(db: RegisterDatabase, query: AuditQuery): Generator<AuditLogEntry> {
-  const { sql, params } = whereOf(query);
-  for (const row of db.prepare(`SELECT * FROM audit_log ${sql} ORDER BY id`).iterate(params) as IterableIterator<AuditRow>) {
-    yield shownEntry(row);
-  }
 }

@@ -121,7 +121,7 @@ export function ledgerExportEntry(scope: Record<string, unknown>, exported: Ledg
 
 function methodPlans(db: RegisterDatabase): Record<string, AuditPlan> {
   const account = (id: number) => accountEntry(db, id);
-  const office = (id: number) => (statement(db, 'SELECT id, name, sort FROM office WHERE id = ?').get(id) as RegisterRecord | undefined) ?? null;
+  const office = (id: number) => (statement(db, 'SELECT id, name, sort, kind FROM office WHERE id = ?').get(id) as RegisterRecord | undefined) ?? null;
   const setting = (key: string) =>
     (statement(db, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   const imported = (input: Input, _before: unknown, value: Output): Draft => {

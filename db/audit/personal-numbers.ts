@@ -40,6 +40,16 @@ export function personalNumberPaths(value: unknown, at = ''): string[] {
   });
 }
 
+/** The personal numbers a record holds, in full (what an audit search by a full number looks for). */
+export function personalNumbers(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(personalNumbers);
+  if (!isPlainObject(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    if (isPersonalNumberField(key)) return typeof item === 'string' || typeof item === 'number' ? [String(item)] : [];
+    return personalNumbers(item);
+  });
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const prototype: unknown = Object.getPrototypeOf(value);

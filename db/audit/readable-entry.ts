@@ -9,8 +9,11 @@ import { registers } from '../registers/index.ts';
 import type { FieldSpec, RegisterDefinition } from '../registers/register.ts';
 import { loadVocabulary } from '../registers/store.ts';
 import type { ListName, Vocabulary } from '../registers/vocabulary.ts';
+import { officeKinds, type OfficeKind } from '../settings/office-kinds.ts';
+import { reminderDayRules } from '../settings/working-rules.ts';
 import { auditActionLabels, type AuditAction } from './actions.ts';
-import { localTimestamp, type AuditLogEntry } from './audit-log.ts';
+import { localTimestamp } from './audit-log.ts';
+import type { AuditLogEntry } from './audit-search.ts';
 
 export interface ReadableChange {
   readonly label: string;
@@ -50,9 +53,11 @@ const otherColumns: Readonly<Record<string, string>> = {
   role: '角色',
   office_id: '单位',
   officeId: '单位',
+  officeName: '单位名称',
   disabled: '停用',
   sort: '排序',
-  pendingMediationDays: '“调解中”提醒天数',
+  kind: '单位类别',
+  ...Object.fromEntries(Object.entries(reminderDayRules).map(([name, rule]) => [name, rule.label])),
   caseNumbering: '案件编号规则',
 };
 
@@ -90,6 +95,16 @@ export function auditReader(db: RegisterDatabase): AuditReader {
       };
     },
   };
+}
+
+/**
+ * Everything an inspector reads of an entry, as one text (what the log's text search looks in):
+ * the time, the user, the action, the record, each change's label and values, the details.
+ */
+export function readableText(entry: AuditLogEntry, readable: ReadableAuditEntry): string {
+  const changes = readable.changes.map((change) => `${change.label} ${change.before} ${change.after}`);
+  const details = entry.details === null || entry.details === undefined ? [] : [JSON.stringify(entry.details)];
+  return [readable.time, readable.userName, readable.actionText, readable.object, ...changes, ...details].join('\n');
 }
 
 /** An instant (ISO, UTC or with its offset) as local 「YYYY-MM-DD HH:mm:ss」. */
@@ -155,6 +170,7 @@ function shownValue(
   }
   if (field?.kind === 'yesNo' || typeof raw === 'boolean') return raw === true || raw === 1 ? '是' : '否';
   if ((field?.kind === 'office' || name === 'office_id' || name === 'officeId') && typeof raw === 'number') return offices.get(raw) ?? String(raw);
+  if (!field && name === 'kind' && typeof raw === 'string' && Object.hasOwn(officeKinds, raw)) return officeKinds[raw as OfficeKind];
   if (field?.list) {
     const list = field.list as ListName;
     const label = (code: unknown) => vocabulary.labelOf(list, String(code)) ?? String(code);

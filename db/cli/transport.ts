@@ -33,6 +33,16 @@ export interface CliTransport {
   close(): void;
 }
 
+/**
+ * An account whose password is still the one an administrator gave: as the window refuses every
+ * method until its user changes it, the command line refuses every command (exit 1), writing nothing.
+ */
+export class PasswordChangePending extends UserError {
+  constructor(username: string) {
+    super(`用户「${username}」还在使用管理员设置的初始密码：请先登录本程序修改密码，然后才能使用命令行`, 'forbidden');
+  }
+}
+
 /** How the audit log marks what was done from the command line. */
 export const CLI_MARK = '（命令行）';
 
@@ -101,6 +111,7 @@ function openForCommand(dbFile: string, command: string, method: string, credent
     if (!credentials.recoveryCode) {
       const account = accountByName(db, username);
       if (!account || account.disabled) throw new UserError(account ? '账号已停用，请联系管理员' : '用户名或密码错误');
+      if (account.mustChangePassword) throw new PasswordChangePending(account.username);
       access = account;
       username = account.username;
       checkRole(access, method);

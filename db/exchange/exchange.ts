@@ -10,6 +10,7 @@ import { registers } from '../registers/index.ts';
 import { firstValue, firstValues } from './first-column.ts';
 import { statement } from '../registers/register.ts';
 import { migrations } from '../schema/migrations.ts';
+import { officeKindOfName } from '../settings/office-kinds.ts';
 import { whileApplying } from './ownership.ts';
 import {
   PackageRefused,
@@ -29,6 +30,7 @@ import {
   type OpenedFrame,
   type PackageHeader,
 } from './sealed-file.ts';
+import type { OfficeDataAsOf } from './data-as-of.ts';
 import { assignGids, installChangeLog, newGid, shortTime, siteOf, type Site } from './site.ts';
 
 interface ListRow {
@@ -38,10 +40,12 @@ interface ListRow {
   readonly sort: number;
 }
 
-/** What the bureau shares with every office: the office list and the configurable lists. */
+/** What the bureau shares with every office: the office list (with each office's kind) and the configurable lists. */
 interface SharedLists {
   readonly bureauName: string;
   readonly offices: string[];
+  /** 单位类别 by office name; a package made before offices had kinds has none. */
+  readonly officeKinds?: Record<string, string>;
   readonly lists: ListRow[];
 }
 
@@ -91,13 +95,19 @@ function sharedLists(db: RegisterDatabase, bureauName: string): SharedLists {
   return {
     bureauName,
     offices: firstValues(db, 'SELECT name FROM office WHERE deleted_at IS NULL ORDER BY sort, id') as string[],
+    officeKinds: Object.fromEntries(
+      (statement(db, 'SELECT name, kind FROM office WHERE deleted_at IS NULL').all() as { name: string; kind: string }[]).map((office) => [office.name, office.kind]),
+    ),
     lists: statement(db, 'SELECT list, code, label, sort FROM list_item WHERE configurable = 1 ORDER BY list, sort').all() as ListRow[],
   };
 }
 
-/** Takes the bureau's lists: offices added by name, configurable lists replaced. */
+/** Takes the bureau's lists: offices added by name with the bureau's kind for each, configurable lists replaced. */
 function applySharedLists(db: RegisterDatabase, shared: SharedLists): void {
-  for (const name of shared.offices) statement(db, 'INSERT OR IGNORE INTO office (name) VALUES (?)').run(name);
+  for (const name of shared.offices) {
+    const kind = shared.officeKinds?.[name] ?? officeKindOfName(name);
+    statement(db, 'INSERT INTO office (name, kind) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind').run(name, kind);
+  }
   statement(db, 'DELETE FROM list_item WHERE configurable = 1').run();
   for (const item of shared.lists) {
     statement(db, 'INSERT OR REPLACE INTO list_item (list, code, label, sort, configurable) VALUES (?, ?, ?, ?, 1)').run(
@@ -145,7 +155,7 @@ export function inviteOffice(db: RegisterDatabase, officeName: string, user: str
   if (!name) throw new UserError('请给出司法所名称');
   return db.transaction(() => {
     const site = bureauSite(db);
-    statement(db, 'INSERT OR IGNORE INTO office (name) VALUES (?)').run(name);
+    statement(db, 'INSERT OR IGNORE INTO office (name, kind) VALUES (?, ?)').run(name, officeKindOfName(name));
     const office = statement(db, 'SELECT id, deleted_at FROM office WHERE name = ?').get(name) as { id: number; deleted_at: string | null };
     if (office.deleted_at) throw new UserError(`单位「${name}」已删除，请先恢复该单位`, 'conflict');
     const keys = newSigningKeys();
@@ -474,23 +484,30 @@ export function exchangeStatus(db: RegisterDatabase): ExchangeStatus {
   };
 }
 
-export interface OfficeDataAsOf {
-  readonly office: string;
-  /** When the office made its newest package the bureau has applied; null: none yet. */
-  readonly dataAsOf: string | null;
-  /** The figures may miss the office's records: its data ends before the period does. */
-  readonly stale: boolean;
-  /** "城西司法所 · 数据截至 2025-01-05 16:20", with a warning when stale. */
-  readonly text: string;
-}
+/** "城西司法所 · 数据截至 2025-01-05 16:20": how the bureau marks a joined office's records and figures. */
+const dataAsOfText = (office: string, madeAt: string | null) => `${office} · 数据截至 ${madeAt === null ? '（尚未收到数据包）' : shortTime(madeAt)}`;
 
-/** Each joined office's "数据截至" beside a report ending on `to` (an empty list at a standalone bureau or an office site). */
-export function dataAsOf(db: RegisterDatabase, to: string): OfficeDataAsOf[] {
+/**
+ * Each joined office's "数据截至" beside a report ending on `to`, or only `office`'s (a one-office
+ * report); an empty list at a standalone bureau or an office site.
+ */
+export function dataAsOf(db: RegisterDatabase, to: string, onlyOffice: string | null = null): OfficeDataAsOf[] {
   const site = siteOf(db);
   if (site?.role !== 'bureau') return [];
-  return exchangeStatus(db).offices.map((office) => {
+  const offices = exchangeStatus(db).offices.filter((candidate) => onlyOffice === null || candidate.office === onlyOffice);
+  return offices.map((office) => {
     const stale = office.dataAsOf === null || shortTime(office.dataAsOf).slice(0, 10) <= to;
-    const text = `${office.office} · 数据截至 ${office.dataAsOf === null ? '（尚未收到数据包）' : shortTime(office.dataAsOf)}`;
+    const text = dataAsOfText(office.office, office.dataAsOf);
     return { office: office.office, dataAsOf: office.dataAsOf, stale, text: stale ? `${text}，早于统计期末 ${to}，该所的数字可能不全` : text };
   });
+}
+
+/**
+ * At the bureau, the offices whose records are read-only here (they joined: ownership.ts), each
+ * with the mark their rows carry in the lists ("城西司法所 · 数据截至 …"); empty anywhere else.
+ */
+export function readOnlyOfficeMarks(db: RegisterDatabase): Map<number, string> {
+  if (siteOf(db)?.role !== 'bureau') return new Map();
+  const rows = statement(db, officeRowSql).all() as OfficeRow[];
+  return new Map(rows.map((row) => [row.office_id, dataAsOfText(row.name, row.last_made_at)]));
 }

@@ -1,6 +1,7 @@
 // One place edits a record (exchange.md "Ownership"): at the bureau, the records of an office
 // that has joined are read-only; an office site takes only its own office's records. The store
-// asks `checkOwnership` before every write; the importer asks `ownershipProblem` for every row.
+// asks `checkOwnership` before every write; the importer asks `ownershipProblem` for every row,
+// and undoing an import `checkOwnershipOfRows` for the rows it removes.
 // Applying a package or a join file writes others' records on purpose: it runs `whileApplying`.
 
 import type { RegisterDatabase } from '../database.ts';
@@ -45,6 +46,21 @@ function officeName(db: RegisterDatabase, id: number | null): string {
   return (firstValue(db, 'SELECT name FROM office WHERE id = ?', id) as string | undefined) ?? '未知单位';
 }
 
+/** Why this site may not write a record of `office`; null when it may. */
+function officeProblem(db: RegisterDatabase, site: SiteRule, office: number | null): string | null {
+  if (office === null) return null;
+  if (site.role === 'office') {
+    return office === site.office_id ? null : `本机是${officeName(db, site.office_id)}的电脑，只能登记本所的记录，不能登记或修改${officeName(db, office)}的记录`;
+  }
+  if (!statement(db, 'SELECT 1 FROM exchange_office WHERE office_id = ?').get(office)) return null;
+  const name = officeName(db, office);
+  return `该记录属于${name}，${name}已加入本县数据交换，请在${name}的电脑上修改`;
+}
+
+function siteRule(db: RegisterDatabase): SiteRule | undefined {
+  return applying.has(db) ? undefined : (statement(db, 'SELECT role, office_id FROM exchange_site').get() as SiteRule | undefined);
+}
+
 /** Why this site may not write the record (new fields `record`, stored row `id`); null when it may. */
 export function ownershipProblem(
   db: RegisterDatabase,
@@ -52,24 +68,32 @@ export function ownershipProblem(
   record: RegisterRecord | null,
   id?: number,
 ): string | null {
-  if (applying.has(db)) return null;
-  const site = statement(db, 'SELECT role, office_id FROM exchange_site').get() as SiteRule | undefined;
+  const site = siteRule(db);
   if (!site) return null;
   const offices = new Set<number | null>();
   if (record) offices.add(officeOfRecord(db, record));
   if (id !== undefined) offices.add(officeOfRow(db, register, id));
   for (const office of offices) {
-    if (office === null) continue;
-    if (site.role === 'office') {
-      if (office !== site.office_id) {
-        return `本机是${officeName(db, site.office_id)}的电脑，只能登记本所的记录，不能登记或修改${officeName(db, office)}的记录`;
-      }
-    } else if (statement(db, 'SELECT 1 FROM exchange_office WHERE office_id = ?').get(office)) {
-      const name = officeName(db, office);
-      return `该记录属于${name}，${name}已加入本县数据交换，请在${name}的电脑上修改`;
-    }
+    const problem = officeProblem(db, site, office);
+    if (problem) return problem;
   }
   return null;
+}
+
+/**
+ * Throws if this site may not remove the stored rows `fromId`…`toId` of the register (undoing an
+ * import removes the rows it added, a run of ids at a time): each of their offices is checked once.
+ */
+export function checkOwnershipOfRows(db: RegisterDatabase, register: RegisterDefinition, fromId: number, toId: number): void {
+  const site = siteRule(db);
+  if (!site) return;
+  const offices = statement(db, `SELECT DISTINCT ${register.officeSql} FROM ${register.table} t WHERE t.id BETWEEN ? AND ?`)
+    .pluck()
+    .all(fromId, toId) as (number | null)[];
+  for (const office of offices) {
+    const problem = officeProblem(db, site, office);
+    if (problem) throw new UserError(problem, 'conflict');
+  }
 }
 
 /** Throws the ownership problem as a UserError (the store's writes). */

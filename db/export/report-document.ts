@@ -5,7 +5,8 @@
 // bottom 35 mm, left 28 mm, right 26 mm (a 156 × 225 mm text block), title 方正小标宋简体 2号,
 // headings 黑体 / 楷体_GB2312 3号, body 仿宋_GB2312 3号 with a first-line indent of two characters
 // and a fixed line spacing of 28.95 pt (22 lines a page), page numbers 「— 1 —」 in 宋体 4号,
-// right on odd pages and left on even ones.
+// right on odd pages and left on even ones. At a bureau with joined offices, a 附注 under the date
+// gives each office's 数据截至 and the report page's warning when one is older than the period's end.
 // Fonts are named for East Asian and Latin text alike, so digits are set in the body font.
 // Every number is printed as the report gives it (counts whole, rates and 万元 with two
 // decimals); no figure is computed here. It must not write to the database or to disk.
@@ -23,6 +24,8 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { RegisterDatabase } from '../database.ts';
+import { dataAsOfHeading } from '../exchange/data-as-of.ts';
+import { dataAsOf } from '../exchange/exchange.ts';
 import { runReport, type Report, type Scope } from '../report/engine.ts';
 import { configuredDisputeTypes, type DisputeType } from '../report/indicators.ts';
 import { bureauName, dateName, isCalendarYear, localTime, periodName } from './report-scope.ts';
@@ -31,7 +34,9 @@ import { bureauName, dateName, isCalendarYear, localTime, periodName } from './r
 export async function buildReportDocument(db: RegisterDatabase, scope: Scope, today = localTime(new Date().toISOString()).slice(0, 10)): Promise<Buffer> {
   const report = runReport(db, { ...scope, compare: true });
   const draft = draftReport(report, bureauName(db), configuredDisputeTypes(db), today);
-  return Packer.toBuffer(gongwen(draft));
+  const offices = dataAsOf(db, report.to, report.office);
+  const remark = offices.length > 0 ? `（${dataAsOfHeading(offices)}：${offices.map((office) => office.text).join('；')}。）` : null;
+  return Packer.toBuffer(gongwen(draft, remark));
 }
 
 // ---- the text ---------------------------------------------------------------------------------
@@ -628,7 +633,8 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-function gongwen(draft: Draft): Document {
+/** `remark`: the 附注, under the date (GB/T 9704: two characters in, in brackets). */
+function gongwen(draft: Draft, remark: string | null): Document {
   const children: Paragraph[] = [title(draft.title), blankLine(), body(draft.opening)];
   for (const section of draft.sections) {
     children.push(heading(section.heading, '黑体', 0));
@@ -637,6 +643,7 @@ function gongwen(draft: Draft): Document {
     }
   }
   children.push(blankLine(), ...signature(draft.signature));
+  if (remark) children.push(body(remark));
   return new Document({
     creator: '司法台账',
     title: draft.title,

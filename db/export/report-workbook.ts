@@ -1,7 +1,9 @@
 // The report as an Excel workbook (.xlsx): a sheet 「指标明细」 with every indicator (its
 // Chinese label, the scope's figure, each office's own figure, and last its 指标编号), and one printable sheet per
 // business line laid out as the statistical tables bureaus hand in (title, merged two-level
-// headers, a row per office and a 合计 row, A4 landscape fitted to the page width).
+// headers, a row per office and a 合计 row, A4 landscape fitted to the page width); at a bureau
+// with joined offices, a sheet 「数据截至」 with each office's 数据截至 and the report page's warning
+// when one is older than the period's end.
 // Every figure comes from runReport (an office's rates and 万元 are the office's own report,
 // never computed here). It must not write to the database or to disk: it returns the bytes.
 //
@@ -15,6 +17,8 @@
 
 import ExcelJS from 'exceljs';
 import type { RegisterDatabase } from '../database.ts';
+import { dataAsOfHeading, type OfficeDataAsOf } from '../exchange/data-as-of.ts';
+import { dataAsOf } from '../exchange/exchange.ts';
 import { runReport, type Figures, type Period, type Scope } from '../report/engine.ts';
 import { indicatorDefinitions, type IndicatorDefinition, type Register } from '../report/indicators.ts';
 import { neutraliseWorkbook } from './formula-safety.ts';
@@ -310,6 +314,7 @@ export async function buildReportWorkbook(db: RegisterDatabase, scope: Scope): P
     ...(officeId === null ? [{ name: '合计', figures: report.indicators, total: true }] : []),
   ];
   for (const table of registerTables) addRegisterSheet(workbook, table, content, rows);
+  addDataAsOfSheet(workbook, dataAsOf(db, report.to, report.office));
   neutraliseWorkbook(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -342,6 +347,16 @@ function addIndicatorSheet(workbook: ExcelJS.Workbook, content: WorkbookContent)
     }),
   );
   sheet.getRow(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+// ---- 数据截至 ----------------------------------------------------------------------------------
+
+function addDataAsOfSheet(workbook: ExcelJS.Workbook, entries: readonly OfficeDataAsOf[]): void {
+  if (entries.length === 0) return;
+  const sheet = workbook.addWorksheet('数据截至', { pageSetup: printSetup, headerFooter: pageFooter });
+  sheet.columns = [{ width: 90 }];
+  sheet.addRow([`${dataAsOfHeading(entries)}：`]).font = { ...bodyFont, bold: true };
+  for (const entry of entries) sheet.addRow([entry.text]).font = bodyFont;
 }
 
 // ---- the register tables ----------------------------------------------------------------------

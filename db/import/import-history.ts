@@ -1,10 +1,13 @@
 // The import log: what each import brought in, and undoing an import as a whole by putting
 // back every row it touched (rows it added are removed, rows it changed get their old values).
 // Only the latest import still in force can be undone, so an undo never overwrites what a
-// later import wrote.
+// later import wrote. An undo is a write like any other: the ownership rule applies to every row
+// it removes or puts back (exchange/ownership.ts: at the bureau, never a joined office's rows),
+// and at an office site the change log's triggers record each, for the next package.
 
 import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
+import { checkOwnershipOfRows } from '../exchange/ownership.ts';
 import { registers } from '../registers/index.ts';
 import { recordFields, updateRecord } from '../registers/store.ts';
 import type { RegisterRecord } from '../registers/register.ts';
@@ -59,14 +62,14 @@ export function undoImport(db: RegisterDatabase, importId: number): { restored: 
   try {
     db.transaction(() => {
       for (const change of changes) {
+        const register = registerByTable.get(change.tbl)!;
         if (change.before_json === null) {
           // Added rows: one id, or a run of consecutive ids (import_change.last_row_id).
-          removed += db
-            .prepare(`DELETE FROM ${change.tbl} WHERE id BETWEEN ? AND ?`)
-            .run(change.row_id, change.last_row_id ?? change.row_id).changes;
+          const lastId = change.last_row_id ?? change.row_id;
+          checkOwnershipOfRows(db, register, change.row_id, lastId);
+          removed += db.prepare(`DELETE FROM ${change.tbl} WHERE id BETWEEN ? AND ?`).run(change.row_id, lastId).changes;
           continue;
         }
-        const register = registerByTable.get(change.tbl)!;
         const before = JSON.parse(change.before_json) as RegisterRecord;
         updateRecord(db, register, change.row_id, recordFields(register, before));
         db.prepare(`UPDATE ${change.tbl} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(

@@ -23,6 +23,7 @@ import {
 } from '../registers/store.ts';
 import type { Read } from '../registers/values.ts';
 import { ownershipProblem } from '../exchange/ownership.ts';
+import { officeKindOfName } from '../settings/office-kinds.ts';
 import type { Vocabulary } from '../registers/vocabulary.ts';
 import { cellText, readCell, type CellContext } from './cells.ts';
 import { headerKey } from './header-words.ts';
@@ -249,7 +250,7 @@ async function runPass(
     const existing = officeIds.get(name);
     // An office account adds no offices: an unknown name is refused as not existing.
     if (existing !== undefined || name === '' || ownOffice) return existing ?? 0;
-    const id = Number(db.prepare('INSERT INTO office (name) VALUES (?)').run(name).lastInsertRowid);
+    const id = Number(db.prepare('INSERT INTO office (name, kind) VALUES (?, ?)').run(name, officeKindOfName(name)).lastInsertRowid);
     officeIds.set(name, id);
     liveOffices.add(id);
     officesCreated.push(name);

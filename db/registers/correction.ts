@@ -14,6 +14,7 @@ import {
   problem,
   remembered,
   statement,
+  townshipOfficeExists,
   wholeNumber,
   type FieldProblem,
   type ImportMemo,
@@ -123,7 +124,7 @@ export const correctionStint: RegisterDefinition = {
         }
       }),
   checkRelations: (record, context) => {
-    const problems: FieldProblem[] = officeExists(context, record.office_id);
+    const problems: FieldProblem[] = townshipOfficeExists(context, record.office_id);
     const others = statement(
       context.db,
       'SELECT id, entered_on, exited_on FROM correction_stint WHERE id_number = ? AND deleted_at IS NULL',

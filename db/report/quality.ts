@@ -8,7 +8,7 @@ import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { isIsoDate } from '../registers/values.ts';
 import { releaseExitTypes, terminationExitTypes } from '../registers/vocabulary.ts';
-import { DEFAULT_WORKING_RULES } from '../settings/working-rules.ts';
+import { DEFAULT_REMINDER_DAYS, type ReminderDayRule, type ReminderDays } from '../settings/working-rules.ts';
 import { officeNameOf } from './engine.ts';
 
 export interface QualityOptions {
@@ -16,8 +16,8 @@ export interface QualityOptions {
   readonly asOf: string;
   /** One office, or the whole bureau when absent or null. */
   readonly officeId?: number | null;
-  /** A mediation case 调解中 for more than this many days is overdue (设置's one threshold; default DEFAULT_WORKING_RULES'). */
-  readonly pendingMediationDays?: number;
+  /** The reminders' day counts (设置's working rules); those not given are the defaults. */
+  readonly reminderDays?: Partial<ReminderDays>;
 }
 
 export interface QualityRecord {
@@ -46,6 +46,8 @@ interface Check {
   readonly code: string;
   readonly level: QualityWarning['level'];
   readonly table: string;
+  /** The working rule whose day count the check reads as @days, if any. */
+  readonly days?: ReminderDayRule;
   /** SELECT of `id` and the columns `label` reads, with @asOf, @days and (when scoped) @officeId; ordered. */
   readonly sql: (officeScope: string) => string;
   readonly label: (row: WarningRow) => string;
@@ -65,6 +67,7 @@ const checks: readonly Check[] = [
   {
     code: 'mediation.pending_overdue',
     level: 'warning',
+    days: 'pendingMediationDays',
     table: 'mediation_case',
     officeColumn: 'o.office_id',
     sql: (scope) => `
@@ -119,30 +122,32 @@ const checks: readonly Check[] = [
   {
     code: 'legal_aid.open_overdue',
     level: 'warning',
+    days: 'openLegalAidDays',
     table: 'legal_aid_case',
     officeColumn: 'a.office_id',
     sql: (scope) => `
       SELECT a.id, a.case_no, a.received_on
       FROM legal_aid_case a
-      WHERE a.deleted_at IS NULL AND a.review_result = 'granted' AND a.received_on < date(@asOf, '-90 days')
+      WHERE a.deleted_at IS NULL AND a.review_result = 'granted' AND a.received_on < date(@asOf, '-' || @days || ' days')
         AND (a.closed_on IS NULL OR a.closed_on > @asOf)${scope}
       ORDER BY a.received_on, a.id`,
     label: (row) => `${row.case_no}（${row.received_on} 受理）`,
-    message: (count) => `${count} 件法律援助案件受理已超过90天仍未结案`,
+    message: (count, days) => `${count} 件法律援助案件受理已超过${days}天仍未结案`,
   },
   {
     code: 'correction.term_ending_soon',
     level: 'reminder',
+    days: 'correctionEndingDays',
     table: 'correction_stint',
     officeColumn: 's.office_id',
     sql: (scope) => `
       SELECT s.id, s.name, s.id_number, s.term_end
       FROM correction_stint s
       WHERE s.deleted_at IS NULL AND s.exited_on IS NULL AND s.entered_on <= @asOf
-        AND s.term_end BETWEEN @asOf AND date(@asOf, '+30 days')${scope}
+        AND s.term_end BETWEEN @asOf AND date(@asOf, '+' || @days || ' days')${scope}
       ORDER BY s.term_end, s.id`,
     label: (row) => correctionObject(row, `矫正期满 ${row.term_end}`),
-    message: (count) => `${count} 名社区矫正对象将在30天内矫正期满`,
+    message: (count, days) => `${count} 名社区矫正对象将在${days}天内矫正期满`,
   },
   // 安置帮教: people not yet resettled a month after release, and 帮教期 coming to an end.
   {
@@ -180,12 +185,16 @@ export function qualityWarnings(db: RegisterDatabase, options: QualityOptions): 
   if (typeof options.asOf !== 'string' || !isIsoDate(options.asOf)) {
     throw new UserError(`日期「${String(options.asOf)}」不是有效日期（应为 YYYY-MM-DD）`);
   }
-  const days = options.pendingMediationDays ?? DEFAULT_WORKING_RULES.pendingMediationDays;
-  if (!Number.isSafeInteger(days) || days < 1) throw new UserError('调解中超期天数必须是正整数');
+  const reminderDays: ReminderDays = { ...DEFAULT_REMINDER_DAYS, ...options.reminderDays };
+  for (const check of checks) {
+    const days = check.days && reminderDays[check.days];
+    if (days !== undefined && (!Number.isSafeInteger(days) || days < 1)) throw new UserError('提醒天数必须是正整数');
+  }
   const officeId = options.officeId ?? null;
   officeNameOf(db, officeId);
   const warnings: QualityWarning[] = [];
   for (const check of checks) {
+    const days = check.days ? reminderDays[check.days] : 0;
     const scope = officeId === null ? '' : ` AND ${check.officeColumn} = @officeId`;
     const rows = db
       .prepare(check.sql(scope))

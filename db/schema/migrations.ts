@@ -594,4 +594,21 @@ CREATE INDEX exchange_change_seq ON exchange_change(seq);
       db.exec('ALTER TABLE app_user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0');
     },
   },
+  // 单位类别: what kind of unit each office is, so that a rule needing a 司法所 reads the kind, not
+  // the name. Existing offices get the kind their name ends in (the administrator can change it).
+  {
+    description: '单位：单位类别（局机关、司法所、法律援助中心、社区矫正中心、其他）',
+    up: (db) => {
+      db.exec(`
+ALTER TABLE office ADD COLUMN kind TEXT NOT NULL DEFAULT 'other'
+  CHECK (kind IN ('bureau', 'township', 'legal_aid_centre', 'correction_centre', 'other'));
+UPDATE office SET kind = CASE
+  WHEN name LIKE '%司法所' THEN 'township'
+  WHEN name LIKE '%法律援助中心' THEN 'legal_aid_centre'
+  WHEN name LIKE '%社区矫正中心' THEN 'correction_centre'
+  WHEN name IN ('局本级', '局机关') OR name LIKE '%司法局' THEN 'bureau'
+  ELSE 'other' END;
+`);
+    },
+  },
 ];

@@ -1,7 +1,8 @@
-// The bureau's working rules the administrator sets in 设置, kept in the `setting` table: how
-// many days a mediation case may stay 调解中 before the home page and the report both flag it,
-// and how each numbered register's case numbers are written and counted (the pattern, and
-// whether the series runs per office or county-wide).
+// The bureau's working rules the administrator sets in 设置, kept in the `setting` table: the
+// reminders' day counts (how long a mediation case may stay 调解中, a granted legal-aid case stay
+// open, and how early a correction term's end is announced — the home page and the report's
+// warnings both read them), and how each numbered register's case numbers are written and
+// counted (the pattern, and whether the series runs per office or county-wide).
 
 import { z } from 'zod';
 import type { RegisterDatabase } from '../database.ts';
@@ -38,25 +39,46 @@ export const caseNumbering = z
   });
 export type CaseNumbering = z.infer<typeof caseNumbering>;
 
-export const pendingMediationDays = z
+/**
+ * The reminders' day counts, each a working rule: its label in 设置 (and the audit log) and its
+ * value until the administrator says otherwise — 调解中 over 30 days (人民调解 is to end within
+ * 30 days of 受理), a granted legal-aid case open over 90 days, a correction term ending within 30 days.
+ */
+export const reminderDayRules = {
+  pendingMediationDays: { label: '“调解中”超过多少天提醒', default: 30 },
+  openLegalAidDays: { label: '法律援助案件受理超过多少天未结案提醒', default: 90 },
+  correctionEndingDays: { label: '社区矫正期满前多少天提醒', default: 30 },
+} as const;
+export type ReminderDayRule = keyof typeof reminderDayRules;
+export type ReminderDays = Readonly<Record<ReminderDayRule, number>>;
+const reminderDayNames = Object.keys(reminderDayRules) as ReminderDayRule[];
+
+const dayCount = z
   .number({ message: '天数必须是数字' })
   .int({ message: '天数必须是整数' })
   .min(1, { message: '天数至少为 1' })
   .max(365, { message: '天数最多为 365' });
 
+/** The rules as set in 设置 and stored: a reminder's day count not given keeps its default. */
 export const workingRules = z.object({
-  pendingMediationDays,
+  ...(Object.fromEntries(reminderDayNames.map((name) => [name, dayCount.default(reminderDayRules[name].default)])) as Record<
+    ReminderDayRule,
+    z.ZodDefault<typeof dayCount>
+  >),
   caseNumbering: z.object({ mediationCase: caseNumbering, legalAidCase: caseNumbering }),
 });
 export type WorkingRules = z.infer<typeof workingRules>;
 
+/** The reminder days' numbers until the administrator says otherwise. */
+export const DEFAULT_REMINDER_DAYS = Object.fromEntries(reminderDayNames.map((name) => [name, reminderDayRules[name].default])) as ReminderDays;
+
 /**
- * Until the administrator says otherwise: 调解中 over 30 days is overdue (人民调解 is to end
- * within 30 days of 受理); mediation numbers run per office, legal-aid numbers county-wide
- * (the county's 法律援助中心 keeps one series), both written as the data already writes them.
+ * Until the administrator says otherwise: the reminders' default days; mediation numbers run per
+ * office, legal-aid numbers county-wide (the county's 法律援助中心 keeps one series), both
+ * written as the data already writes them.
  */
 export const DEFAULT_WORKING_RULES: WorkingRules = {
-  pendingMediationDays: 30,
+  ...DEFAULT_REMINDER_DAYS,
   caseNumbering: {
     mediationCase: { pattern: null, series: 'office' },
     legalAidCase: { pattern: null, series: 'county' },

@@ -1,12 +1,14 @@
-// Offices (单位: 局本级, 法律援助中心, 司法所 …): the list, adding one, renaming one in place.
+// Offices (单位: 局本级, 法律援助中心, 司法所 …): the list, adding one, renaming one in place, and
+// each one's 单位类别 (a new office's is guessed from its name; rules needing a 司法所 read it).
 
-import { ActionIcon, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { officeKinds, type OfficeKind } from '../../db/settings/office-kinds.ts';
 import { call } from '../api/client.ts';
 import type { Office } from '../common/domain.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { notifySuccess, useApi } from '../common/use-api.ts';
+import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
 
 /** A one-field name form: for adding (empty start) and renaming (current name). */
 function NameForm(props: { initial: string; submitLabel: string; onSubmit: (name: string) => Promise<string | null>; onCancel?: () => void }) {
@@ -81,6 +83,13 @@ export function OfficesPanel() {
     return problem;
   };
 
+  const setKind = async (office: Office, kind: OfficeKind) => {
+    const result = await call('office.rename', { id: office.id, name: office.name, kind });
+    if (!result.ok) notifyError(result.error, '单位类别未保存');
+    else notifySuccess(`「${office.name}」的单位类别已改为${officeKinds[kind]}`);
+    offices.reload();
+  };
+
   if (offices.error) return <ErrorAlert error={offices.error} onRetry={offices.reload} />;
   return (
     <>
@@ -89,6 +98,7 @@ export function OfficesPanel() {
           <Table.Tr>
             <Table.Th w={60}>编号</Table.Th>
             <Table.Th>单位名称</Table.Th>
+            <Table.Th w={150}>单位类别</Table.Th>
             <Table.Th w={80} />
           </Table.Tr>
         </Table.Thead>
@@ -102,6 +112,15 @@ export function OfficesPanel() {
                 ) : (
                   office.name
                 )}
+              </Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  size="xs"
+                  aria-label={`${office.name}的单位类别`}
+                  data={Object.entries(officeKinds).map(([value, label]) => ({ value, label }))}
+                  value={office.kind}
+                  onChange={(event) => void setKind(office, event.currentTarget.value as OfficeKind)}
+                />
               </Table.Td>
               <Table.Td>
                 {editing !== office.id && (

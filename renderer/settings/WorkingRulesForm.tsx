@@ -1,10 +1,10 @@
-// 工作规则 in 设置: the one 调解中 threshold (the home page's reminders and the report's warnings
-// both use it) and, for each numbered register, how its case numbers are written and whether
+// 工作规则 in 设置: the reminders' day counts (调解中, 法律援助 open, 矫正期满 coming; the home page's
+// reminders and the report's warnings both use them) and, for each numbered register, how its case numbers are written and whether
 // the series runs per office or county-wide. The backend checks the rules (db/settings).
 
 import { Button, NumberInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { NumberedRegister, WorkingRules } from '../../db/settings/working-rules.ts';
+import { reminderDayRules, type NumberedRegister, type ReminderDayRule, type WorkingRules } from '../../db/settings/working-rules.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { notifySuccess, useApi } from '../common/use-api.ts';
@@ -44,18 +44,23 @@ export function WorkingRulesForm() {
         <Title order={3} size="h5">
           工作规则
         </Title>
-        <NumberInput
-          label="“调解中”超过多少天提醒"
-          description="首页提醒和统计报表的数据质量提示都用这一天数"
-          min={1}
-          max={365}
-          allowDecimal={false}
-          value={rules.pendingMediationDays}
-          onChange={(days) => setRules({ ...rules, pendingMediationDays: typeof days === 'number' ? days : Number(days) })}
-          error={errors.pendingMediationDays}
-          suffix=" 天"
-          w={260}
-        />
+        <Text size="sm" c="dimmed">
+          首页提醒和统计报表的数据质量提示都用以下天数
+        </Text>
+        {(Object.keys(reminderDayRules) as ReminderDayRule[]).map((name) => (
+          <NumberInput
+            key={name}
+            label={reminderDayRules[name].label}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            value={rules[name]}
+            onChange={(days) => setRules({ ...rules, [name]: typeof days === 'number' ? days : Number(days) })}
+            error={errors[name]}
+            suffix=" 天"
+            w={300}
+          />
+        ))}
         {(Object.keys(numberedTitles) as NumberedRegister[]).map((register) => {
           const rule = rules.caseNumbering[register];
           return (

@@ -85,7 +85,7 @@ describe('settings', () => {
   it('records offices, the bureau name and list items with their values before and after', async () => {
     const created = await withEntry<{ id: number }>('office.create', { name: '城西司法所' });
     expect(created.entry).toMatchObject({ action: 'settings', table: 'office', recordId: created.value.id, before: null });
-    expect(created.entry.after).toEqual({ id: created.value.id, name: '城西司法所', sort: 0 });
+    expect(created.entry.after).toEqual({ id: created.value.id, name: '城西司法所', sort: 0, kind: 'township' });
 
     const renamed = await withEntry('office.rename', { id: created.value.id, name: '城西镇司法所' });
     expect(renamed.entry).toMatchObject({

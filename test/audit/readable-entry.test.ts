@@ -67,6 +67,38 @@ describe('audit.search', () => {
   });
 });
 
+describe('audit.search by text', () => {
+  const found = async (text: string) => (await value<{ rows: { method: string }[] }>('audit.search', { text })).rows.map((row) => row.method);
+
+  it('finds what the inspector reads, not the stored codes', async () => {
+    // 邻里 is the case's 纠纷类型 as added, and its value before the update; the deletion shows only 删除时间.
+    expect(await found('邻里')).toEqual(['mediationCase.update', 'mediationCase.create']);
+    expect(await found('neighbour')).toEqual([]);
+    // 3,500.00 元 is the amount as added and before the update; 350000 fen is never shown.
+    expect(await found('3,500.00')).toEqual(['mediationCase.update', 'mediationCase.create']);
+    expect(await found('350000')).toEqual([]);
+    // The case number names the record in its three entries.
+    expect(await found('城西调字')).toEqual(['mediationCase.delete', 'mediationCase.update', 'mediationCase.create']);
+    // Field labels: 涉及金额(元) was given when added and changed by the update; amount_fen is never shown.
+    expect(await found('涉及金额')).toEqual(['mediationCase.update', 'mediationCase.create']);
+    expect(await found('amount_fen')).toEqual([]);
+    // The user's display name is on all six entries; 删除 only on the deletion (its action and 删除时间).
+    expect(await found('王芳')).toHaveLength(6);
+    expect(await found('删除')).toEqual(['mediationCase.delete']);
+    // The office's name where its id is stored: the office added, the organisation's 所属单位.
+    expect(await found('城西司法所')).toEqual(['mediationOrg.create', 'office.create']);
+  });
+
+  it('exports what it finds', async () => {
+    const exported = await value<{ content: string }>('audit.export', { text: '邻里' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(exported.content, 'base64') as unknown as ArrayBuffer);
+    const actions: unknown[] = [];
+    workbook.getWorksheet('审计日志')!.eachRow((row, number) => number > 1 && actions.push(row.getCell(4).value));
+    expect(actions).toEqual(['新增（人民调解案件）', '修改（人民调解案件）']);
+  });
+});
+
 describe('audit.export', () => {
   it('says the same as the page', async () => {
     const exported = await value<{ content: string }>('audit.export', {});

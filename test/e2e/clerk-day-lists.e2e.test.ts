@@ -118,6 +118,42 @@ describe('one 调解中 threshold', () => {
   }, 180_000);
 });
 
+describe('the legal-aid and correction reminders', () => {
+  const dayBefore = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+  /** Granted legal-aid cases still open today and received more than `days` days ago, counted from the list. */
+  async function openLegalAidOver(days: number): Promise<number> {
+    const cases = await allRows<{ review_result: string; received_on: string; closed_on: string | null }>('legalAidCase', {});
+    return cases.filter((row) => row.review_result === 'granted' && row.received_on < dayBefore(days) && (row.closed_on === null || row.closed_on > TODAY)).length;
+  }
+
+  /** People under correction today whose term ends within `days` days, counted from the list. */
+  async function correctionEndingWithin(days: number): Promise<number> {
+    const stints = await allRows<{ entered_on: string; exited_on: string | null; term_end: string }>('correctionStint', {});
+    return stints.filter((row) => row.exited_on === null && row.entered_on <= TODAY && row.term_end >= TODAY && row.term_end <= dayBefore(-days)).length;
+  }
+
+  it('follow the day counts set in 设置', async () => {
+    await goTo('首页');
+    const legalAid = page.locator('[data-code="legal_aid.open_overdue"]');
+    const correction = page.locator('[data-code="correction.term_ending_soon"]');
+    await expect.poll(() => legalAid.innerText()).toContain(`${await openLegalAidOver(90)} 件法律援助案件受理已超过90天仍未结案`);
+    await expect.poll(() => correction.innerText()).toContain(`${await correctionEndingWithin(30)} 名社区矫正对象将在30天内矫正期满`);
+
+    await goTo('设置');
+    await page.getByRole('textbox', { name: '法律援助案件受理超过多少天未结案提醒' }).fill('60');
+    await page.getByRole('textbox', { name: '社区矫正期满前多少天提醒' }).fill('60');
+    await page.getByRole('button', { name: '保存' }).last().click();
+    await page.getByText('工作规则已保存').first().waitFor();
+
+    expect(await openLegalAidOver(60)).toBeGreaterThan(await openLegalAidOver(90));
+    expect(await correctionEndingWithin(60)).toBeGreaterThan(await correctionEndingWithin(30));
+    await goTo('首页');
+    await expect.poll(() => legalAid.innerText()).toContain(`${await openLegalAidOver(60)} 件法律援助案件受理已超过60天仍未结案`);
+    await expect.poll(() => correction.innerText()).toContain(`${await correctionEndingWithin(60)} 名社区矫正对象将在60天内矫正期满`);
+  }, 120_000);
+});
+
 describe('proposed 法律援助 numbers', () => {
   /** The county's highest 2025 法律援助 sequence, read from every office's numbers. */
   async function countyHighest(): Promise<number> {
@@ -213,6 +249,18 @@ describe('the audit log', () => {
     expect(await details.innerText()).toContain('3,500.00 元');
     expect(await details.innerText()).not.toContain('350000');
     await screenshot(page, 'audit-readable');
+
+    // 内容 finds what the log shows (the amount in 元), not the stored field name or fen.
+    const entries = page.locator('main table tbody tr:has([data-action])');
+    const searchFor = async (text: string) => {
+      await page.getByLabel('内容').fill(text);
+      await page.getByRole('button', { name: '查询' }).click();
+    };
+    await searchFor('3,500.00 元');
+    await expect.poll(() => entries.count()).toBe(1);
+    expect(await entries.first().innerText()).toContain(row.case_no);
+    await searchFor('amount_fen');
+    await expect.poll(() => entries.count()).toBe(0);
   });
 });
 

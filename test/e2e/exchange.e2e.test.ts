@@ -1,7 +1,8 @@
 // Browser test of 设置 → 数据交换 at the bureau, 1366×768: 邀请司法所 downloads a join file that
 // an office database joins with (carrying the office's records), the office's package is
 // imported through 导入数据包, and the table then shows the office's 数据截至 and records; the
-// report shows it too, with a warning for a period that ends after it.
+// report shows it too, with a warning for a period that ends after it; the register lists mark
+// the office's records read-only (its name and 数据截至, no 编辑/删除) and still fit 1280×720.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import { joinCounty, makePackage } from '../../db/exchange/exchange.ts';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
 import { sampleLedgerPaths, tempDir } from '../support/cli.ts';
+import { visible } from './support/on-screen.ts';
+import { openRegister } from './support/registers.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -73,5 +76,32 @@ describe('设置 → 数据交换 at the bureau', () => {
     await expect.poll(() => dataAsOf.innerText(), { timeout: 60_000 }).toContain(`早于统计期末 ${thisYear}-12-31，该所的数字可能不全`);
     expect(await dataAsOf.innerText()).toContain('1 个所的数据早于统计期末');
     await screenshot(page, 'report-data-as-of');
+  }, 120_000);
+
+  it('marks the office’s records read-only in the lists, with its 数据截至 and where to edit them, at 1280×720', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openRegister(page, '/mediation/cases', '人民调解案件');
+    const rows = page.locator('main table tbody tr');
+    await page.getByRole('textbox', { name: '搜索' }).fill('城西调字');
+    const west = rows.filter({ hasText: '城西调字' }).first();
+    const mark = west.getByTestId('read-only-mark');
+    await expect.poll(() => mark.innerText()).toMatch(/^城西司法所 · 数据截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await mark.getAttribute('title')).toBe('此记录由城西司法所录入，请在该所修改');
+    expect(await west.getByRole('button', { name: /^(编辑|删除)「/ }).count()).toBe(0);
+    expect(await visible(mark)).toBeNull();
+    await screenshot(page, 'list-read-only-office-1280x720');
+
+    // Another office's records are still the bureau's to edit.
+    await page.getByRole('textbox', { name: '搜索' }).fill('城南调字');
+    const south = rows.filter({ hasText: '城南调字' }).first();
+    await south.getByRole('button', { name: /^编辑「/ }).waitFor();
+    expect(await south.getByTestId('read-only-mark').count()).toBe(0);
+
+    // The record opened: its mark and where to change it, no 编辑 or 删除.
+    await page.getByRole('textbox', { name: '搜索' }).fill('城西调字');
+    await west.locator('td').first().click();
+    const detail = page.getByRole('dialog');
+    await expect.poll(() => detail.getByTestId('read-only-mark').innerText()).toContain('此记录由城西司法所录入，请在该所修改');
+    expect(await detail.getByRole('button', { name: /^(编辑|删除)$/ }).count()).toBe(0);
   }, 120_000);
 });

@@ -6,13 +6,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registers } from '../../db/registers/index.ts';
 import { registerRoutes } from '../../renderer/common/routes.ts';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
 import { sampleExtraPaths, sampleLedgerPaths } from '../support/cli.ts';
+import { visible } from './support/on-screen.ts';
 import { openRegister } from './support/registers.ts';
 
 const screens = [
@@ -23,20 +24,6 @@ const screens = [
 let app: TestApp;
 let browser: Browser;
 let page: Page;
-
-/** Whether the element is drawn where it is: inside the window, and the topmost thing at its centre. */
-async function visible(locator: Locator): Promise<string | null> {
-  return locator.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return '没有大小';
-    if (box.left < 0 || box.top < 0 || box.right > window.innerWidth + 0.5 || box.bottom > window.innerHeight + 0.5) {
-      return `超出窗口：${Math.round(box.left)}–${Math.round(box.right)} / ${window.innerWidth}`;
-    }
-    const atCentre = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    if (!atCentre || !(element === atCentre || element.contains(atCentre))) return `被遮住：${atCentre?.textContent?.slice(0, 20) ?? ''}`;
-    return null;
-  });
-}
 
 beforeAll(async () => {
   app = await startTestApp({ today: '2025-03-01' });

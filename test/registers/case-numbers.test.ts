@@ -66,6 +66,8 @@ describe('legal-aid case numbers', () => {
     const rules = await value<Record<string, unknown>>(admin, 'workingRules.get');
     expect(rules).toEqual({
       pendingMediationDays: 30,
+      openLegalAidDays: 90,
+      correctionEndingDays: 30,
       caseNumbering: { mediationCase: { pattern: null, series: 'office' }, legalAidCase: { pattern: null, series: 'county' } },
     });
     await value(admin, 'workingRules.update', {

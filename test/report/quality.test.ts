@@ -90,7 +90,7 @@ const byCode = (warnings: ReturnType<typeof qualityWarnings>) =>
 
 describe('qualityWarnings', () => {
   it('lists every overdue or incomplete record of the bureau, with its count in the message', () => {
-    const warnings = qualityWarnings(db, { asOf, pendingMediationDays: 60 });
+    const warnings = qualityWarnings(db, { asOf, reminderDays: { pendingMediationDays: 60 } });
     expect(warnings.map((warning) => [warning.code, warning.count, warning.records.map((record) => record.id)])).toEqual([
       ['mediation.pending_overdue', 1, [1]],
       ['correction.term_expired', 1, [1]],
@@ -114,13 +114,27 @@ describe('qualityWarnings', () => {
   });
 
   it('takes the mediation threshold as a parameter (30 days for the home page)', () => {
-    const warning = byCode(qualityWarnings(db, { asOf, pendingMediationDays: 30 }))['mediation.pending_overdue']!;
+    const warning = byCode(qualityWarnings(db, { asOf, reminderDays: { pendingMediationDays: 30 } }))['mediation.pending_overdue']!;
     expect(warning.records.map((record) => record.id)).toEqual([1, 2]); // 61 and 60 days; case 3 is exactly 30
     expect(warning.message).toBe('2 件人民调解案件“调解中”已超过30天');
   });
 
+  it('takes the legal-aid and correction day counts as working rules too', () => {
+    const warnings = (reminderDays: Record<string, number>) => byCode(qualityWarnings(db, { asOf, reminderDays }));
+    // Granted and open on 2025-03-01: L5 (received 2024-01-01), L2 (2024-11-30), L3 (2024-12-01).
+    const longOpen = warnings({ openLegalAidDays: 120 })['legal_aid.open_overdue']!; // received before 2024-11-01
+    expect(longOpen.records.map((record) => record.id)).toEqual([5]);
+    expect(longOpen.message).toBe('1 件法律援助案件受理已超过120天仍未结案');
+    expect(warnings({ openLegalAidDays: 89 })['legal_aid.open_overdue']!.records.map((record) => record.id)).toEqual([5, 2, 3]);
+    // Terms ending 2025-03-01 (钱二), 2025-03-31 (孙三), 2025-04-01 (李四).
+    const ending = warnings({ correctionEndingDays: 31 })['correction.term_ending_soon']!; // up to 2025-04-01
+    expect(ending.records.map((record) => record.id)).toEqual([2, 3, 4]);
+    expect(ending.message).toBe('3 名社区矫正对象将在31天内矫正期满');
+    expect(warnings({ correctionEndingDays: 29 })['correction.term_ending_soon']!.records.map((record) => record.id)).toEqual([2]);
+  });
+
   it('keeps to one office', () => {
-    const warnings = qualityWarnings(db, { asOf, officeId: 2, pendingMediationDays: 30 });
+    const warnings = qualityWarnings(db, { asOf, officeId: 2, reminderDays: { pendingMediationDays: 30 } });
     expect(warnings.map((warning) => [warning.code, warning.records.map((record) => record.id)])).toEqual([
       ['correction.identity', [7]],
       ['correction.term_ending_soon', [3]],
@@ -133,7 +147,7 @@ describe('qualityWarnings', () => {
   });
 
   it('shows every 身份证号码 in a label masked, never in full', () => {
-    const warnings = qualityWarnings(db, { asOf, pendingMediationDays: 30 });
+    const warnings = qualityWarnings(db, { asOf, reminderDays: { pendingMediationDays: 30 } });
     const warning = byCode(warnings);
     expect(warning['correction.identity']!.records.map((record) => record.label)).toEqual([
       '郑七（4451**********789X，入矫 2024-05-05，解矫 2024-05-01）',

@@ -6,6 +6,7 @@ import { Badge, Button, DataList, Drawer, Group, Stack, Text } from '@mantine/co
 import { IconPencil, IconRestore, IconTrash } from '@tabler/icons-react';
 import { formatTimestamp } from '../../common/format.ts';
 import { usePermissions } from '../../session/session.ts';
+import { readOnlyMark } from './catalogue.ts';
 import { displayValue } from './field-values.ts';
 import type { ApiRecord, Catalogue, RegisterView } from './types.ts';
 import { formFields } from './use-record-form.ts';
@@ -24,6 +25,7 @@ export interface RecordDetailProps {
 export function RecordDetail({ view, catalogue, record, onEdit, onDelete, onRestore, onClose }: RecordDetailProps) {
   const deleted = Boolean(record.deleted_at);
   const { canEdit } = usePermissions();
+  const readOnly = readOnlyMark(catalogue, record);
   const title = (
     <Group gap="sm">
       <Text fw={600}>
@@ -52,7 +54,12 @@ export function RecordDetail({ view, catalogue, record, onEdit, onDelete, onRest
         <Text size="xs" c="dimmed">
           最后修改 {formatTimestamp(record.updated_at as string | undefined)}
         </Text>
-        {canEdit && (
+        {readOnly && (
+          <Text size="sm" c="dimmed" data-testid="read-only-mark">
+            {readOnly.mark}：{readOnly.whereToEdit}
+          </Text>
+        )}
+        {canEdit && !readOnly && (
           <Group justify="flex-end">
             {deleted ? (
               <Button leftSection={<IconRestore size={16} />} onClick={onRestore}>

@@ -31,12 +31,12 @@ export interface RecordFormProps {
   readonly onSaved: (record: ApiRecord, next: FormValues | null) => void;
 }
 
-/** The offices a user may put a record in: their own (an office account), only 司法所 where the field asks for one. */
+/** The offices a user may put a record in: their own (an office account), only 司法所 (by 单位类别) where the field asks for one. */
 export function offeredOffices(catalogue: Catalogue, userOffice: number | null, townshipOnly: boolean, current: unknown): Office[] {
   return catalogue.offices.filter(
     (office) =>
       String(office.id) === current ||
-      ((userOffice === null || office.id === userOffice) && (!townshipOnly || office.name.endsWith('司法所'))),
+      ((userOffice === null || office.id === userOffice) && (!townshipOnly || office.kind === 'township')),
   );
 }
 

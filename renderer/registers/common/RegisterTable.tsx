@@ -1,13 +1,15 @@
 // The page of records: the chosen columns plus row actions (edit and delete, or restore when
 // showing deleted records) pinned at the right edge, sorting on the server, 50 rows a page with
-// the total. A click on a row opens its detail.
+// the total. A click on a row opens its detail. A record this site shows read-only (a joined
+// office's, at the bureau) has no actions: its row carries the office and its 数据截至 instead.
 
-import { ActionIcon, Button, Group } from '@mantine/core';
+import { ActionIcon, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useMemo } from 'react';
 import { formatCount } from '../../common/format.ts';
 import { usePermissions } from '../../session/session.ts';
+import { readOnlyMark } from './catalogue.ts';
 import { listColumns } from './list-columns.tsx';
 import type { ApiRecord, Catalogue, RegisterView } from './types.ts';
 import { PAGE_SIZE, type RegisterListState } from './use-register-list.ts';
@@ -30,6 +32,7 @@ export interface RegisterTableProps {
 export function RegisterTable({ view, catalogue, list, columnNames, onOpen, onEdit, onDelete, onRestore }: RegisterTableProps) {
   const columns = useMemo(() => listColumns(view, catalogue, columnNames), [view, catalogue, columnNames]);
   const { canEdit } = usePermissions();
+  const marked = list.rows.some((record) => readOnlyMark(catalogue, record as ApiRecord) !== null);
   const actions: DataTableColumn<ApiRecord> = {
     accessor: 'actions',
     title: '',
@@ -37,6 +40,17 @@ export function RegisterTable({ view, catalogue, list, columnNames, onOpen, onEd
     textAlign: 'right',
     render: (record) => {
       const name = view.recordName(record, catalogue);
+      const readOnly = readOnlyMark(catalogue, record);
+      if (readOnly) {
+        return (
+          <Tooltip label={readOnly.whereToEdit} withinPortal>
+            <Text size="xs" c="dimmed" data-testid="read-only-mark" title={readOnly.whereToEdit} lh={1.3} style={{ wordBreak: 'keep-all' }}>
+              {readOnly.mark}
+            </Text>
+          </Tooltip>
+        );
+      }
+      if (!canEdit) return null;
       return (
         <Group gap={4} justify="flex-end" wrap="nowrap" onClick={(event) => event.stopPropagation()}>
           {record.deleted_at ? (
@@ -72,8 +86,8 @@ export function RegisterTable({ view, catalogue, list, columnNames, onOpen, onEd
       highlightOnHover
       minHeight={list.rows.length === 0 ? 180 : undefined}
       records={list.rows as ApiRecord[]}
-      columns={canEdit ? [...columns, actions] : columns}
-      pinLastColumn={canEdit}
+      columns={canEdit || marked ? [...columns, actions] : columns}
+      pinLastColumn={canEdit || marked}
       fetching={list.fetching}
       onRowClick={({ record }) => onOpen(record)}
       sortStatus={{ columnAccessor: query.sort, direction: query.descending ? 'desc' : 'asc' }}

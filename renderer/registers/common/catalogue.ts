@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { ApiError } from '../../../db/api/contract.ts';
 import { useApi } from '../../common/use-api.ts';
-import type { Catalogue, ListItem, Office, RegisterDescription, RegisterName } from './types.ts';
+import type { ApiRecord, Catalogue, ListItem, Office, RegisterDescription, RegisterName } from './types.ts';
 
 export interface CatalogueState {
   readonly catalogue: Catalogue | null;
@@ -35,4 +35,14 @@ export function useCatalogue(register: RegisterName): CatalogueState {
     offices.reload();
   };
   return { catalogue, error: registers.error ?? lists.error ?? offices.error, reload };
+}
+
+/**
+ * A record this site shows read-only — a joined office's, at the bureau: its mark "城西司法所 ·
+ * 数据截至 2025-01-05 16:20" and where to change it instead; null for a record edited here.
+ * The office is found as the list row names it.
+ */
+export function readOnlyMark(catalogue: Catalogue, record: ApiRecord): { readonly mark: string; readonly whereToEdit: string } | null {
+  const office = catalogue.offices.find((candidate) => candidate.name === record.office_name);
+  return office?.readOnlyMark ? { mark: office.readOnlyMark, whereToEdit: `此记录由${office.name}录入，请在该所修改` } : null;
 }

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { FieldKind, RegisterName } from '../../../db/registers/register.ts';
 import type { Read } from '../../../db/registers/values.ts';
+import type { Office } from '../../common/domain.ts';
 
 export type { RegisterName };
 
@@ -38,10 +39,7 @@ export interface ListItem {
   readonly label: string;
 }
 
-export interface Office {
-  readonly id: number;
-  readonly name: string;
-}
+export type { Office };
 
 /** What a register page needs to know before it can show anything. */
 export interface Catalogue {
