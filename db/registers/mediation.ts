@@ -57,6 +57,7 @@ export const mediationOrg: RegisterDefinition = {
   table: 'mediation_org',
   title: '调解组织',
   group: '人民调解',
+  page: { path: 'orgs', label: '调解组织' },
   fields: [
     { name: 'name', header: '名称', kind: 'text', requiredColumn: true },
     { name: 'kind', header: '类型', kind: 'code', list: 'orgKind', requiredColumn: true },
@@ -96,6 +97,7 @@ export const mediator: RegisterDefinition = {
   table: 'mediator',
   title: '调解员',
   group: '人民调解',
+  page: { path: 'mediators', label: '调解员' },
   fields: [
     { name: 'name', header: '姓名', kind: 'text', requiredColumn: true },
     { name: 'id_number', header: '身份证号码', kind: 'idNumber', requiredColumn: false },
@@ -183,6 +185,7 @@ export const mediationCase: RegisterDefinition = {
   table: 'mediation_case',
   title: '人民调解案件',
   group: '人民调解',
+  page: { path: 'cases', label: '调解案件' },
   fields: [
     { name: 'case_no', header: '案件编号', kind: 'text', requiredColumn: true },
     { name: 'org_id', header: '调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName },
@@ -361,6 +364,7 @@ export const disputeSweep: RegisterDefinition = {
   table: 'dispute_sweep',
   title: '矛盾纠纷排查',
   group: '人民调解',
+  page: { path: 'sweeps', label: '矛盾纠纷排查' },
   fields: [
     { name: 'swept_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },
