@@ -161,6 +161,7 @@ export const correctionEvent: RegisterDefinition = {
       requiredColumn: true,
       read: stintByIdNumber,
       ledger: { sql: '(SELECT s.id_number FROM correction_stint s WHERE s.id = t.stint_id)', idNumber: true },
+      refersTo: { register: 'correctionStint' },
     },
     { name: 'note', header: '说明', kind: 'text', requiredColumn: false },
   ],
@@ -256,6 +257,7 @@ export const correctionActivity: RegisterDefinition = {
   },
   children: {
     fields: ['attendee_stint_ids'],
+    refersTo: { attendee_stint_ids: { register: 'correctionStint', many: true } },
     read: (db, id) => ({
       attendee_stint_ids: (
         statement(db, 'SELECT stint_id FROM correction_activity_attendee WHERE activity_id = ? ORDER BY stint_id').all(

@@ -120,6 +120,7 @@ export const legalAdviserService: RegisterDefinition = {
       requiredColumn: true,
       read: adviserByName,
       ledger: { sql: '(SELECT a.name FROM legal_adviser a WHERE a.id = t.adviser_id)' },
+      refersTo: { register: 'legalAdviser' },
     },
     { name: 'village', header: '服务村(居)', kind: 'text', requiredColumn: true },
     { name: 'service_type', header: '服务类型', kind: 'code', list: 'adviserServiceType', requiredColumn: true },

@@ -102,7 +102,7 @@ export const mediator: RegisterDefinition = {
     { name: 'name', header: '姓名', kind: 'text', requiredColumn: true },
     { name: 'id_number', header: '身份证号码', kind: 'idNumber', requiredColumn: false },
     { name: 'sex', header: '性别', kind: 'code', list: 'sex', requiredColumn: false },
-    { name: 'org_id', header: '所属调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName },
+    { name: 'org_id', header: '所属调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName, refersTo: { register: 'mediationOrg' } },
     { name: 'employment', header: '专兼职', kind: 'code', list: 'employment', requiredColumn: true },
     { name: 'background', header: '身份背景', kind: 'code', list: 'mediatorBackground', requiredColumn: false },
     { name: 'appointed_on', header: '聘任日期', kind: 'date', requiredColumn: true },
@@ -188,7 +188,7 @@ export const mediationCase: RegisterDefinition = {
   page: { path: 'cases', label: '调解案件' },
   fields: [
     { name: 'case_no', header: '案件编号', kind: 'text', requiredColumn: true },
-    { name: 'org_id', header: '调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName },
+    { name: 'org_id', header: '调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName, refersTo: { register: 'mediationOrg' } },
     { name: 'received_on', header: '受理日期', kind: 'date', requiredColumn: true },
     { name: 'source', header: '案件来源', kind: 'code', list: 'mediationSource', requiredColumn: true },
     { name: 'dispute_type', header: '纠纷类型', kind: 'code', list: 'disputeType', requiredColumn: true },
@@ -202,6 +202,7 @@ export const mediationCase: RegisterDefinition = {
       kind: 'custom',
       requiredColumn: true,
       read: mediatorIdsByName,
+      refersTo: { register: 'mediator', many: true },
       ledger: {
         sql: `(SELECT group_concat(m.name, '、' ORDER BY m.name) FROM mediation_case_mediator cm
           JOIN mediator m ON m.id = cm.mediator_id WHERE cm.case_id = t.id)`,

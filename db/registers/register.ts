@@ -63,6 +63,14 @@ export interface FieldSpec {
   readonly ledger?: LedgerText;
   /** How the value is kept in its column, when that differs from the record's form. */
   readonly stored?: StoredForm;
+  /** The field holds the id of a record of another register (ids, when `many`). */
+  readonly refersTo?: RecordReference;
+}
+
+/** What a reference field points at: records of `register`; a list of them when `many`. */
+export interface RecordReference {
+  readonly register: RegisterName;
+  readonly many?: true;
 }
 
 export interface LedgerText {
@@ -147,6 +155,8 @@ export interface RecordKey {
 export interface ChildTables {
   /** Fields of the record that are stored in child tables, not columns. */
   readonly fields: readonly string[];
+  /** Those of them that hold ids of records of another register. */
+  readonly refersTo?: Readonly<Record<string, RecordReference>>;
   read(db: RegisterDatabase, id: number): RegisterRecord;
   /** `replacing`: the record is being updated and has child rows to replace; a new one has none. */
   write(db: RegisterDatabase, id: number, record: RegisterRecord, replacing: boolean): void;
