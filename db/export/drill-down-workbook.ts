@@ -4,14 +4,14 @@
 // against formulas. It returns the bytes; it writes nothing.
 
 import ExcelJS from 'exceljs';
-import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
+import { maskDrillDown } from '../audit/personal-numbers.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { drillDown, officeNameOf, type DrillDownOptions } from '../report/engine.ts';
 import { neutraliseWorkbook } from './formula-safety.ts';
 
 export async function buildDrillDownWorkbook(db: RegisterDatabase, options: Omit<DrillDownOptions, 'offset' | 'limit'>): Promise<Buffer> {
   const { total } = drillDown(db, { ...options, limit: 0 });
-  const found = maskPersonalNumbers(drillDown(db, { ...options, offset: 0, limit: total }));
+  const found = maskDrillDown(drillDown(db, { ...options, offset: 0, limit: total }));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '司法台账';
   const sheet = workbook.addWorksheet('记录明细', { views: [{ state: 'frozen', ySplit: 2 }] });

@@ -137,6 +137,8 @@ export interface DrillDownColumn {
   readonly title: string;
   /** Counts and amounts (fen, `…Fen`): right-aligned. */
   readonly numeric: boolean;
+  /** A 身份证号码 (masked when handed out: db/audit/personal-numbers.ts). */
+  readonly personalNumber: boolean;
 }
 
 export function drillDown(db: RegisterDatabase, options: DrillDownOptions): DrillDown {
@@ -184,7 +186,12 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
     label: definition.label,
     total: totals.total,
     ...(totals.sum === undefined ? {} : { sum: totals.sum }),
-    columns: shape.columns.map(({ key, title, count }) => ({ key, title, numeric: count === true || key.endsWith('Fen') })),
+    columns: shape.columns.map(({ key, title, count, personalNumber }) => ({
+      key,
+      title,
+      numeric: count === true || key.endsWith('Fen'),
+      personalNumber: personalNumber === true,
+    })),
     rows,
   };
 }

@@ -17,6 +17,8 @@ export interface DisplayColumn {
   readonly list?: ListName;
   /** A count (排查次数, 人次 …): shown as a number, right-aligned like amounts (`…Fen`). */
   readonly count?: true;
+  /** A 身份证号码: masked wherever the drill-down is handed out. */
+  readonly personalNumber?: true;
 }
 
 /** What one drill-down row is: a record of `table`, identified by `id`, shown by `columns`. */

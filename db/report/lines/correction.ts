@@ -19,7 +19,7 @@ const sources: Readonly<Record<string, Source>> = {
       id: 's.id',
       columns: [
         { key: 'name', title: '姓名', sql: 's.name' },
-        { key: 'idNumber', title: '身份证号码', sql: 's.id_number' },
+        { key: 'idNumber', title: '身份证号码', sql: 's.id_number', personalNumber: true },
         officeName('s.office_id'),
         { key: 'category', title: '类别', sql: 's.category', list: 'correctionCategory' },
         { key: 'enteredOn', title: '入矫日期', sql: 's.entered_on' },
@@ -46,7 +46,7 @@ const sources: Readonly<Record<string, Source>> = {
         { key: 'eventOn', title: '日期', sql: 'e.event_on' },
         { key: 'eventType', title: '事件类型', sql: 'e.event_type', list: 'correctionEventType' },
         { key: 'name', title: '姓名', sql: 's.name' },
-        { key: 'idNumber', title: '身份证号码', sql: 's.id_number' },
+        { key: 'idNumber', title: '身份证号码', sql: 's.id_number', personalNumber: true },
         officeName('s.office_id'),
       ],
       orderBy: 'e.event_on, e.id',
@@ -112,7 +112,7 @@ const personRows: RowShape = {
   id: 'max(s.id)',
   columns: [
     { key: 'name', title: '姓名', sql: 'max(s.name)' },
-    { key: 'idNumber', title: '身份证号码', sql: 's.id_number' },
+    { key: 'idNumber', title: '身份证号码', sql: 's.id_number', personalNumber: true },
     { key: 'office', title: '单位', sql: 'max((SELECT name FROM office WHERE id = s.office_id))' },
     { key: 'firstEventOn', title: '首次事件日期', sql: 'min(e.event_on)' },
     { key: 'events', title: '事件数', sql: 'count(*)', count: true },

@@ -18,7 +18,7 @@ const sources: Readonly<Record<string, Source>> = {
       id: 'r.id',
       columns: [
         { key: 'name', title: '姓名', sql: 'r.name' },
-        { key: 'idNumber', title: '身份证号码', sql: 'r.id_number' },
+        { key: 'idNumber', title: '身份证号码', sql: 'r.id_number', personalNumber: true },
         officeName('r.office_id'),
         { key: 'personType', title: '人员类型', sql: 'r.person_type', list: 'resettlementPersonType' },
         { key: 'releasedOn', title: '释放日期', sql: 'r.released_on' },
