@@ -8,7 +8,7 @@ import { accountDescription } from '../accounts/users.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { verifyAuditLog } from '../audit/audit-log.ts';
 import { searchAuditLog } from '../audit/audit-search.ts';
-import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
+import { maskDrillDown, maskPersonalNumbers } from '../audit/personal-numbers.ts';
 import { backupHandlers } from '../backup/backup-api.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
@@ -279,7 +279,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     // 数据交换: an office site holds only its office's records, and its report says so.
     'report.run': (input) => runReport(db, { ...input, officeId: input.officeId ?? siteOf(db)?.officeId ?? null }),
     'report.monthly': (input) => monthlyFigures(db, input),
-    'report.drillDown': (input) => maskPersonalNumbers(drillDown(db, input)),
+    'report.drillDown': (input) => maskDrillDown(drillDown(db, input)),
     'report.exportDrillDown': async (input) => ({
       fileName: `${exportName(input)}${indicatorDefinitions(db).find((definition) => definition.id === input.id)?.label ?? ''}记录明细.xlsx`,
       content: (await buildDrillDownWorkbook(db, input)).toString('base64'),

@@ -2,6 +2,8 @@
 // in the audit log's pages (4451**********1234), in full only in one record's detail view,
 // which the audit trail records. Environment-neutral and pure: it copies, never mutates.
 
+import type { DrillDown, DrillDownRow } from '../report/engine.ts';
+
 /** Field names that hold a personal number, in records (id_number, recipient_id_number …) and report rows (idNumber). */
 const personalField = /(^|_)id_number$|idNumber$|phone|mobile|(^|_)tel(ephone)?$/i;
 
@@ -13,6 +15,17 @@ export function isPersonalNumberField(name: string): boolean {
 export function maskPersonalNumber(number: string): string {
   if (number.length > 8) return `${number.slice(0, 4)}${'*'.repeat(number.length - 8)}${number.slice(-4)}`;
   return number.length > 4 ? `${'*'.repeat(number.length - 4)}${number.slice(-4)}` : '*'.repeat(number.length);
+}
+
+/** A copy of the drill-down with the numbers in its personal-number columns (as its columns declare them) masked. */
+export function maskDrillDown(drill: DrillDown): DrillDown {
+  const keys = drill.columns.filter((column) => column.personalNumber).map((column) => column.key);
+  const rows = drill.rows.map((row) => {
+    const masked: Record<string, unknown> = { ...row };
+    for (const key of keys) if (typeof row[key] === 'string') masked[key] = maskPersonalNumber(row[key]);
+    return masked as DrillDownRow;
+  });
+  return { ...drill, rows };
 }
 
 /** A copy of `value` (rows, records, pages, nested arrays) with every personal number masked. */

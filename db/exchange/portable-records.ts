@@ -5,9 +5,9 @@
 // longer exists at the sender, e.g. removed by undoing an import).
 
 import type { RegisterDatabase } from '../database.ts';
-import { registers } from '../registers/index.ts';
+import { registerByName, registers } from '../registers/index.ts';
 import { firstValue, firstValues } from './first-column.ts';
-import { findByKey, statement, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
+import { findByKey, statement, type RecordReference, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
 import { insertRecord, loadVocabulary, parseRecord, readRecord, recordFields, updateRecord } from '../registers/store.ts';
 import type { Vocabulary } from '../registers/vocabulary.ts';
 
@@ -31,15 +31,34 @@ export class PackageRefused extends Error {
 
 export const registerByTable = new Map<string, RegisterDefinition>(registers.map((register) => [register.table, register]));
 
-/** Reference fields: field → the table it points into ('office' by name, the others by gid); lists hold several. */
-const references: Readonly<Record<string, { table: string; many: boolean }>> = {
-  office_id: { table: 'office', many: false },
-  org_id: { table: 'mediation_org', many: false },
-  mediator_ids: { table: 'mediator', many: true },
-  stint_id: { table: 'correction_stint', many: false },
-  attendee_stint_ids: { table: 'correction_stint', many: true },
-  adviser_id: { table: 'legal_adviser', many: false },
-};
+interface Reference {
+  readonly field: string;
+  /** The table it points into: 'office' (by name) or a register's (by gid). */
+  readonly table: string;
+  /** A list of references. */
+  readonly many: boolean;
+}
+
+/** Each register's reference fields, as it declares them: its office, and its fields (and child fields) that refer to records. */
+const referencesByTable = new Map<string, readonly Reference[]>(
+  registers.map((register) => {
+    const toRecords = (field: string, target: RecordReference): Reference => ({
+      field,
+      table: registerByName.get(target.register)!.table,
+      many: target.many === true,
+    });
+    return [
+      register.table,
+      [
+        ...register.fields.flatMap((field): Reference[] => {
+          if (field.kind === 'office') return [{ field: field.name, table: 'office', many: false }];
+          return field.refersTo ? [toRecords(field.name, field.refersTo)] : [];
+        }),
+        ...Object.entries(register.children?.refersTo ?? {}).map(([field, target]) => toRecords(field, target)),
+      ],
+    ];
+  }),
+);
 
 function portableRef(db: RegisterDatabase, table: string, id: unknown): string {
   const column = table === 'office' ? 'name' : 'gid';
@@ -64,7 +83,7 @@ export function readPortable(db: RegisterDatabase, register: RegisterDefinition,
   const stored = readRecord(db, register, id);
   if (!stored) return undefined;
   const fields = recordFields(register, stored);
-  for (const [name, { table, many }] of Object.entries(references)) {
+  for (const { field: name, table, many } of referencesByTable.get(register.table)!) {
     if (!(name in fields) || fields[name] === null || fields[name] === undefined) continue;
     fields[name] = many
       ? (fields[name] as number[]).map((ref) => portableRef(db, table, ref)).sort()
@@ -122,7 +141,7 @@ export function writePortables(db: RegisterDatabase, records: readonly PortableR
 function writeOne(db: RegisterDatabase, vocabulary: Vocabulary, portable: PortableRecord): void {
   const register = registerByTable.get(portable.t)!;
   const input: RegisterRecord = { ...portable.fields };
-  for (const [name, { table, many }] of Object.entries(references)) {
+  for (const { field: name, table, many } of referencesByTable.get(register.table)!) {
     if (!(name in input) || input[name] === null || input[name] === undefined) continue;
     input[name] = many ? (input[name] as string[]).map((ref) => localRef(db, table, ref)) : localRef(db, table, input[name]);
   }

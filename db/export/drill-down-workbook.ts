@@ -4,22 +4,21 @@
 // against formulas. It returns the bytes; it writes nothing.
 
 import ExcelJS from 'exceljs';
-import { maskPersonalNumbers } from '../audit/personal-numbers.ts';
+import { maskDrillDown } from '../audit/personal-numbers.ts';
 import type { RegisterDatabase } from '../database.ts';
-import { columnTitle } from '../report/drill-titles.ts';
 import { drillDown, officeNameOf, type DrillDownOptions } from '../report/engine.ts';
 import { neutraliseWorkbook } from './formula-safety.ts';
 
 export async function buildDrillDownWorkbook(db: RegisterDatabase, options: Omit<DrillDownOptions, 'offset' | 'limit'>): Promise<Buffer> {
   const { total } = drillDown(db, { ...options, limit: 0 });
-  const found = maskPersonalNumbers(drillDown(db, { ...options, offset: 0, limit: total }));
+  const found = maskDrillDown(drillDown(db, { ...options, offset: 0, limit: total }));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '司法台账';
   const sheet = workbook.addWorksheet('记录明细', { views: [{ state: 'frozen', ySplit: 2 }] });
-  const keys = Object.keys(found.rows[0] ?? {}).filter((key) => key !== 'table' && key !== 'id');
+  const keys = found.columns.map((column) => column.key);
   const scope = officeNameOf(db, options.officeId ?? null) ?? '全局';
   sheet.addRow([`${found.label}（${options.from} 至 ${options.to}，${scope}）共 ${total} 条`]).font = { bold: true };
-  const header = sheet.addRow(keys.map((key) => columnTitle(key, found.rows[0]!.table)));
+  const header = sheet.addRow(found.columns.map((column) => column.title));
   header.font = { bold: true };
   for (const row of found.rows) {
     const added = sheet.addRow(keys.map((key) => (key.endsWith('Fen') && typeof row[key] === 'number' ? (row[key] as number) / 100 : (row[key] ?? ''))));
@@ -27,8 +26,8 @@ export async function buildDrillDownWorkbook(db: RegisterDatabase, options: Omit
       if (key.endsWith('Fen')) added.getCell(index + 1).numFmt = '#,##0.00';
     });
   }
-  keys.forEach((key, index) => {
-    sheet.getColumn(index + 1).width = Math.max(10, columnTitle(key, found.rows[0]!.table).length * 2 + 4, key.endsWith('No') ? 24 : 0);
+  found.columns.forEach(({ key, title }, index) => {
+    sheet.getColumn(index + 1).width = Math.max(10, title.length * 2 + 4, key.endsWith('No') ? 24 : 0);
   });
   neutraliseWorkbook(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());

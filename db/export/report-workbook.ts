@@ -20,255 +20,14 @@ import type { RegisterDatabase } from '../database.ts';
 import { dataAsOfHeading, type OfficeDataAsOf } from '../exchange/data-as-of.ts';
 import { dataAsOf } from '../exchange/exchange.ts';
 import { runReport, type Figures, type Period, type Scope } from '../report/engine.ts';
-import { indicatorDefinitions, type IndicatorDefinition, type Register } from '../report/indicators.ts';
+import { indicatorDefinitions, lineReports } from '../report/indicators.ts';
+import type { Heading, LineTable } from '../report/lines/line.ts';
+import type { IndicatorDefinition } from '../report/measures.ts';
+import type { BusinessLine } from '../registers/register.ts';
 import { neutraliseWorkbook } from './formula-safety.ts';
 import { bureauName, localTime, officesInScope, periodName, type Office } from './report-scope.ts';
 
-/** One figure column of a register table. */
-interface FigureColumn {
-  readonly header: string;
-  readonly id: string;
-}
-
-/** A column, or a group of columns under one merged header. */
-type Heading = FigureColumn | { readonly header: string; readonly columns: readonly FigureColumn[] };
-
-interface RegisterTable {
-  readonly register: Register;
-  /** The units its figures are counted in, for the line under the title. */
-  readonly units: string;
-  readonly headings: readonly Heading[];
-}
-
-const registerTables: readonly RegisterTable[] = [
-  {
-    register: '人民调解',
-    units: '个、人、宗、次、万元',
-    headings: [
-      { header: '调解组织（个）', id: 'mediation.orgs' },
-      {
-        header: '人民调解员（人）',
-        columns: [
-          { header: '合计', id: 'mediation.mediators' },
-          { header: '其中专职', id: 'mediation.mediators.fulltime' },
-          { header: '其中退休法官', id: 'mediation.mediators.retired_judge' },
-        ],
-      },
-      {
-        header: '受理矛盾纠纷（宗）',
-        columns: [
-          { header: '合计', id: 'mediation.cases.received' },
-          { header: '其中重大疑难', id: 'mediation.cases.major_difficult' },
-        ],
-      },
-      {
-        header: '调解结果（宗）',
-        columns: [
-          { header: '调解成功', id: 'mediation.cases.succeeded' },
-          { header: '调解不成功（终止）', id: 'mediation.cases.failed' },
-          { header: '正在调解', id: 'mediation.cases.pending' },
-        ],
-      },
-      { header: '调解成功率（%）', id: 'mediation.cases.success_rate' },
-      { header: '涉及金额（万元）', id: 'mediation.cases.amount_wan' },
-      {
-        header: '协议形式（宗）',
-        columns: [
-          { header: '书面协议', id: 'mediation.cases.written' },
-          { header: '口头协议', id: 'mediation.cases.oral' },
-        ],
-      },
-      { header: '司法确认（宗）', id: 'mediation.cases.judicial_confirmation' },
-      {
-        header: '矛盾纠纷排查',
-        columns: [
-          { header: '排查（次）', id: 'mediation.sweeps' },
-          { header: '发现纠纷（宗）', id: 'mediation.sweeps.found' },
-        ],
-      },
-      {
-        header: '预防纠纷激化（宗）',
-        columns: [
-          { header: '防止民转刑', id: 'mediation.prevented.criminal' },
-          { header: '防止群体性上访', id: 'mediation.prevented.petition' },
-          { header: '防止群体性械斗', id: 'mediation.prevented.fight' },
-          { header: '防止自杀', id: 'mediation.prevented.suicide' },
-        ],
-      },
-    ],
-  },
-  {
-    register: '法律援助',
-    units: '宗、人次、万元',
-    headings: [
-      {
-        header: '受理法律援助案件（宗）',
-        columns: [
-          { header: '合计', id: 'legal_aid.cases.received' },
-          { header: '申请类', id: 'legal_aid.cases.application' },
-          { header: '通知类', id: 'legal_aid.cases.notified' },
-        ],
-      },
-      {
-        header: '按案件类别（宗）',
-        columns: [
-          { header: '刑事', id: 'legal_aid.cases.criminal' },
-          { header: '民事', id: 'legal_aid.cases.civil' },
-          { header: '行政', id: 'legal_aid.cases.administrative' },
-          { header: '国家赔偿', id: 'legal_aid.cases.state_compensation' },
-          { header: '其他非诉', id: 'legal_aid.cases.non_litigation' },
-        ],
-      },
-      { header: '不予援助（宗）', id: 'legal_aid.applications.rejected' },
-      { header: '应援尽援率（%）', id: 'legal_aid.applications.grant_rate' },
-      { header: '办结案件（宗）', id: 'legal_aid.cases.closed' },
-      { header: '期末未结（宗）', id: 'legal_aid.cases.open_end' },
-      { header: '挽回经济损失（万元）', id: 'legal_aid.recovered_wan' },
-      {
-        header: '法律咨询（人次）',
-        columns: [
-          { header: '合计', id: 'legal_aid.consultations' },
-          { header: '来访', id: 'legal_aid.consultations.visit' },
-          { header: '来电', id: 'legal_aid.consultations.phone' },
-          { header: '来信', id: 'legal_aid.consultations.letter' },
-          { header: '网络', id: 'legal_aid.consultations.online' },
-        ],
-      },
-      {
-        header: '值班律师（人次）',
-        columns: [
-          { header: '值班', id: 'legal_aid.duty.shifts' },
-          { header: '提供法律帮助', id: 'legal_aid.duty.help' },
-          { header: '认罪认罚见证', id: 'legal_aid.duty.plea_witness' },
-        ],
-      },
-    ],
-  },
-  {
-    register: '社区矫正',
-    units: '人、人次、件、次',
-    headings: [
-      { header: '期初在册（人）', id: 'correction.active_start' },
-      { header: '接收（人）', id: 'correction.received' },
-      { header: '列管（人）', id: 'correction.managed' },
-      {
-        header: '解矫（人）',
-        columns: [
-          { header: '解除矫正', id: 'correction.released' },
-          { header: '终止矫正', id: 'correction.terminated' },
-          { header: '迁出', id: 'correction.transferred_out' },
-        ],
-      },
-      {
-        header: '期末在册在矫（人）',
-        columns: [
-          { header: '合计', id: 'correction.active_end' },
-          { header: '管制', id: 'correction.active_end.control' },
-          { header: '缓刑', id: 'correction.active_end.probation' },
-          { header: '假释', id: 'correction.active_end.parole' },
-          { header: '暂予监外执行', id: 'correction.active_end.medical_parole' },
-        ],
-      },
-      { header: '再犯罪（人）', id: 'correction.reoffended' },
-      { header: '再犯罪率（%）', id: 'correction.reoffense_rate' },
-      {
-        header: '监督管理（人）',
-        columns: [
-          { header: '脱管', id: 'correction.absconded' },
-          { header: '漏管', id: 'correction.missed' },
-          { header: '电子定位', id: 'correction.e_monitoring' },
-        ],
-      },
-      {
-        header: '教育帮扶（人次）',
-        columns: [
-          { header: '个别教育', id: 'correction.individual_education' },
-          { header: '心理辅导', id: 'correction.counselling' },
-          { header: '集中教育', id: 'correction.group_education.attendance' },
-          { header: '公益活动', id: 'correction.community_service.attendance' },
-          { header: '职业技能培训', id: 'correction.training.attendance' },
-        ],
-      },
-      { header: '调查评估（件）', id: 'correction.investigations' },
-      { header: '远程视频会见（次）', id: 'correction.remote_meetings' },
-    ],
-  },
-  {
-    register: '村(居)法律顾问',
-    units: '名、个、次',
-    headings: [
-      { header: '村(居)法律顾问（名）', id: 'legal_adviser.advisers' },
-      { header: '覆盖村(居)（个）', id: 'legal_adviser.villages' },
-      {
-        header: '提供法律服务（次）',
-        columns: [
-          { header: '合计', id: 'legal_adviser.services' },
-          { header: '入村(居)服务', id: 'legal_adviser.services.visit' },
-          { header: '法律咨询', id: 'legal_adviser.services.consultation' },
-          { header: '法治讲座', id: 'legal_adviser.services.lecture' },
-          { header: '参与调解', id: 'legal_adviser.services.mediation' },
-          { header: '代理诉讼', id: 'legal_adviser.services.litigation' },
-          { header: '法律援助', id: 'legal_adviser.services.legal_aid' },
-          { header: '法律意见书', id: 'legal_adviser.services.opinion' },
-          { header: '审查合同', id: 'legal_adviser.services.contract' },
-          { header: '审查村规民约', id: 'legal_adviser.services.village_rules' },
-          { header: '代写文书', id: 'legal_adviser.services.drafting' },
-          { header: '参与处理群体性事件', id: 'legal_adviser.services.group_incident' },
-        ],
-      },
-    ],
-  },
-  {
-    register: '普法',
-    units: '场次、人次',
-    headings: [
-      {
-        header: '法治宣传活动（场次）',
-        columns: [
-          { header: '合计', id: 'publicity.sessions' },
-          { header: '法治讲座', id: 'publicity.sessions.lecture' },
-          { header: '现场宣传咨询', id: 'publicity.sessions.on_site' },
-          { header: '以案释法', id: 'publicity.sessions.case_explain' },
-          { header: '线上直播', id: 'publicity.sessions.live' },
-          { header: '新媒体推送（条）', id: 'publicity.sessions.new_media' },
-          { header: '法治文艺', id: 'publicity.sessions.arts' },
-        ],
-      },
-      {
-        header: '受众（人次）',
-        columns: [
-          { header: '合计', id: 'publicity.audience' },
-          { header: '其中法治讲座', id: 'publicity.audience.lecture' },
-        ],
-      },
-    ],
-  },
-  {
-    register: '安置帮教',
-    units: '人',
-    headings: [
-      {
-        header: '衔接安置帮教对象（人）',
-        columns: [
-          { header: '合计', id: 'resettlement.received' },
-          { header: '刑满释放人员', id: 'resettlement.received.prison' },
-          { header: '解除社区矫正人员', id: 'resettlement.received.correction' },
-          { header: '其中必接必送', id: 'resettlement.handover' },
-        ],
-      },
-      { header: '已安置（人）', id: 'resettlement.settled' },
-      { header: '安置率（%）', id: 'resettlement.settle_rate' },
-      { header: '落实帮教（人）', id: 'resettlement.helped' },
-      { header: '帮教率（%）', id: 'resettlement.help_rate' },
-      { header: '帮教总人数（人）', id: 'resettlement.managed' },
-      { header: '期末在册（人）', id: 'resettlement.active_end' },
-      { header: '重新犯罪（人）', id: 'resettlement.reoffended' },
-      { header: '重新犯罪率（%）', id: 'resettlement.reoffense_rate' },
-    ],
-  },
-];
-
-/** A row of a register table: an office's own figures, or the scope's 合计. */
+/** A row of a business line's table: an office's own figures, or the scope's 合计. */
 interface FigureRow {
   readonly name: string;
   readonly figures: Figures;
@@ -313,7 +72,7 @@ export async function buildReportWorkbook(db: RegisterDatabase, scope: Scope): P
     ...offices.map(({ office, figures }) => ({ name: office.name, figures, total: false })),
     ...(officeId === null ? [{ name: '合计', figures: report.indicators, total: true }] : []),
   ];
-  for (const table of registerTables) addRegisterSheet(workbook, table, content, rows);
+  for (const { line, table } of lineReports) addLineSheet(workbook, line, table, content, rows);
   addDataAsOfSheet(workbook, dataAsOf(db, report.to, report.office));
   neutraliseWorkbook(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -363,15 +122,16 @@ function addDataAsOfSheet(workbook: ExcelJS.Workbook, entries: readonly OfficeDa
 
 const headerRows = { group: 3, leaf: 4 } as const;
 
-function addRegisterSheet(
+function addLineSheet(
   workbook: ExcelJS.Workbook,
-  table: RegisterTable,
+  line: BusinessLine,
+  table: LineTable,
   content: WorkbookContent,
   rows: readonly FigureRow[],
 ): void {
   const columns = table.headings.flatMap((heading) => ('columns' in heading ? heading.columns : [heading]));
   const width = 1 + columns.length;
-  const sheet = workbook.addWorksheet(table.register, {
+  const sheet = workbook.addWorksheet(line, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: headerRows.leaf }],
     pageSetup: { ...printSetup, printTitlesRow: `${headerRows.group}:${headerRows.leaf}` },
     headerFooter: pageFooter,
@@ -379,7 +139,7 @@ function addRegisterSheet(
 
   sheet.mergeCells(1, 1, 1, width);
   const title = sheet.getCell(1, 1);
-  title.value = `${content.title}${table.register}工作统计表`;
+  title.value = `${content.title}${line}工作统计表`;
   title.font = { name: '宋体', size: 18, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   sheet.getRow(1).height = 36;

@@ -68,6 +68,7 @@ export const correctionStint: RegisterDefinition = {
   table: 'correction_stint',
   title: '社区矫正对象',
   group: '社区矫正',
+  page: { path: 'stints', label: '矫正对象' },
   fields: [
     { name: 'name', header: '姓名', kind: 'text', requiredColumn: true },
     { name: 'id_number', header: '身份证号码', kind: 'idNumber', requiredColumn: true },
@@ -150,6 +151,7 @@ export const correctionEvent: RegisterDefinition = {
   table: 'correction_event',
   title: '社区矫正事件',
   group: '社区矫正',
+  page: { path: 'events', label: '矫正事件' },
   fields: [
     { name: 'event_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'event_type', header: '事件类型', kind: 'code', list: 'correctionEventType', requiredColumn: true },
@@ -160,6 +162,7 @@ export const correctionEvent: RegisterDefinition = {
       requiredColumn: true,
       read: stintByIdNumber,
       ledger: { sql: '(SELECT s.id_number FROM correction_stint s WHERE s.id = t.stint_id)', idNumber: true },
+      refersTo: { register: 'correctionStint' },
     },
     { name: 'note', header: '说明', kind: 'text', requiredColumn: false },
   ],
@@ -200,6 +203,7 @@ export const correctionActivity: RegisterDefinition = {
   table: 'correction_activity',
   title: '社区矫正教育活动',
   group: '社区矫正',
+  page: { path: 'activities', label: '教育活动' },
   fields: [
     { name: 'held_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },
@@ -254,6 +258,7 @@ export const correctionActivity: RegisterDefinition = {
   },
   children: {
     fields: ['attendee_stint_ids'],
+    refersTo: { attendee_stint_ids: { register: 'correctionStint', many: true } },
     read: (db, id) => ({
       attendee_stint_ids: (
         statement(db, 'SELECT stint_id FROM correction_activity_attendee WHERE activity_id = ? ORDER BY stint_id').all(
@@ -277,6 +282,7 @@ export const investigation: RegisterDefinition = {
   table: 'investigation',
   title: '调查评估',
   group: '社区矫正',
+  page: { path: 'investigations', label: '调查评估' },
   fields: [
     { name: 'commission_no', header: '委托编号', kind: 'text', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },
@@ -321,6 +327,7 @@ export const remoteVisit: RegisterDefinition = {
   table: 'remote_visit',
   title: '远程视频会见',
   group: '社区矫正',
+  page: { path: 'remote-visits', label: '远程会见' },
   fields: [
     { name: 'visited_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },

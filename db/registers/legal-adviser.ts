@@ -43,6 +43,7 @@ export const legalAdviser: RegisterDefinition = {
   table: 'legal_adviser',
   title: '村居法律顾问',
   group: '村(居)法律顾问',
+  page: { path: 'roster', label: '法律顾问' },
   fields: [
     { name: 'name', header: '姓名', kind: 'text', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },
@@ -108,6 +109,7 @@ export const legalAdviserService: RegisterDefinition = {
   table: 'legal_adviser_service',
   title: '法律顾问服务',
   group: '村(居)法律顾问',
+  page: { path: 'services', label: '顾问服务' },
   fields: [
     { name: 'served_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },
@@ -118,6 +120,7 @@ export const legalAdviserService: RegisterDefinition = {
       requiredColumn: true,
       read: adviserByName,
       ledger: { sql: '(SELECT a.name FROM legal_adviser a WHERE a.id = t.adviser_id)' },
+      refersTo: { register: 'legalAdviser' },
     },
     { name: 'village', header: '服务村(居)', kind: 'text', requiredColumn: true },
     { name: 'service_type', header: '服务类型', kind: 'code', list: 'adviserServiceType', requiredColumn: true },

@@ -28,6 +28,7 @@ export const legalAidCase: RegisterDefinition = {
   table: 'legal_aid_case',
   title: '法律援助案件',
   group: '法律援助',
+  page: { path: 'cases', label: '援助案件' },
   fields: [
     { name: 'case_no', header: '案件编号', kind: 'text', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },
@@ -150,6 +151,7 @@ export const consultation: RegisterDefinition = {
   table: 'consultation',
   title: '法律咨询',
   group: '法律援助',
+  page: { path: 'consultations', label: '法律咨询' },
   fields: [
     { name: 'consulted_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },
@@ -184,6 +186,7 @@ export const dutyShift: RegisterDefinition = {
   table: 'duty_shift',
   title: '值班律师',
   group: '法律援助',
+  page: { path: 'duty', label: '值班律师' },
   fields: [
     { name: 'duty_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },

@@ -57,6 +57,7 @@ export const mediationOrg: RegisterDefinition = {
   table: 'mediation_org',
   title: '调解组织',
   group: '人民调解',
+  page: { path: 'orgs', label: '调解组织' },
   fields: [
     { name: 'name', header: '名称', kind: 'text', requiredColumn: true },
     { name: 'kind', header: '类型', kind: 'code', list: 'orgKind', requiredColumn: true },
@@ -96,11 +97,12 @@ export const mediator: RegisterDefinition = {
   table: 'mediator',
   title: '调解员',
   group: '人民调解',
+  page: { path: 'mediators', label: '调解员' },
   fields: [
     { name: 'name', header: '姓名', kind: 'text', requiredColumn: true },
     { name: 'id_number', header: '身份证号码', kind: 'idNumber', requiredColumn: false },
     { name: 'sex', header: '性别', kind: 'code', list: 'sex', requiredColumn: false },
-    { name: 'org_id', header: '所属调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName },
+    { name: 'org_id', header: '所属调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName, refersTo: { register: 'mediationOrg' } },
     { name: 'employment', header: '专兼职', kind: 'code', list: 'employment', requiredColumn: true },
     { name: 'background', header: '身份背景', kind: 'code', list: 'mediatorBackground', requiredColumn: false },
     { name: 'appointed_on', header: '聘任日期', kind: 'date', requiredColumn: true },
@@ -183,9 +185,10 @@ export const mediationCase: RegisterDefinition = {
   table: 'mediation_case',
   title: '人民调解案件',
   group: '人民调解',
+  page: { path: 'cases', label: '调解案件' },
   fields: [
     { name: 'case_no', header: '案件编号', kind: 'text', requiredColumn: true },
-    { name: 'org_id', header: '调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName },
+    { name: 'org_id', header: '调解组织', kind: 'custom', requiredColumn: true, read: orgIdByName, ledger: orgName, refersTo: { register: 'mediationOrg' } },
     { name: 'received_on', header: '受理日期', kind: 'date', requiredColumn: true },
     { name: 'source', header: '案件来源', kind: 'code', list: 'mediationSource', requiredColumn: true },
     { name: 'dispute_type', header: '纠纷类型', kind: 'code', list: 'disputeType', requiredColumn: true },
@@ -199,6 +202,7 @@ export const mediationCase: RegisterDefinition = {
       kind: 'custom',
       requiredColumn: true,
       read: mediatorIdsByName,
+      refersTo: { register: 'mediator', many: true },
       ledger: {
         sql: `(SELECT group_concat(m.name, '、' ORDER BY m.name) FROM mediation_case_mediator cm
           JOIN mediator m ON m.id = cm.mediator_id WHERE cm.case_id = t.id)`,
@@ -361,6 +365,7 @@ export const disputeSweep: RegisterDefinition = {
   table: 'dispute_sweep',
   title: '矛盾纠纷排查',
   group: '人民调解',
+  page: { path: 'sweeps', label: '矛盾纠纷排查' },
   fields: [
     { name: 'swept_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },

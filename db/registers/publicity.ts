@@ -8,6 +8,7 @@ export const publicityActivity: RegisterDefinition = {
   table: 'publicity_activity',
   title: '普法活动',
   group: '普法',
+  page: { path: 'activities', label: '普法活动' },
   fields: [
     { name: 'held_on', header: '日期', kind: 'date', requiredColumn: true },
     { name: 'office_id', header: '单位', kind: 'office', requiredColumn: true },

@@ -64,6 +64,14 @@ export interface FieldSpec {
   readonly ledger?: LedgerText;
   /** How the value is kept in its column, when that differs from the record's form. */
   readonly stored?: StoredForm;
+  /** The field holds the id of a record of another register (ids, when `many`). */
+  readonly refersTo?: RecordReference;
+}
+
+/** What a reference field points at: records of `register`; a list of them when `many`. */
+export interface RecordReference {
+  readonly register: RegisterName;
+  readonly many?: true;
 }
 
 export interface LedgerText {
@@ -103,6 +111,8 @@ export interface RegisterDefinition {
   /** Chinese name = the ledger's sheet name. */
   readonly title: string;
   readonly group: BusinessLine;
+  /** Its page: the path segment under its line's (`cases` → #/mediation/cases) and its name in the navigation. */
+  readonly page: { readonly path: string; readonly label: string };
   readonly fields: readonly FieldSpec[];
   /** What identifies a record (import upserts by it; no two records share it). */
   readonly keyOf: (record: RegisterRecord) => RecordKey;
@@ -146,6 +156,8 @@ export interface RecordKey {
 export interface ChildTables {
   /** Fields of the record that are stored in child tables, not columns. */
   readonly fields: readonly string[];
+  /** Those of them that hold ids of records of another register. */
+  readonly refersTo?: Readonly<Record<string, RecordReference>>;
   read(db: RegisterDatabase, id: number): RegisterRecord;
   /** `replacing`: the record is being updated and has child rows to replace; a new one has none. */
   write(db: RegisterDatabase, id: number, record: RegisterRecord, replacing: boolean): void;
@@ -173,10 +185,36 @@ export const registerNames = [
 
 export type RegisterName = (typeof registerNames)[number];
 
-/** The business lines (业务条线): the report's sections and the navigation's groups, in this order. */
-export const businessLines = ['人民调解', '法律援助', '社区矫正', '村(居)法律顾问', '普法', '安置帮教'] as const;
+/**
+ * The business lines (业务条线), in one place: the report's sections and the navigation's groups,
+ * in this order. Each gives the first segment of its pages' paths, the icon the navigation draws
+ * (a name renderer/common/Navigation.tsx knows), whether its group starts open, and the register
+ * its group lists first (the others follow in the order of db/registers/index.ts).
+ */
+export const businessLineDeclarations = [
+  { name: '人民调解', path: 'mediation', icon: 'users', open: true, first: 'mediationCase' },
+  { name: '法律援助', path: 'legal-aid', icon: 'scale', open: true, first: 'legalAidCase' },
+  { name: '社区矫正', path: 'correction', icon: 'gavel', open: true, first: 'correctionStint' },
+  { name: '村(居)法律顾问', path: 'legal-advisers', icon: 'briefcase', open: false, first: 'legalAdviserService' },
+  { name: '普法', path: 'publicity', icon: 'speakerphone', open: false, first: 'publicityActivity' },
+  { name: '安置帮教', path: 'resettlement', icon: 'heartHandshake', open: false, first: 'resettlement' },
+] as const satisfies readonly BusinessLineDeclaration[];
 
-export type BusinessLine = (typeof businessLines)[number];
+export interface BusinessLineDeclaration {
+  /** 人民调解 … */
+  readonly name: string;
+  /** First segment of its pages' paths: `mediation` → #/mediation/cases. */
+  readonly path: string;
+  readonly icon: string;
+  /** Its navigation group starts open (the others are folded, so the navigation fits 768 pixels). */
+  readonly open: boolean;
+  /** The register its navigation group lists first. */
+  readonly first: RegisterName;
+}
+
+export type BusinessLine = (typeof businessLineDeclarations)[number]['name'];
+
+export const businessLines: readonly BusinessLine[] = businessLineDeclarations.map((line) => line.name);
 
 // ---- zod building blocks shared by the registers ----
 

@@ -21,6 +21,7 @@ export const resettlement: RegisterDefinition = {
   table: 'resettlement',
   title: '安置帮教对象',
   group: '安置帮教',
+  page: { path: 'people', label: '安置帮教对象' },
   fields: [
     { name: 'name', header: '姓名', kind: 'text', requiredColumn: true },
     { name: 'id_number', header: '身份证号码', kind: 'idNumber', requiredColumn: true },

@@ -13,15 +13,8 @@ import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { isIsoDate } from '../registers/values.ts';
 import { Vocabulary } from '../registers/vocabulary.ts';
-import {
-  indicatorDefinitions,
-  predicateOf,
-  sources,
-  type IndicatorDefinition,
-  type MeasureDefinition,
-  type RowShape,
-  type Source,
-} from './indicators.ts';
+import { indicatorDefinitions, sourceNamed, sources } from './indicators.ts';
+import { predicateOf, type IndicatorDefinition, type MeasureDefinition, type RowShape, type Source } from './measures.ts';
 import { changePercent, fenToWan, ratePercent } from './rounding.ts';
 
 export interface Period {
@@ -134,7 +127,18 @@ export interface DrillDown {
   readonly total: number;
   /** For sums: the summed field over all records (fen for 万元 figures): equals the figure. */
   readonly sum?: number;
+  /** The rows' fields in order, with their Chinese titles. */
+  readonly columns: readonly DrillDownColumn[];
   readonly rows: DrillDownRow[];
+}
+
+export interface DrillDownColumn {
+  readonly key: string;
+  readonly title: string;
+  /** Counts and amounts (fen, `…Fen`): right-aligned. */
+  readonly numeric: boolean;
+  /** A 身份证号码 (masked when handed out: db/audit/personal-numbers.ts). */
+  readonly personalNumber: boolean;
 }
 
 export function drillDown(db: RegisterDatabase, options: DrillDownOptions): DrillDown {
@@ -150,7 +154,7 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
   const definition = definitions.find((candidate) => candidate.id === options.id);
   if (!definition) throw new UserError(`没有这个指标：「${options.id}」`, 'not_found');
   const records = definition.kind === 'measure' ? definition : denominatorRecords(definition, definitions);
-  const source = sources[records.source];
+  const source = sourceNamed(records.source);
   const access = accessPath(db, source, records.period, period);
   const from = source.rowJoins ? `${access.from} ${source.rowJoins}` : access.from;
   const where = `${scopeWhere(source, officeId)} AND ${predicateOf({ ...records, period: access.period })}`;
@@ -182,6 +186,12 @@ export function drillDown(db: RegisterDatabase, options: DrillDownOptions): Dril
     label: definition.label,
     total: totals.total,
     ...(totals.sum === undefined ? {} : { sum: totals.sum }),
+    columns: shape.columns.map(({ key, title, count, personalNumber }) => ({
+      key,
+      title,
+      numeric: count === true || key.endsWith('Fen'),
+      personalNumber: personalNumber === true,
+    })),
     rows,
   };
 }
@@ -246,7 +256,7 @@ function monthsOf(period: Period): (Period & { month: string })[] {
  * so each row is fetched): the floor the report's speed is compared with in the benchmark.
  */
 export function scanFloor(db: RegisterDatabase): Record<string, number> {
-  const tables = [...new Set(Object.values(sources).map((source) => source.table))];
+  const tables = [...new Set([...sources.values()].map((source) => source.table))];
   return Object.fromEntries(
     tables.map((table) => {
       const row = cachedStatement(db, `SELECT count(*) AS n, sum(length(created_at)) AS bytes FROM ${table}`).get() as {
@@ -298,7 +308,7 @@ function familyQueries(
   }
   return [...families.values()].map((measures) => {
     const { source: sourceName, period, within } = measures[0]!;
-    const source = sources[sourceName];
+    const source = sourceNamed(sourceName);
     const access = accessPath(db, source, period, scope);
     let where = scopeWhere(source, scope.officeId);
     if (period) where += ` AND ${access.period} BETWEEN @from AND @to`;

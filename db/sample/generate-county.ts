@@ -7,6 +7,8 @@
 // never touches a database.
 
 import type { LedgerInput } from '../import/import-ledger.ts';
+import { registerByName } from '../registers/index.ts';
+import type { RegisterName } from '../registers/register.ts';
 import { generateOfficeLedgers, type Release } from './generate-office-ledgers.ts';
 import { LedgerSheet, workbookFile, type Cell, type Column, type ColumnKind } from './ledger-files.ts';
 import { IdNumbers, personName, type Sex } from './people.ts';
@@ -61,38 +63,45 @@ const columns = (spec: string): Column[] =>
     return kind ? { header, kind } : { header };
   });
 
+/** The columns of each register's sheet; the sheet is named as the register (its title). */
 const sheetColumns = {
-  调解组织: columns('名称 类型 专业领域 所属单位 成立日期:date 撤销日期:date'),
-  调解员: columns('姓名 身份证号码 性别 所属调解组织 专兼职 身份背景 聘任日期:date 解聘日期:date'),
-  人民调解案件: columns(
+  mediationOrg: columns('名称 类型 专业领域 所属单位 成立日期:date 撤销日期:date'),
+  mediator: columns('姓名 身份证号码 性别 所属调解组织 专兼职 身份背景 聘任日期:date 解聘日期:date'),
+  mediationCase: columns(
     '案件编号 调解组织 受理日期:date 案件来源 纠纷类型 当事人 涉及人数:number 涉及金额(元):number 案件难度 调解员 调解结果 ' +
       '结案日期:date 协议形式 履行情况 不成功去向 防止民转刑 防止群体性上访 防止群体性械斗 防止自杀 备注',
   ),
-  矛盾纠纷排查: columns('日期 单位 排查次数 发现纠纷数 备注'),
-  法律援助案件: columns(
+  disputeSweep: columns('日期 单位 排查次数 发现纠纷数 备注'),
+  legalAidCase: columns(
     '案件编号 单位 受理日期 案件来源 通知机关 案件类别 刑事诉讼阶段 案由 审查结果 告知承诺制 受援人 身份证号码 性别 出生日期 ' +
       '特殊群体 承办人 承办人类型 指派日期 结案日期 结案方式 挽回经济损失(元) 备注',
   ),
-  法律咨询: columns('日期 单位 方式 事项类别 人次 处理结果'),
-  值班律师: columns('日期 单位 值班地点 律师 法律帮助人次 认罪认罚见证'),
-  社区矫正对象: columns('姓名 身份证号码 执行地司法所 矫正类别 罪名 决定机关 矫正起始日期 矫正期满日期 入矫日期 监管等级 解矫日期 解矫类型'),
-  社区矫正事件: columns('身份证号码 日期 事件类型 说明'),
-  社区矫正教育活动: columns('日期 单位 活动类型 主题 参加人数'),
-  调查评估: columns('委托编号 单位 委托日期 委托机关 被调查人 评估意见 完成日期'),
-  远程视频会见: columns('日期 单位 次数'),
-  村居法律顾问: columns('姓名 单位 执业机构 身份 服务村(居) 聘任日期:date 解聘日期:date'),
-  法律顾问服务: columns('日期:date 单位 法律顾问 服务村(居) 服务类型 数量:number 备注'),
-  普法活动: columns('日期:date 单位 活动形式 主题 面向对象 场次:number 受众人次:number'),
-  安置帮教对象: columns('姓名 身份证号码 单位 人员类型 原罪名 释放日期:date 衔接日期:date 衔接方式 安置方式 安置日期:date 落实帮教 帮教期满日期:date 重新犯罪日期:date'),
-} as const;
+  consultation: columns('日期 单位 方式 事项类别 人次 处理结果'),
+  dutyShift: columns('日期 单位 值班地点 律师 法律帮助人次 认罪认罚见证'),
+  correctionStint: columns('姓名 身份证号码 执行地司法所 矫正类别 罪名 决定机关 矫正起始日期 矫正期满日期 入矫日期 监管等级 解矫日期 解矫类型'),
+  correctionEvent: columns('身份证号码 日期 事件类型 说明'),
+  correctionActivity: columns('日期 单位 活动类型 主题 参加人数'),
+  investigation: columns('委托编号 单位 委托日期 委托机关 被调查人 评估意见 完成日期'),
+  remoteVisit: columns('日期 单位 次数'),
+  legalAdviser: columns('姓名 单位 执业机构 身份 服务村(居) 聘任日期:date 解聘日期:date'),
+  legalAdviserService: columns('日期:date 单位 法律顾问 服务村(居) 服务类型 数量:number 备注'),
+  publicityActivity: columns('日期:date 单位 活动形式 主题 面向对象 场次:number 受众人次:number'),
+  resettlement: columns('姓名 身份证号码 单位 人员类型 原罪名 释放日期:date 衔接日期:date 衔接方式 安置方式 安置日期:date 落实帮教 帮教期满日期:date 重新犯罪日期:date'),
+} as const satisfies Partial<Record<RegisterName, Column[]>>;
 
-export type SheetName = keyof typeof sheetColumns;
+type SampledRegister = keyof typeof sheetColumns;
 
-export const sheetNames = Object.keys(sheetColumns) as SheetName[];
+const sampledRegisters = Object.keys(sheetColumns) as SampledRegister[];
 
-/** The column headers of each sheet, as registers.md gives them. */
-export function sheetHeaders(sheet: SheetName): string[] {
-  return sheetColumns[sheet].map((column) => column.header);
+const sheetNameOf = (register: SampledRegister) => registerByName.get(register)!.title;
+
+/** The sheets' names (人民调解案件 …), in the order they are written. */
+export const sheetNames: readonly string[] = sampledRegisters.map(sheetNameOf);
+
+/** The column headers of a sheet, as registers.md gives them. */
+export function sheetHeaders(sheet: string): string[] {
+  const register = sampledRegisters.find((candidate) => sheetNameOf(candidate) === sheet);
+  return register ? sheetColumns[register].map((column) => column.header) : [];
 }
 
 // ---- volumes: per year at scale 1, taken from the sample county (2022 to February 2025) ----------
@@ -256,7 +265,7 @@ class County {
   private readonly aidAbbreviation: string;
   /** 区 or 县, for the bureau's own organisations (区劳动争议人民调解委员会). */
   private readonly countyWord: string;
-  private readonly sheet: Record<SheetName, LedgerSheet>;
+  private readonly sheet: Record<SampledRegister, LedgerSheet>;
   /** Stints that ended 期满解除 or 赦免, for the 安置帮教 roll. */
   private readonly releases: Release[] = [];
 
@@ -281,9 +290,9 @@ class County {
     this.townships = this.townshipNames().map((name) => ({ name: `${name}司法所`, casePrefix: name }));
     const workbook = options.workbook ?? false;
     this.sheet = Object.fromEntries(
-      sheetNames.map((name, index) => [name, new LedgerSheet(name, sheetColumns[name], workbook && index < 3)]),
-    ) as Record<SheetName, LedgerSheet>;
-    this.sheets = sheetNames.map((name) => this.sheet[name]);
+      sampledRegisters.map((register, index) => [register, new LedgerSheet(sheetNameOf(register), sheetColumns[register], workbook && index < 3)]),
+    ) as Record<SampledRegister, LedgerSheet>;
+    this.sheets = sampledRegisters.map((register) => this.sheet[register]);
   }
 
   generate(): void {
@@ -307,7 +316,7 @@ class County {
       end: this.end,
       scale: this.scale,
       releases: this.releases,
-      sheets: { advisers: this.sheet.村居法律顾问, services: this.sheet.法律顾问服务, publicity: this.sheet.普法活动, resettlement: this.sheet.安置帮教对象 },
+      sheets: { advisers: this.sheet.legalAdviser, services: this.sheet.legalAdviserService, publicity: this.sheet.publicityActivity, resettlement: this.sheet.resettlement },
     });
   }
 
@@ -394,7 +403,7 @@ class County {
       }
     });
     for (const org of orgs) {
-      this.sheet.调解组织.add({
+      this.sheet.mediationOrg.add({
         名称: org.name,
         类型: org.kind,
         专业领域: org.specialty,
@@ -432,7 +441,7 @@ class County {
         const background: Table<string | null> = professional
           ? [['退休法官', 12], ['退休检察官', 8], ['退休政法干警', 12], ['律师', 14], ['基层法律服务工作者', 8], ['其他', 6], [null, 4]]
           : [['村(居)干部', 50], ['基层法律服务工作者', 8], ['退休政法干警', 5], ['律师', 3], ['退休法官', 2], ['其他', 20], [null, 12]];
-        this.sheet.调解员.add({
+        this.sheet.mediator.add({
           姓名: name,
           身份证号码: random.chance(0.7) ? this.ids.issue(random, birth, sex) : null,
           性别: sex,
@@ -473,7 +482,7 @@ class County {
       const prefix = draft.org.office.casePrefix;
       const serial = (serials.get(`${prefix}${year}`) ?? 0) + 1;
       serials.set(`${prefix}${year}`, serial);
-      this.sheet.人民调解案件.add({ 案件编号: `(${year})${prefix}调字第${String(serial).padStart(4, '0')}号`, ...draft.row });
+      this.sheet.mediationCase.add({ 案件编号: `(${year})${prefix}调字第${String(serial).padStart(4, '0')}号`, ...draft.row });
     }
   }
 
@@ -530,7 +539,7 @@ class County {
     for (const office of this.townships) {
       for (let day = this.start; day <= this.end; day++) {
         if (!random.chance(perYear.sweeps / 365.25)) continue;
-        this.sheet.矛盾纠纷排查.add({
+        this.sheet.disputeSweep.add({
           日期: isoOf(day),
           单位: office.name,
           排查次数: random.int(1, 60),
@@ -552,7 +561,7 @@ class County {
       const year = yearOf(day);
       const serial = (serials.get(year) ?? 0) + 1;
       serials.set(year, serial);
-      this.sheet.法律援助案件.add({
+      this.sheet.legalAidCase.add({
         案件编号: `(${year})${this.aidAbbreviation}法援字第${String(serial).padStart(4, '0')}号`,
         ...this.legalAidCase(random, day),
       });
@@ -642,7 +651,7 @@ class County {
           const matter = random.weighted(matters);
           if (seen.has(channel + matter)) continue;
           seen.add(channel + matter);
-          this.sheet.法律咨询.add({
+          this.sheet.consultation.add({
             日期: isoOf(day),
             单位: office.name,
             方式: channel,
@@ -672,7 +681,7 @@ class County {
         const lawyer = random.pick(lawyers);
         if (seen.has(place + lawyer)) continue;
         seen.add(place + lawyer);
-        this.sheet.值班律师.add({
+        this.sheet.dutyShift.add({
           日期: isoOf(day),
           单位: this.legalAidCentre.name,
           值班地点: place,
@@ -729,7 +738,7 @@ class County {
     if (exit !== null && (exit.type === '期满解除' || exit.type === '赦免')) {
       this.releases.push({ name: person.name, idNumber: person.idNumber, office: office.name, crime, day: exit.day });
     }
-    this.sheet.社区矫正对象.add({
+    this.sheet.correctionStint.add({
       姓名: person.name,
       身份证号码: person.idNumber,
       执行地司法所: office.name,
@@ -774,7 +783,7 @@ class County {
       if (exit.type !== '收监执行' && random.chance(0.4)) add(Math.max(entered, exit.day - random.int(0, 20)), '再犯罪');
     }
     const ordered = [...events.values()].filter(([day]) => day >= entered && day <= this.end).sort((a, b) => a[0] - b[0]);
-    for (const [day, type] of ordered) this.sheet.社区矫正事件.add({ 身份证号码: idNumber, 日期: isoOf(day), 事件类型: type, 说明: null });
+    for (const [day, type] of ordered) this.sheet.correctionEvent.add({ 身份证号码: idNumber, 日期: isoOf(day), 事件类型: type, 说明: null });
   }
 
   /** Group education monthly, community service and training now and then, numbered per office. */
@@ -791,7 +800,7 @@ class County {
         let serial = 0;
         for (let day = this.start; day <= this.end; day++) {
           if (!random.chance(perYearCount / 365.25)) continue;
-          this.sheet.社区矫正教育活动.add({
+          this.sheet.correctionActivity.add({
             日期: isoOf(day),
             单位: office.name,
             活动类型: type,
@@ -814,7 +823,7 @@ class County {
       serials.set(year, serial);
       const completed = day + random.int(3, 15);
       const done = completed <= this.end;
-      this.sheet.调查评估.add({
+      this.sheet.investigation.add({
         委托编号: `DC${year}-${String(serial).padStart(4, '0')}`,
         单位: random.pick(this.townships).name,
         委托日期: isoOf(day),
@@ -831,7 +840,7 @@ class County {
     for (const office of this.townships) {
       for (let day = this.start; day <= this.end; day++) {
         if (!random.chance(perYear.remoteVisitDays / 365.25)) continue;
-        this.sheet.远程视频会见.add({ 日期: isoOf(day), 单位: office.name, 次数: random.int(1, 4) });
+        this.sheet.remoteVisit.add({ 日期: isoOf(day), 单位: office.name, 次数: random.int(1, 4) });
       }
     }
   }

@@ -8,6 +8,7 @@ import {
   IconChartBar,
   IconDatabase,
   IconFileImport,
+  IconFolder,
   IconGavel,
   IconHeartHandshake,
   IconHome,
@@ -20,19 +21,21 @@ import {
 } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { usePermissions } from '../session/session.ts';
-import { AUDIT, BACKUP, HOME, IMPORT, REPORT, SETTINGS, USERS, href, mayOpen, registerGroups, type RegisterGroup } from './routes.ts';
+import { AUDIT, BACKUP, HOME, IMPORT, REPORT, SETTINGS, USERS, href, mayOpen } from './routes.ts';
+import { linePages } from '../../db/registers/pages.ts';
 
-const groupIcons: Record<RegisterGroup['label'], ReactNode> = {
-  人民调解: <IconUsers size={18} />,
-  法律援助: <IconScale size={18} />,
-  社区矫正: <IconGavel size={18} />,
-  '村(居)法律顾问': <IconBriefcase size={18} />,
-  普法: <IconSpeakerphone size={18} />,
-  安置帮教: <IconHeartHandshake size={18} />,
+/** The icons a business line may name (db/registers/register.ts); a line naming another gets the folder. */
+const lineIcons: Readonly<Record<string, ReactNode>> = {
+  users: <IconUsers size={18} />,
+  scale: <IconScale size={18} />,
+  gavel: <IconGavel size={18} />,
+  briefcase: <IconBriefcase size={18} />,
+  speakerphone: <IconSpeakerphone size={18} />,
+  heartHandshake: <IconHeartHandshake size={18} />,
 };
 
 /** The lines open from the start; the others start folded (so the whole bar fits 768 pixels) and open when a page of theirs is shown. */
-const openLines: ReadonlySet<RegisterGroup['label']> = new Set(['人民调解', '法律援助', '社区矫正']);
+const openLines: ReadonlySet<string> = new Set(linePages.filter((group) => group.open).map((group) => group.line));
 
 const pages: readonly { path: string; label: string; icon: ReactNode }[] = [
   { path: IMPORT, label: '导入', icon: <IconFileImport size={18} /> },
@@ -53,7 +56,7 @@ function PageLink({ path, label, icon, route }: { path: string; label: string; i
 export function Navigation({ route }: { route: string }) {
   const rights = usePermissions();
   const [opened, setOpened] = useState<ReadonlySet<string>>(openLines);
-  const shown = registerGroups.find((group) => group.routes.some((item) => item.path === route))?.label;
+  const shown = linePages.find((group) => group.pages.some((item) => item.path === route))?.line;
   useEffect(() => {
     if (shown) setOpened((lines) => (lines.has(shown) ? lines : new Set([...lines, shown])));
   }, [shown]);
@@ -63,17 +66,17 @@ export function Navigation({ route }: { route: string }) {
     <ScrollArea>
       <nav aria-label="主导航">
         <PageLink path={HOME} label="首页" icon={<IconHome size={18} />} route={route} />
-        {registerGroups.map((group) => (
+        {linePages.map((group) => (
           <NavLink
-            key={group.label}
-            label={group.label}
-            leftSection={groupIcons[group.label]}
-            opened={opened.has(group.label)}
-            onChange={(open) => toggle(group.label, open)}
+            key={group.line}
+            label={group.line}
+            leftSection={lineIcons[group.icon] ?? <IconFolder size={18} />}
+            opened={opened.has(group.line)}
+            onChange={(open) => toggle(group.line, open)}
             childrenOffset={28}
             py={compact}
           >
-            {group.routes.map((item) => (
+            {group.pages.map((item) => (
               <NavLink key={item.path} href={href(item.path)} label={item.label} active={route === item.path} py={compact} />
             ))}
           </NavLink>

@@ -1,61 +1,14 @@
 // The app's places and its hash routing (`#/mediation/cases` …), in a few lines and without a
 // router package: the navbar, the shell and links elsewhere (home reminders) all read this
-// table, and which role may open which page.
+// table, and which role may open which page. The registers' pages come from their declarations
+// (db/registers/pages.ts).
 
 import { useSyncExternalStore } from 'react';
-import type { BusinessLine, RegisterName } from '../../db/registers/register.ts';
+import { linePages, type RegisterPage } from '../../db/registers/pages.ts';
+import type { RegisterName } from '../../db/registers/register.ts';
 
-export interface RegisterRoute {
-  readonly path: string;
-  readonly label: string;
-  readonly register: RegisterName;
-}
-
-export interface RegisterGroup {
-  readonly label: BusinessLine;
-  readonly routes: readonly RegisterRoute[];
-}
-
-export const registerGroups: readonly RegisterGroup[] = [
-  {
-    label: '人民调解',
-    routes: [
-      { path: '/mediation/cases', label: '调解案件', register: 'mediationCase' },
-      { path: '/mediation/orgs', label: '调解组织', register: 'mediationOrg' },
-      { path: '/mediation/mediators', label: '调解员', register: 'mediator' },
-      { path: '/mediation/sweeps', label: '矛盾纠纷排查', register: 'disputeSweep' },
-    ],
-  },
-  {
-    label: '法律援助',
-    routes: [
-      { path: '/legal-aid/cases', label: '援助案件', register: 'legalAidCase' },
-      { path: '/legal-aid/consultations', label: '法律咨询', register: 'consultation' },
-      { path: '/legal-aid/duty', label: '值班律师', register: 'dutyShift' },
-    ],
-  },
-  {
-    label: '社区矫正',
-    routes: [
-      { path: '/correction/stints', label: '矫正对象', register: 'correctionStint' },
-      { path: '/correction/events', label: '矫正事件', register: 'correctionEvent' },
-      { path: '/correction/activities', label: '教育活动', register: 'correctionActivity' },
-      { path: '/correction/investigations', label: '调查评估', register: 'investigation' },
-      { path: '/correction/remote-visits', label: '远程会见', register: 'remoteVisit' },
-    ],
-  },
-  {
-    label: '村(居)法律顾问',
-    routes: [
-      { path: '/legal-advisers/services', label: '顾问服务', register: 'legalAdviserService' },
-      { path: '/legal-advisers/roster', label: '法律顾问', register: 'legalAdviser' },
-    ],
-  },
-  { label: '普法', routes: [{ path: '/publicity/activities', label: '普法活动', register: 'publicityActivity' }] },
-  { label: '安置帮教', routes: [{ path: '/resettlement/people', label: '安置帮教对象', register: 'resettlement' }] },
-];
-
-export const registerRoutes: readonly RegisterRoute[] = registerGroups.flatMap((group) => group.routes);
+/** Every register's page, line by line. */
+export const registerRoutes: readonly RegisterPage[] = linePages.flatMap((line) => line.pages);
 
 export const HOME = '/';
 export const IMPORT = '/import';
@@ -86,28 +39,11 @@ export function registerPath(register: RegisterName): string {
   return registerRoutes.find((route) => route.register === register)!.path;
 }
 
-const registerOfTable: Readonly<Record<string, RegisterName>> = {
-  mediation_org: 'mediationOrg',
-  mediator: 'mediator',
-  mediation_case: 'mediationCase',
-  dispute_sweep: 'disputeSweep',
-  legal_aid_case: 'legalAidCase',
-  consultation: 'consultation',
-  duty_shift: 'dutyShift',
-  correction_stint: 'correctionStint',
-  correction_event: 'correctionEvent',
-  correction_activity: 'correctionActivity',
-  investigation: 'investigation',
-  remote_visit: 'remoteVisit',
-  legal_adviser: 'legalAdviser',
-  legal_adviser_service: 'legalAdviserService',
-  publicity_activity: 'publicityActivity',
-  resettlement: 'resettlement',
-};
+const registerOfTable: ReadonlyMap<string, RegisterName> = new Map(registerRoutes.map((route) => [route.table, route.register]));
 
 /** The register a table's rows belong to (drill-down and quality rows name their table). */
 export function registerOfTableName(table: string): RegisterName | undefined {
-  return registerOfTable[table];
+  return registerOfTable.get(table);
 }
 
 /** Link to one record in its register's list: `#/mediation/cases?id=12` (the query is the page's to read). */

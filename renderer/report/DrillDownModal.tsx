@@ -15,8 +15,7 @@ import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
 import { call } from '../api/client.ts';
 import { saveExport, type ExportedFile } from '../common/files.ts';
 import { recordHref, registerOfTableName } from '../common/routes.ts';
-import { columnTitle } from '../../db/report/drill-titles.ts';
-import { cellText, isNumeric } from './drill-columns.ts';
+import { cellText } from './drill-columns.ts';
 import type { ReportScope } from './report-types.ts';
 
 const PAGE_SIZE = 15;
@@ -32,20 +31,18 @@ function recordLink(row: DrillDownRow): string | null {
   return register ? recordHref(register, row.id) : null;
 }
 
-function columnsOf(rows: readonly DrillDownRow[]): DataTableColumn<DrillDownRow>[] {
-  const first = rows[0];
-  if (!first) return [];
-  return Object.keys(first)
-    .filter((key) => key !== 'table' && key !== 'id')
-    .map((key, index) => ({
-      accessor: key,
-      title: columnTitle(key, first.table),
-      textAlign: isNumeric(key) ? 'right' : 'left',
-      render: (row: DrillDownRow) => {
-        const link = index === 0 ? recordLink(row) : null;
-        return link ? <Anchor href={link} size="sm">{cellText(key, row[key])}</Anchor> : cellText(key, row[key]);
-      },
-    }));
+/** The drill-down's columns under their titles; none while there are no rows. */
+function columnsOf(drill: DrillDown | null): DataTableColumn<DrillDownRow>[] {
+  if (!drill || drill.rows.length === 0) return [];
+  return drill.columns.map(({ key, title, numeric }, index) => ({
+    accessor: key,
+    title,
+    textAlign: numeric ? 'right' : 'left',
+    render: (row: DrillDownRow) => {
+      const link = index === 0 ? recordLink(row) : null;
+      return link ? <Anchor href={link} size="sm">{cellText(key, row[key])}</Anchor> : cellText(key, row[key]);
+    },
+  }));
 }
 
 function ExportDrillDown({ target, scope }: { target: DrillTarget; scope: ReportScope }) {
@@ -99,7 +96,7 @@ function DrillDownTable({ target, scope }: { target: DrillTarget; scope: ReportS
         fz="sm"
         idAccessor={(row) => `${row.table}:${row.id}`}
         records={drill.data?.rows ?? []}
-        columns={columnsOf(drill.data?.rows ?? [])}
+        columns={columnsOf(drill.data)}
         fetching={drill.loading}
         totalRecords={drill.data?.total ?? 0}
         recordsPerPage={PAGE_SIZE}

@@ -1,4 +1,4 @@
-// Cell text and alignment for drill-down rows (their column titles: db/report/drill-titles.ts).
+// Cell text of drill-down rows (their titles and alignment come with the drill-down: db/report/lines/).
 
 import { formatCount, formatDay, formatFen } from '../common/format.ts';
 
@@ -8,9 +8,4 @@ export function cellText(key: string, value: unknown): string {
   if (key.endsWith('On') && typeof value === 'string') return formatDay(value);
   if (typeof value === 'number') return formatCount(value);
   return String(value);
-}
-
-/** Right-aligned columns: amounts and counts. */
-export function isNumeric(key: string): boolean {
-  return key.endsWith('Fen') || ['sweeps', 'disputesFound', 'visitors', 'helpCount', 'pleaWitnessCount', 'attendance', 'visits', 'events', 'quantity', 'sessions', 'audience'].includes(key);
 }
