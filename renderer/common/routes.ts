@@ -3,7 +3,7 @@
 // table, and which role may open which page.
 
 import { useSyncExternalStore } from 'react';
-import type { BusinessLine, RegisterName } from '../../db/registers/register.ts';
+import type { BusinessLine, RegisterName } from '../../db/api/contract.ts';
 
 export interface RegisterRoute {
   readonly path: string;

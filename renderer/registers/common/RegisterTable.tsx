@@ -63,7 +63,7 @@ export function RegisterTable({ view, catalogue, list, columnNames, onOpen, onEd
       striped
       highlightOnHover
       minHeight={list.rows.length === 0 ? 180 : undefined}
-      records={list.rows as ApiRecord[]}
+      records={list.rows}
       columns={canEdit ? [...columns, actions] : columns}
       pinLastColumn={canEdit}
       fetching={list.fetching}
