@@ -12,7 +12,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  // The renderer runs in the window: it reaches the core only through the API, never Node itself.
+  // The renderer runs in the window: it reaches the core only through the API, never Node itself,
+  // and of db/ it imports the API contract alone (its types and pure values).
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
@@ -22,6 +23,10 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: '界面代码（renderer/）不能使用 Node 模块：请通过 API 调用后台。' },
             { group: ['better-sqlite3-multiple-ciphers', 'electron'], message: '界面代码（renderer/）只能通过 API 调用后台。' },
+            {
+              regex: '(^|/)db/(?!api/contract\\.ts$)',
+              message: '界面代码（renderer/）只能从 db/ 引用接口约定 db/api/contract.ts：所需的类型和值请经由接口约定导出。',
+            },
           ],
         },
       ],

@@ -10,21 +10,12 @@
 import { BrowserWindow, app, dialog, type FileFilter } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import type { ApiResult } from '../db/api/contract.ts';
+import type { z } from 'zod';
+import { desktopMethods as declarations, type ApiResult, type Base64File, type DesktopMethodName, type MethodOutput } from '../db/api/contract.ts';
 import { UserError } from '../db/errors.ts';
 
-export interface LedgerFile {
-  readonly name: string;
-  /** base64 */
-  readonly content: string;
-}
-
-/** Wraps a desktop action as an API method: parse the input, run, answer an ApiResult. */
-function desktopMethod<Input extends z.ZodType>(
-  input: Input,
-  run: (window: BrowserWindow, input: z.infer<Input>) => Promise<unknown>,
-) {
+/** Wraps a desktop action as an API method: parse the input with the contract's schema, run, answer an ApiResult. */
+function desktopMethod<Input extends z.ZodType>(input: Input, run: (window: BrowserWindow, input: z.infer<Input>) => Promise<unknown>) {
   return async (window: BrowserWindow, raw: unknown): Promise<ApiResult> => {
     const parsed = input.safeParse(raw ?? {});
     if (!parsed.success) {
@@ -40,22 +31,22 @@ function desktopMethod<Input extends z.ZodType>(
   };
 }
 
-const desktopMethods = {
-  /** → [{ name, content (base64) }]; [] when the clerk cancels. */
-  'desktop.chooseLedgerFiles': desktopMethod(z.object({}), (window) => chooseLedgerFiles(window)),
-  /** { suggestedName, content (base64) } → the saved file's path, or null when the clerk cancels. */
-  'desktop.saveFile': desktopMethod(
-    z.object({ suggestedName: z.string().min(1).max(255), content: z.string() }),
-    (window, { suggestedName, content }) => saveWithDialog(window, suggestedName, Buffer.from(content, 'base64')),
+const desktopMethods: { readonly [M in DesktopMethodName]: (window: BrowserWindow, raw: unknown) => Promise<ApiResult> } = {
+  'desktop.chooseLedgerFiles': desktopMethod(
+    declarations['desktop.chooseLedgerFiles'].input,
+    (window): Promise<MethodOutput<'desktop.chooseLedgerFiles'>> => chooseLedgerFiles(window),
   ),
-  /** The window's current page as an A4 PDF → the saved file's path, or null when cancelled. */
+  'desktop.saveFile': desktopMethod(
+    declarations['desktop.saveFile'].input,
+    (window, { suggestedName, content }): Promise<MethodOutput<'desktop.saveFile'>> =>
+      saveWithDialog(window, suggestedName, Buffer.from(content, 'base64')),
+  ),
   'desktop.printToPdf': desktopMethod(
-    z.object({ suggestedName: z.string().min(1).max(255).optional(), landscape: z.boolean().optional() }),
-    (window, { suggestedName, landscape }) => printToPdf(window, suggestedName ?? '司法台账.pdf', landscape ?? false),
+    declarations['desktop.printToPdf'].input,
+    (window, { suggestedName, landscape }): Promise<MethodOutput<'desktop.printToPdf'>> =>
+      printToPdf(window, suggestedName ?? '司法台账.pdf', landscape ?? false),
   ),
 };
-
-export type DesktopMethodName = keyof typeof desktopMethods;
 
 export function isDesktopMethod(method: string): method is DesktopMethodName {
   return Object.hasOwn(desktopMethods, method);
@@ -75,7 +66,7 @@ function ledgerSizeProblem(file: string, bytes: number): string | null {
   return `文件「${path.basename(file)}」过大（${shown}MB），单个台账文件不能超过${TRANSFER_LIMIT_MB}MB，请分开导入`;
 }
 
-async function chooseLedgerFiles(window: BrowserWindow): Promise<LedgerFile[]> {
+async function chooseLedgerFiles(window: BrowserWindow): Promise<Base64File[]> {
   const chosen = await dialog.showOpenDialog(window, {
     title: '选择要导入的台账',
     defaultPath: app.getPath('documents'),

@@ -12,7 +12,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useCallback, useState, type ReactNode } from 'react';
-import { AppContext, type AppInfo } from './common/app-info.ts';
+import { AppContext } from './common/app-info.ts';
 import { ErrorAlert } from './common/ErrorAlert.tsx';
 import { ErrorBoundary } from './common/ErrorBoundary.tsx';
 import { Navigation } from './common/Navigation.tsx';
@@ -83,7 +83,7 @@ function Shell() {
   const route = useRoute();
   const rights = usePermissions();
   const { firstRun } = useSession();
-  const info = useApi<AppInfo>('app.info');
+  const info = useApi('app.info', {});
   /** Bumped by `refresh` so the current page mounts afresh and re-reads its data. */
   const [dataVersion, setDataVersion] = useState(0);
   const { reload } = info;

@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, parseInput, toApiError, type ApiCall } from '../api/dispatcher.ts';
 import { ProgressBoard } from '../api/progress-board.ts';
-import { isWrite, sessionMethodInputs, type ApiResult, type SessionStatus, type UserView } from '../api/contract.ts';
+import { isWrite, sessionMethods, type ApiResult, type SessionStatus, type UserView } from '../api/contract.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { restoreEntry } from '../audit/audit-trail.ts';
 import type { RestoreOutcome } from '../backup/restore.ts';
@@ -397,7 +397,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     }
   }
 
-  const sessionMethods: Record<string, (input: never) => unknown> = {
+  const sessionHandlers: Record<string, (input: never) => unknown> = {
     'session.status': status,
     'session.setup': setup,
     'session.login': login,
@@ -436,11 +436,11 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     lockIfIdle();
     if (method !== 'session.status' && current) lastCall = now().getTime();
     try {
-      if (Object.hasOwn(sessionMethods, method)) {
+      if (Object.hasOwn(sessionHandlers, method)) {
         if (needsLogin.has(method) && !current) return refusal();
-        const parsed = parseInput(sessionMethodInputs[method as keyof typeof sessionMethodInputs], input);
+        const parsed = parseInput(sessionMethods[method as keyof typeof sessionMethods].input, input);
         if (!parsed.ok) return parsed;
-        return { ok: true, value: sessionMethods[method]!(parsed.value as never) };
+        return { ok: true, value: sessionHandlers[method]!(parsed.value as never) };
       }
       if (!current) return refusal();
       if (current.account.mustChangePassword) return { ok: false, error: { kind: 'forbidden', message: MUST_CHANGE_PASSWORD } };

@@ -5,7 +5,7 @@
 // (db/api/dispatcher.ts), so the rules hold whatever the UI offers. Refusals are UserErrors of
 // kind 'forbidden' naming the account: 「您的账号（录入员，城西司法所）无权……」.
 
-import { methods, type MethodName, type Rule, type SessionMethodName, type UserView } from '../api/contract.ts';
+import { methods, sessionMethods, type MethodName, type Rule, type SessionMethodName, type UserView } from '../api/contract.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { UserError } from '../errors.ts';
 import { registerByName } from '../registers/index.ts';
@@ -19,22 +19,10 @@ export type Access = Pick<UserView, 'role' | 'officeId' | 'officeName'>;
 /** A bureau-level administrator: what in-process callers act as (tests, the CLI's plain databases). */
 export const BUREAU_ADMINISTRATOR: Access = { role: 'admin', officeId: null, officeName: null };
 
-/** The session's own methods: the rest take their rule from their declaration in the contract. */
-const sessionMethodRules = {
-  'session.status': 'session',
-  'session.setup': 'session',
-  'session.login': 'session',
-  'session.logout': 'session',
-  'session.lock': 'session',
-  'session.recover': 'session',
-  'session.changePassword': 'session',
-  'session.setIdleMinutes': 'admin',
-} as const satisfies Record<SessionMethodName, Rule>;
-
-export const methodRules: Readonly<Record<MethodName | SessionMethodName, Rule>> = {
-  ...(Object.fromEntries(Object.entries(methods).map(([name, declaration]) => [name, declaration.rule])) as Record<MethodName, Rule>),
-  ...sessionMethodRules,
-};
+/** Each method's rule, as its declaration gives it (the dispatcher's and the session's own). */
+export const methodRules: Readonly<Record<MethodName | SessionMethodName, Rule>> = Object.fromEntries(
+  Object.entries({ ...methods, ...sessionMethods }).map(([name, declaration]) => [name, declaration.rule]),
+) as Record<MethodName | SessionMethodName, Rule>;
 
 const rolesAllowed: Readonly<Record<Rule, readonly Role[]>> = {
   read: ['admin', 'clerk', 'viewer'],

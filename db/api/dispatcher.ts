@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { checkRole, scopeToOffice } from '../accounts/permissions.ts';
 import { createAuditTrail } from '../audit/audit-trail.ts';
 import { UserError } from '../errors.ts';
-import { isWrite, methodInputs, type ApiError, type ApiResult } from './contract.ts';
+import { declarationOf, type ApiError, type ApiResult } from './contract.ts';
 import { createHandlers, type HandlerContext } from './handlers.ts';
 
 export type ApiCall = (method: string, input?: unknown) => Promise<ApiResult>;
@@ -56,8 +56,8 @@ export function createDispatcher(context: HandlerContext): ApiCall {
   let writeQueue: Promise<unknown> = Promise.resolve();
 
   return async (method, input) => {
-    const schema = (methodInputs as Record<string, (typeof methodInputs)[keyof typeof methodInputs]>)[method];
-    if (!schema || !Object.hasOwn(handlers, method)) {
+    const declaration = declarationOf(method);
+    if (!declaration || !Object.hasOwn(handlers, method)) {
       return { ok: false, error: { kind: 'bad_request', message: `没有这个接口方法：「${method}」` } };
     }
     try {
@@ -65,7 +65,7 @@ export function createDispatcher(context: HandlerContext): ApiCall {
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     }
-    const parsed = parseInput(schema, input);
+    const parsed = parseInput(declaration.input, input);
     if (!parsed.ok) return parsed;
     const handler = handlers[method]!;
     const run = async (): Promise<ApiResult> => {
@@ -78,8 +78,7 @@ export function createDispatcher(context: HandlerContext): ApiCall {
         return { ok: false, error: toApiError(error) };
       }
     };
-    // An import preview writes inside a transaction it rolls back while it streams the files: queued like a write, so no save lands in it.
-    if (!isWrite(method) && method !== 'import.preview') return run();
+    if (!declaration.writes) return run();
     const result = writeQueue.then(run);
     writeQueue = result;
     return result;

@@ -55,12 +55,12 @@ import { readableEntries } from '../audit/readable-entry.ts';
 import { nextCaseNumber } from '../registers/case-numbers.ts';
 import { officeKindOfName } from '../settings/office-kinds.ts';
 import { readWorkingRules, writeWorkingRules } from '../settings/working-rules.ts';
-import { registerNames, type methodInputs } from './contract.ts';
+import { registerNames, type ApiRecord, type ListItem, type MethodName, type RecordPage, type RegisterAction, type MethodOutput, type Office, type ParsedInput } from './contract.ts';
 import { ProgressBoard } from './progress-board.ts';
-import type { z } from 'zod';
 
-type Inputs = { [M in keyof typeof methodInputs]: z.infer<(typeof methodInputs)[M]> };
-type Handler<M extends keyof Inputs> = (input: Inputs[M]) => unknown;
+/** A method's handler: its parsed input to the value its declaration promises. */
+type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+type Handlers = { [M in MethodName]: Handler<M> };
 
 export interface HandlerContext {
   readonly db: RegisterDatabase;
@@ -82,11 +82,12 @@ export interface HandlerContext {
   readonly progress?: ProgressBoard;
 }
 
-function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
+function registerHandlers(db: RegisterDatabase, register: RegisterDefinition): { [A in RegisterAction]: Handler<`${RegisterName}.${A}`> } {
+  /** A row of the register's table: it has its id column. */
   const mustExist = (id: number) => {
     const record = readRecord(db, register, id);
     if (!record) throw new UserError(`${register.title}记录不存在（编号 ${id}）`, 'not_found');
-    return record;
+    return record as ApiRecord;
   };
   const validated = (input: Record<string, unknown>, id?: number) => {
     const result = validateRecord(db, register, loadVocabulary(db), input, id);
@@ -97,15 +98,15 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
   };
   return {
     /** Personal numbers masked: in full only from `get`, which the audit log records. */
-    list: (input: ListQuery) => maskPersonalNumbers(listRecords(db, register, input)),
+    list: (input: ListQuery) => maskPersonalNumbers(listRecords(db, register, input)) as RecordPage,
     get: ({ id }: { id: number }) => mustExist(id),
     create: ({ record }: { record: Record<string, unknown> }) =>
-      db.transaction(() => readRecord(db, register, insertRecord(db, register, validated(record))))(),
+      db.transaction(() => mustExist(insertRecord(db, register, validated(record))))(),
     update: ({ id, record }: { id: number; record: Record<string, unknown> }) =>
       db.transaction(() => {
         mustExist(id);
         updateRecord(db, register, id, validated(record, id));
-        return readRecord(db, register, id);
+        return mustExist(id);
       })(),
     delete: ({ id }: { id: number }) => {
       mustExist(id);
@@ -118,7 +119,7 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
         if (!stored.deleted_at) throw new UserError('该记录未被删除', 'conflict');
         validated(stored, id);
         setDeleted(db, register, id, false);
-        return readRecord(db, register, id);
+        return mustExist(id);
       })(),
   };
 }
@@ -127,7 +128,7 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
 const scopedTo = (register: RegisterDefinition) => `(@officeId IS NULL OR ${register.officeSql} = @officeId)`;
 
 
-export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: Handler<M> } {
+export function createHandlers(context: HandlerContext): Handlers {
   const { db } = context;
   const perRegister = Object.fromEntries(
     registerNames.flatMap((name) =>
@@ -167,7 +168,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     `${scope.officeId ? (officeName(scope.officeId) ?? '') : bureauName(db)}${periodName(scope.from, scope.to)}`;
 
   return {
-    ...(perRegister as unknown as { [M in keyof Inputs]: Handler<M> }),
+    ...(perRegister as { [M in `${RegisterName}.${RegisterAction}`]: Handler<M> }),
     'app.info': () => ({
       bureauName: setting('bureauName'),
       schemaVersion: schemaVersion(db),
@@ -211,7 +212,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
     // Each office with the mark its records carry where they are read-only (a joined office's, at the bureau).
     'office.list': () => {
       const marks = readOnlyOfficeMarks(db);
-      const offices = statement(db, 'SELECT id, name, sort, kind FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all() as { id: number }[];
+      const offices = statement(db, 'SELECT id, name, sort, kind FROM office WHERE deleted_at IS NULL ORDER BY sort, id').all() as Omit<Office, 'readOnlyMark'>[];
       return offices.map((office) => ({ ...office, readOnlyMark: marks.get(office.id) ?? null }));
     },
     'office.create': ({ name, kind }) => {
@@ -236,7 +237,7 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
         name: list,
         title: listDefinitions[list].title,
         configurable: listDefinitions[list].configurable,
-        items: statement(db, 'SELECT code, label FROM list_item WHERE list = ? ORDER BY sort').all(list),
+        items: statement(db, 'SELECT code, label FROM list_item WHERE list = ? ORDER BY sort').all(list) as ListItem[],
       })),
     'lists.addItem': ({ list, label }) => {
       if (!(listNames as string[]).includes(list)) throw new UserError(`没有名为「${list}」的列表`, 'not_found');

@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { RegisterDatabase } from '../database.ts';
-import { officeKinds, type OfficeKind } from '../settings/office-kinds.ts';
+import { mayBeTownship, officeKinds, type OfficeKind } from '../settings/office-kinds.ts';
 import type { ListName, Vocabulary } from './vocabulary.ts';
 import { isIsoDate, type Read } from './values.ts';
 
@@ -312,10 +312,10 @@ export function officeExists(context: RelationContext, officeId: unknown): Field
   return exists ? [] : [{ field: 'office_id', reason: '单位不存在' }];
 }
 
-/** A record's office that must be a 司法所 (执行地司法所): one in use whose kind (单位类别) is 司法所, whatever its name. */
+/** A record's office that must be a 司法所 (执行地司法所): one in use whose kind (单位类别) may be a 司法所, whatever its name. */
 export function townshipOfficeExists(context: RelationContext, officeId: unknown): FieldProblem[] {
   const missing = officeExists(context, officeId);
   if (missing.length > 0) return missing;
   const office = statement(context.db, 'SELECT name, kind FROM office WHERE id = ?').get(officeId) as { name: string; kind: OfficeKind };
-  return office.kind === 'township' ? [] : [{ field: 'office_id', reason: `「${office.name}」不是司法所（单位类别为${officeKinds[office.kind]}）` }];
+  return mayBeTownship(office.kind) ? [] : [{ field: 'office_id', reason: `不是司法所（单位类别为${officeKinds[office.kind]}）` }];
 }

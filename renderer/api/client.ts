@@ -4,13 +4,14 @@
 // answer is an ApiResult: { ok: true, value } or { ok: false, error } — never a throw.
 // A method refused as `unauthorized` (locked, logged out) waits for the session gate to log
 // the same user back in and is then sent again, so a save pressed as the lock fell is not lost.
+// Typed from the contract's declarations: a method's name gives its input and its value.
 
-import type { ApiError, ApiResult } from '../../db/api/contract.ts';
+import type { AnyMethodName, ApiError, ApiResult, MethodInput, MethodOutput } from '../../db/api/contract.ts';
 
 declare global {
   interface Window {
-    /** Set by electron/preload.ts inside the desktop app. */
-    sftz?: { call(method: string, input?: unknown): Promise<ApiResult> };
+    /** Set by electron/preload.ts inside the desktop app: the backend answers as the contract declares. */
+    sftz?: { call<M extends AnyMethodName>(method: M, input: unknown): Promise<ApiResult<MethodOutput<M>>> };
   }
 }
 
@@ -40,15 +41,18 @@ export function setReauthenticate(handler: Reauthenticate | null): void {
   reauthenticate = handler;
 }
 
-export async function call<T = unknown>(method: string, input: unknown = {}): Promise<ApiResult<T>> {
-  const result = await send<T>(method, input);
-  const refused = !result.ok && result.error.kind === 'unauthorized' && !method.startsWith('session.');
-  if (refused && reauthenticate && (await reauthenticate(result.error))) return call<T>(method, input);
-  return result;
+export async function call<M extends AnyMethodName>(method: M, input: MethodInput<M>): Promise<ApiResult<MethodOutput<M>>> {
+  const attempt = async (): Promise<ApiResult<MethodOutput<M>>> => {
+    const result = await send(method, input);
+    const refused = !result.ok && result.error.kind === 'unauthorized' && !method.startsWith('session.');
+    if (refused && reauthenticate && (await reauthenticate(result.error))) return attempt();
+    return result;
+  };
+  return attempt();
 }
 
-async function send<T>(method: string, input: unknown): Promise<ApiResult<T>> {
-  if (window.sftz) return (await window.sftz.call(method, input)) as ApiResult<T>;
+async function send<M extends AnyMethodName>(method: M, input: unknown): Promise<ApiResult<MethodOutput<M>>> {
+  if (window.sftz) return window.sftz.call(method, input);
   try {
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
@@ -58,15 +62,8 @@ async function send<T>(method: string, input: unknown): Promise<ApiResult<T>> {
     if (response.status === 401 || response.status === 403) {
       return { ok: false, error: { kind: 'bad_request', message: '访问凭证无效：请从“司法台账”启动程序打开本页面' } };
     }
-    return (await response.json()) as ApiResult<T>;
+    return await response.json();
   } catch {
     return { ok: false, error: { kind: 'internal', message: '无法连接到本机的司法台账服务，请确认程序仍在运行' } };
   }
-}
-
-/** call() for code that wants the value or an Error carrying the Chinese message. */
-export async function callOrThrow<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const result = await call<T>(method, input);
-  if (result.ok) return result.value;
-  throw Object.assign(new Error(result.error.message), { apiError: result.error });
 }

@@ -3,7 +3,7 @@
 // counts, an export's scope, the numbers viewed). Personal numbers arrive masked.
 
 import { Code, Stack, Table, Text } from '@mantine/core';
-import type { ReadableLogEntry } from '../../db/audit/readable-entry.ts';
+import type { ReadableLogEntry } from '../../db/api/contract.ts';
 
 export function AuditEntryDetails({ entry }: { entry: ReadableLogEntry }) {
   const { readable } = entry;

@@ -4,7 +4,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { auditActionLabels, type AuditAction } from '../../db/audit/actions.ts';
+import { auditActionLabels, type AuditAction } from '../../db/api/contract.ts';
 import { DateField } from '../registers/common/DateField.tsx';
 import { typedDay } from '../registers/common/field-values.ts';
 

@@ -6,11 +6,10 @@ import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconShieldSearch } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { AuditVerification } from '../../db/audit/audit-log.ts';
-import type { ReadableLogEntry } from '../../db/audit/readable-entry.ts';
+import type { AuditVerification } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { saveExport, type ExportedFile } from '../common/files.ts';
+import { saveExport } from '../common/files.ts';
 import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
 import { AuditFilters, noFilter, type AuditFilter } from './AuditFilters.tsx';
 import { AUDIT_PAGE_SIZE, AuditTable } from './AuditTable.tsx';
@@ -19,7 +18,7 @@ import { AuditVerificationResult } from './AuditVerification.tsx';
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>(noFilter);
   const [page, setPage] = useState(1);
-  const log = useApi<{ total: number; rows: ReadableLogEntry[] }>('audit.search', {
+  const log = useApi('audit.search', {
     ...filter,
     offset: (page - 1) * AUDIT_PAGE_SIZE,
     limit: AUDIT_PAGE_SIZE,
@@ -29,7 +28,7 @@ export function AuditPage() {
 
   const verify = async () => {
     setBusy('verify');
-    const result = await call<AuditVerification>('audit.verify', {});
+    const result = await call('audit.verify', {});
     setBusy(null);
     if (result.ok) setVerification({ result: result.value, checkedAt: dayjs().format('YYYY-MM-DD HH:mm:ss') });
     else notifyError(result.error, '未能校验');
@@ -37,7 +36,7 @@ export function AuditPage() {
 
   const exportXlsx = async () => {
     setBusy('export');
-    const exported = await call<ExportedFile>('audit.export', filter);
+    const exported = await call('audit.export', filter);
     const saved = exported.ok ? await saveExport(exported.value) : exported;
     setBusy(null);
     if (!saved.ok) notifyError(saved.error, '导出未完成');

@@ -7,7 +7,7 @@ import { ActionIcon, Badge, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
-import type { ReadableLogEntry } from '../../db/audit/readable-entry.ts';
+import type { ReadableLogEntry } from '../../db/api/contract.ts';
 import { DASH, formatCount } from '../common/format.ts';
 import { AuditEntryDetails } from './AuditEntryDetails.tsx';
 
@@ -23,7 +23,7 @@ const actionColours: Readonly<Record<string, string>> = {
 };
 
 export interface AuditTableProps {
-  readonly rows: readonly ReadableLogEntry[];
+  readonly rows: ReadableLogEntry[];
   readonly total: number;
   readonly page: number;
   readonly fetching: boolean;
@@ -40,7 +40,7 @@ export function AuditTable({ rows, total, page, fetching, onPageChange }: AuditT
       striped
       fz="sm"
       minHeight={rows.length === 0 ? 160 : undefined}
-      records={rows as ReadableLogEntry[]}
+      records={rows}
       idAccessor="id"
       columns={[
         {

@@ -3,7 +3,7 @@
 
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
-import type { AuditVerification } from '../../db/audit/audit-log.ts';
+import type { AuditVerification } from '../../db/api/contract.ts';
 import { formatCount } from '../common/format.ts';
 
 export function AuditVerificationResult({ result, checkedAt }: { result: AuditVerification; checkedAt: string }) {

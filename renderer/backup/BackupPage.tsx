@@ -11,7 +11,7 @@ import { LongWorkProgress } from '../common/LongWorkProgress.tsx';
 import { formatBytes, formatTimestamp } from '../common/format.ts';
 import { notifySuccess, runAction, useApi } from '../common/use-api.ts';
 import { useSession } from '../session/session.ts';
-import type { BackupEntry, BackupListing, RestoreOutcome, TakenBackup } from './backup-types.ts';
+import type { BackupEntry, RestoreOutcome } from '../../db/api/contract.ts';
 import { RestoreModal } from './RestoreModal.tsx';
 import { SecondFolderForm } from './SecondFolderForm.tsx';
 
@@ -95,14 +95,14 @@ function OtherFileForm({ onPreview }: { onPreview: (file: string) => void }) {
 }
 
 export function BackupPage() {
-  const listing = useApi<BackupListing>('backup.list');
+  const listing = useApi('backup.list', {});
   const { reopen } = useSession();
   const [backingUp, setBackingUp] = useState(false);
   const [restoring, setRestoring] = useState<string | null>(null);
 
   const backupNow = async () => {
     setBackingUp(true);
-    const taken = await runAction<TakenBackup>('backup.create', {});
+    const taken = await runAction('backup.create', {});
     setBackingUp(false);
     if (!taken) return;
     notifySuccess(`已备份为「${taken.backup.name}」${taken.secondCopy ? '，并复制到第二备份位置' : ''}`);

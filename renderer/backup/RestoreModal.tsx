@@ -11,7 +11,7 @@ import { LongWorkProgress } from '../common/LongWorkProgress.tsx';
 import { DASH, formatBytes, formatCount, formatDay, formatTimestamp } from '../common/format.ts';
 import { notifyError, useApi } from '../common/use-api.ts';
 import { confirm } from '../registers/common/confirm.tsx';
-import type { BackupPreview, RestoreOutcome } from './backup-types.ts';
+import type { BackupPreview, RestoreOutcome } from '../../db/api/contract.ts';
 
 const sum = (counts: readonly number[]) => counts.reduce((total, count) => total + count, 0);
 
@@ -90,7 +90,7 @@ export interface RestoreModalProps {
 }
 
 export function RestoreModal({ file, onClose, onRestored }: RestoreModalProps) {
-  const preview = useApi<BackupPreview>('backup.preview', { file });
+  const preview = useApi('backup.preview', { file });
   const [restoring, setRestoring] = useState(false);
 
   const restore = async (backup: BackupPreview) => {
@@ -104,7 +104,7 @@ export function RestoreModal({ file, onClose, onRestored }: RestoreModalProps) {
     });
     if (!sure) return;
     setRestoring(true);
-    const result = await call<RestoreOutcome>('backup.restore', { file });
+    const result = await call('backup.restore', { file });
     setRestoring(false);
     if (result.ok) onRestored(result.value);
     else notifyError(result.error, '未能恢复');

@@ -4,11 +4,11 @@
 import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { notifySuccess, useFormCall } from '../common/use-api.ts';
-import type { BackupListing } from './backup-types.ts';
+import type { BackupListing } from '../../db/api/contract.ts';
 
 export function SecondFolderForm({ current, onChanged }: { current: BackupListing['secondFolder']; onChanged: () => void }) {
   const [folder, setFolder] = useState(current?.folder ?? '');
-  const save = useFormCall<{ folder: string | null }>('backup.setSecondFolder', ['folder']);
+  const save = useFormCall('backup.setSecondFolder', ['folder']);
 
   const set = async (value: string | null) => {
     const saved = await save.submit({ folder: value });

@@ -4,7 +4,7 @@
 
 import { Progress as ProgressBar, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { Progress } from '../../db/api/progress.ts';
+import type { Progress } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
 
 const POLL_MS = 300;
@@ -18,7 +18,7 @@ export function LongWorkProgress({ active }: { readonly active: boolean }) {
     }
     let stopped = false;
     const poll = async () => {
-      const result = await call<Progress | null>('app.progress');
+      const result = await call('app.progress', {});
       if (stopped) return;
       if (result.ok) setProgress(result.value);
       setTimeout(() => void poll(), POLL_MS);

@@ -22,7 +22,7 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import { usePermissions } from '../session/session.ts';
 import { AUDIT, BACKUP, HOME, IMPORT, REPORT, SETTINGS, USERS, href, mayOpen } from './routes.ts';
-import { linePages } from '../../db/registers/pages.ts';
+import { linePages } from '../../db/api/contract.ts';
 
 /** The icons a business line may name (db/registers/register.ts); a line naming another gets the folder. */
 const lineIcons: Readonly<Record<string, ReactNode>> = {

@@ -4,7 +4,7 @@
 
 import { Accordion, Anchor, Badge, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBell } from '@tabler/icons-react';
-import type { QualityWarning } from '../../db/report/quality.ts';
+import type { QualityWarning } from '../../db/api/contract.ts';
 import { formatCount } from './format.ts';
 import { href, recordHref, registerOfTableName, registerPath } from './routes.ts';
 

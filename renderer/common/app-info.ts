@@ -3,15 +3,7 @@
 // that changes what it shows calls `reloadInfo` (settings, imports) or `refresh` (sample data).
 
 import { createContext, useContext } from 'react';
-
-export interface AppInfo {
-  readonly bureauName: string | null;
-  readonly schemaVersion: number;
-  /** Today as the backend sees it, `YYYY-MM-DD`. */
-  readonly today: string;
-  /** Cases and correction stints in the database: 0 means an empty database. */
-  readonly recordCount: number;
-}
+import type { AppInfo } from '../../db/api/contract.ts';
 
 export interface AppContextValue {
   readonly info: AppInfo;

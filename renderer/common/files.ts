@@ -1,20 +1,10 @@
 // Files in and out of the renderer, in both homes: inside Electron the shell's dialogs
 // (`desktop.*` methods), in a browser a file input, a Blob download and window.print().
 
-import type { ApiResult } from '../../db/api/contract.ts';
+import type { ApiResult, Base64File, ExportedFile } from '../../db/api/contract.ts';
 import { call, isDesktop } from '../api/client.ts';
 
-/** A file as the API carries it: name and base64 content. */
-export interface Base64File {
-  readonly name: string;
-  readonly content: string;
-}
-
-/** An export as the API returns it. */
-export interface ExportedFile {
-  readonly fileName: string;
-  readonly content: string;
-}
+export type { Base64File };
 
 export async function readAsBase64(file: File): Promise<Base64File> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -38,7 +28,7 @@ function base64ToBlob(content: string): Blob {
  * it went (the path, or the file name of the download), null when the clerk cancelled.
  */
 export async function saveExport(file: ExportedFile): Promise<ApiResult<string | null>> {
-  if (isDesktop()) return call<string | null>('desktop.saveFile', { suggestedName: file.fileName, content: file.content });
+  if (isDesktop()) return call('desktop.saveFile', { suggestedName: file.fileName, content: file.content });
   const url = URL.createObjectURL(base64ToBlob(file.content));
   const link = document.createElement('a');
   link.href = url;
@@ -55,7 +45,7 @@ export async function saveExport(file: ExportedFile): Promise<ApiResult<string |
  * desktop a PDF saved where the clerk chooses (value: its path, null when cancelled).
  */
 export async function printPage(suggestedName: string): Promise<ApiResult<string | null>> {
-  if (isDesktop()) return call<string | null>('desktop.printToPdf', { suggestedName });
+  if (isDesktop()) return call('desktop.printToPdf', { suggestedName });
   window.print();
   return { ok: true, value: null };
 }

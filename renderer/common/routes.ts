@@ -4,8 +4,7 @@
 // (db/registers/pages.ts).
 
 import { useSyncExternalStore } from 'react';
-import { linePages, type RegisterPage } from '../../db/registers/pages.ts';
-import type { RegisterName } from '../../db/registers/register.ts';
+import { linePages, type RegisterName, type RegisterPage } from '../../db/api/contract.ts';
 
 /** Every register's page, line by line. */
 export const registerRoutes: readonly RegisterPage[] = linePages.flatMap((line) => line.pages);

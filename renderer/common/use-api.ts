@@ -5,7 +5,7 @@
 
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError } from '../../db/api/contract.ts';
+import type { AnyMethodName, ApiError, MethodInput, MethodOutput } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
 
 export interface ApiState<T> {
@@ -17,7 +17,8 @@ export interface ApiState<T> {
 }
 
 /** Loads `method(input)`; `input === null` waits (nothing is called until it is given). */
-export function useApi<T>(method: string, input: unknown = {}): ApiState<T> {
+export function useApi<M extends AnyMethodName>(method: M, input: MethodInput<M> | null): ApiState<MethodOutput<M>> {
+  type T = MethodOutput<M>;
   const key = input === null ? null : JSON.stringify(input);
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({
     data: null,
@@ -30,7 +31,7 @@ export function useApi<T>(method: string, input: unknown = {}): ApiState<T> {
     if (key === null) return;
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));
-    void call<T>(method, JSON.parse(key)).then((result) => {
+    void call(method, JSON.parse(key)).then((result) => {
       if (!current) return;
       setState(result.ok ? { data: result.value, error: null, loading: false } : { data: null, error: result.error, loading: false });
     });
@@ -52,8 +53,8 @@ export function notifySuccess(message: string, title = '完成'): void {
 }
 
 /** Runs a write; shows its error as a notification and returns null, or returns the value. */
-export async function runAction<T>(method: string, input: unknown, success?: string): Promise<T | null> {
-  const result = await call<T>(method, input);
+export async function runAction<M extends AnyMethodName>(method: M, input: MethodInput<M>, success?: string): Promise<MethodOutput<M> | null> {
+  const result = await call(method, input);
   if (!result.ok) {
     notifyError(result.error);
     return null;
@@ -62,14 +63,14 @@ export async function runAction<T>(method: string, input: unknown, success?: str
   return result.value;
 }
 
-export interface FormCall<T> {
+export interface FormCall<Input, T> {
   readonly busy: boolean;
   /** Per-field messages from the backend, for the form's fields. */
   readonly fieldErrors: Readonly<Record<string, string>>;
   /** The backend's message when no field of the form carries it; shown above the buttons. */
   readonly message: string | null;
   /** Calls the method; the value, or null with the errors set. */
-  readonly submit: (input: unknown) => Promise<T | null>;
+  readonly submit: (input: Input) => Promise<T | null>;
   /** Clears a field's message as the field is typed in, or all with no field. */
   readonly clear: (field?: string) => void;
   /** Shows a message found before calling (two passwords that differ …). */
@@ -80,13 +81,14 @@ export interface FormCall<T> {
  * A form's call of one method: its errors go on the form's `fields` (the backend's field
  * names), anything else becomes the form's message. The form keeps what was typed.
  */
-export function useFormCall<T>(method: string, fields: readonly string[]): FormCall<T> {
+export function useFormCall<M extends AnyMethodName>(method: M, fields: readonly string[]): FormCall<MethodInput<M>, MethodOutput<M>> {
+  type T = MethodOutput<M>;
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ fieldErrors: Record<string, string>; message: string | null }>({ fieldErrors: {}, message: null });
 
-  const submit = async (input: unknown): Promise<T | null> => {
+  const submit = async (input: MethodInput<M>): Promise<T | null> => {
     setBusy(true);
-    const result = await call<T>(method, input);
+    const result = await call(method, input);
     setBusy(false);
     if (result.ok) {
       setErrors({ fieldErrors: {}, message: null });

@@ -5,13 +5,12 @@
 
 import { Alert, Skeleton, Stack, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import type { QualityWarning } from '../../db/report/quality.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { QualityList } from '../common/QualityList.tsx';
 import { useApi } from '../common/use-api.ts';
 
 export function Reminders({ today }: { today: string }) {
-  const warnings = useApi<QualityWarning[]>('report.quality', { asOf: today });
+  const warnings = useApi('report.quality', { asOf: today });
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">

@@ -2,8 +2,7 @@
 // correction roster today (在册在矫). Each card leads to its register.
 
 import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import type { Report } from '../../db/report/engine.ts';
-import type { RegisterName } from '../../db/registers/register.ts';
+import type { RegisterName, Report } from '../../db/api/contract.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount, formatRate } from '../common/format.ts';
 import { href, registerPath } from '../common/routes.ts';
@@ -50,7 +49,7 @@ const cards: readonly Card[] = [
 ];
 
 export function TodayCounts({ today }: { today: string }) {
-  const report = useApi<Report>('report.run', { from: `${today.slice(0, 4)}-01-01`, to: today });
+  const report = useApi('report.run', { from: `${today.slice(0, 4)}-01-01`, to: today });
   if (report.error) return <ErrorAlert error={report.error} onRetry={report.reload} />;
   return (
     <SimpleGrid cols={4} spacing="md">

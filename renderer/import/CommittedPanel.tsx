@@ -3,7 +3,7 @@
 
 import { Alert, Stack } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
-import type { ImportOutcome } from '../../db/import/import-ledger.ts';
+import type { ImportOutcome } from '../../db/api/contract.ts';
 import { formatCount } from '../common/format.ts';
 import { usePermissions } from '../session/session.ts';
 import { ProblemsTable } from './ProblemsTable.tsx';

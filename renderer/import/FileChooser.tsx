@@ -16,7 +16,7 @@ export function FileChooser({ onChosen }: { onChosen: (files: Base64File[]) => v
 
   if (isDesktop()) {
     const choose = async () => {
-      const result = await call<Base64File[]>('desktop.chooseLedgerFiles', {});
+      const result = await call('desktop.chooseLedgerFiles', {});
       if (!result.ok) notifyError(result.error, '未能打开文件');
       else if (result.value.length > 0) onChosen(result.value);
     };

@@ -4,7 +4,7 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import type { ImportLogEntry } from '../../db/import/import-history.ts';
+import type { ImportLogEntry } from '../../db/api/contract.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount, formatTimestamp } from '../common/format.ts';
 import { runAction, type ApiState } from '../common/use-api.ts';
@@ -24,7 +24,7 @@ function confirmUndo(entry: ImportLogEntry, onUndone: () => void) {
     labels: { confirm: '撤销导入', cancel: '取消' },
     confirmProps: { color: 'red' },
     onConfirm: async () => {
-      const undone = await runAction<{ restored: number; removed: number }>('import.undo', { importId: entry.id });
+      const undone = await runAction('import.undo', { importId: entry.id });
       if (undone) onUndone();
     },
   });

@@ -5,9 +5,7 @@
 
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { ApiError } from '../../db/api/contract.ts';
-import type { ImportLogEntry } from '../../db/import/import-history.ts';
-import type { ImportOutcome } from '../../db/import/import-ledger.ts';
+import type { ApiError, ImportOutcome } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
 import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -36,7 +34,7 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [answers, setAnswers] = useState<ImportAnswers>(noAnswers);
   const [register, setRegister] = useState<string | null>(null);
-  const history = useApi<ImportLogEntry[]>('import.history');
+  const history = useApi('import.history', {});
   const { reloadInfo } = useAppInfo();
   const { user } = useSession();
   const afterWrite = () => {
@@ -56,13 +54,13 @@ export function ImportPage() {
     setRegister(chosenRegister);
     if (chosen.length === 0) return setStep({ kind: 'idle' });
     setStep({ kind: 'checking' });
-    const result = await call<ImportOutcome>('import.preview', request(chosen, given, chosenRegister));
+    const result = await call('import.preview', request(chosen, given, chosenRegister));
     setStep(result.ok ? { kind: 'previewed', outcome: result.value } : { kind: 'failed', error: result.error });
   };
 
   const commit = async (outcome: ImportOutcome) => {
     setStep({ kind: 'committing', outcome });
-    const result = await call<ImportOutcome>('import.commit', request(files, answers, register));
+    const result = await call('import.commit', request(files, answers, register));
     afterWrite();
     if (!result.ok) return setStep({ kind: 'failed', error: result.error });
     if (result.value.importId === null) return setStep({ kind: 'previewed', outcome: result.value });

@@ -3,7 +3,7 @@
 // converted with how many rows (婚姻家庭纠纷 → 婚姻家庭: 312 行).
 
 import { Accordion, List, Stack, Table, Text } from '@mantine/core';
-import type { SheetReading } from '../../db/import/import-ledger.ts';
+import type { SheetReading } from '../../db/api/contract.ts';
 import { formatCount } from '../common/format.ts';
 
 export function LedgerReadings({ readings }: { readings: readonly SheetReading[] }) {

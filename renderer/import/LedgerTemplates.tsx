@@ -6,7 +6,7 @@ import { Button, Group, Select, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
-import { saveExport, type ExportedFile } from '../common/files.ts';
+import { saveExport } from '../common/files.ts';
 import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
 import type { RegisterDescription } from '../registers/common/types.ts';
 
@@ -22,15 +22,15 @@ function groupedByLine(registers: readonly RegisterDescription[]) {
 }
 
 export function LedgerTemplates() {
-  const registers = useApi<RegisterDescription[]>('registers.describe');
+  const registers = useApi('registers.describe', {});
   const [register, setRegister] = useState<string | null>(null);
   const [busy, setBusy] = useState<Format | null>(null);
-  const chosen = register ?? registers.data?.[0]?.name ?? null;
+  const chosen = (registers.data?.find((described) => described.name === register) ?? registers.data?.[0])?.name ?? null;
 
   const download = async (format: Format) => {
     if (!chosen) return;
     setBusy(format);
-    const template = await call<ExportedFile>('ledger.template', { register: chosen, format });
+    const template = await call('ledger.template', { register: chosen, format });
     const saved = template.ok ? await saveExport(template.value) : template;
     setBusy(null);
     if (!saved.ok) notifyError(saved.error, '未能下载模板');

@@ -5,7 +5,7 @@
 
 import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import type { ImportOutcome } from '../../db/import/import-ledger.ts';
+import type { ImportOutcome } from '../../db/api/contract.ts';
 import { answerColumn, answerValue, hasAnswers, type ImportAnswers } from './answers.ts';
 
 const IGNORE = '（忽略此列）';

@@ -6,7 +6,7 @@
 
 import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconInfoCircle } from '@tabler/icons-react';
-import type { ImportOutcome } from '../../db/import/import-ledger.ts';
+import type { ImportOutcome } from '../../db/api/contract.ts';
 import { formatCount } from '../common/format.ts';
 import type { ImportAnswers } from './answers.ts';
 import { LedgerReadings } from './LedgerReadings.tsx';

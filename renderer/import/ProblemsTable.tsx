@@ -2,7 +2,7 @@
 // at once): file, sheet, Excel row number, column, the value as typed, and the reason.
 
 import { ScrollArea, Table, Text } from '@mantine/core';
-import type { ImportProblem } from '../../db/import/import-ledger.ts';
+import type { ImportProblem } from '../../db/api/contract.ts';
 import { DASH } from '../common/format.ts';
 
 export function ProblemsTable({ problems }: { problems: readonly ImportProblem[] }) {

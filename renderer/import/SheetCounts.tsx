@@ -2,7 +2,7 @@
 // or already as stored.
 
 import { Table } from '@mantine/core';
-import type { SheetSummary } from '../../db/import/import-ledger.ts';
+import type { SheetSummary } from '../../db/api/contract.ts';
 import { formatCount } from '../common/format.ts';
 
 export function SheetCounts({ sheets }: { sheets: readonly SheetSummary[] }) {

@@ -66,7 +66,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
 
   /** The list row with the full record (child rows: parties, mediators, attendees …). */
   const loadFull = async (row: ApiRecord): Promise<ApiRecord | null> => {
-    const result = await call<ApiRecord>(`${view.name}.get`, { id: row.id });
+    const result = await call(`${view.name}.get`, { id: row.id });
     if (result.ok) return { ...row, ...result.value };
     notifyError(result.error, '未能读取记录');
     return null;
@@ -75,7 +75,7 @@ function RegisterWorkspace({ view, catalogue }: { view: RegisterView; catalogue:
   // A link to one record (drill-down, reminders) opens its detail.
   const openLinked = useCallback(
     (id: number) =>
-      void call<ApiRecord>(`${view.name}.get`, { id }).then((result) => {
+      void call(`${view.name}.get`, { id }).then((result) => {
         if (result.ok) setViewing(result.value);
         else notifyError(result.error, '未能读取记录');
       }),

@@ -3,7 +3,7 @@
 
 import { Alert, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
-import type { CorrectionIdentity } from '../../db/report/engine.ts';
+import type { CorrectionIdentity } from '../../db/api/contract.ts';
 import { formatCount } from '../common/format.ts';
 
 export function ConsistencyCheck({ identity }: { identity: CorrectionIdentity }) {

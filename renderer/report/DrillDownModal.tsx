@@ -8,12 +8,12 @@ import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
-import type { DrillDown, DrillDownRow } from '../../db/report/engine.ts';
+import type { DrillDown, DrillDownRow } from '../../db/api/contract.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { figureKind, formatCount, formatFen } from '../common/format.ts';
 import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
 import { call } from '../api/client.ts';
-import { saveExport, type ExportedFile } from '../common/files.ts';
+import { saveExport } from '../common/files.ts';
 import { recordHref, registerOfTableName } from '../common/routes.ts';
 import { cellText } from './drill-columns.ts';
 import type { ReportScope } from './report-types.ts';
@@ -49,7 +49,7 @@ function ExportDrillDown({ target, scope }: { target: DrillTarget; scope: Report
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
-    const exported = await call<ExportedFile>('report.exportDrillDown', { ...scope, id: target.id });
+    const exported = await call('report.exportDrillDown', { ...scope, id: target.id });
     const saved = exported.ok ? await saveExport(exported.value) : exported;
     setBusy(false);
     if (!saved.ok) notifyError(saved.error, '导出未完成');
@@ -64,7 +64,7 @@ function ExportDrillDown({ target, scope }: { target: DrillTarget; scope: Report
 
 function DrillDownTable({ target, scope }: { target: DrillTarget; scope: ReportScope }) {
   const [page, setPage] = useState(1);
-  const drill = useApi<DrillDown>('report.drillDown', {
+  const drill = useApi('report.drillDown', {
     ...scope,
     id: target.id,
     offset: (page - 1) * PAGE_SIZE,

@@ -5,7 +5,7 @@ import { Button, Group } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeDocx, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
-import { printPage, saveExport, type ExportedFile } from '../common/files.ts';
+import { printPage, saveExport } from '../common/files.ts';
 import { notifyError, notifySuccess } from '../common/use-api.ts';
 import type { ReportScope } from './report-types.ts';
 
@@ -16,7 +16,7 @@ export function ExportButtons({ scope, title }: { scope: ReportScope; title: str
 
   const exportAs = async (action: 'xlsx' | 'docx') => {
     setBusy(action);
-    const exported = await call<ExportedFile>(action === 'xlsx' ? 'report.exportXlsx' : 'report.exportDocx', scope);
+    const exported = await call(action === 'xlsx' ? 'report.exportXlsx' : 'report.exportDocx', scope);
     const saved = exported.ok ? await saveExport(exported.value) : exported;
     setBusy(null);
     if (!saved.ok) notifyError(saved.error, '导出未完成');

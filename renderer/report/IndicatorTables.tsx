@@ -3,8 +3,7 @@
 // link to the records behind it; rows carry `data-indicator-id` and `data-value`.
 
 import { Anchor, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import type { Report } from '../../db/report/engine.ts';
-import type { Register } from '../../db/report/indicators.ts';
+import type { Register, Report } from '../../db/api/contract.ts';
 import { DASH, formatChange, formatFigure } from '../common/format.ts';
 import type { DrillTarget } from './DrillDownModal.tsx';
 import { registerOrder, type IndicatorLabel } from './report-types.ts';

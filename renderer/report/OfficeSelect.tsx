@@ -2,13 +2,12 @@
 
 import { NativeSelect, Text } from '@mantine/core';
 import { useApi } from '../common/use-api.ts';
-import type { Office } from '../common/domain.ts';
 import { usePermissions } from '../session/session.ts';
 
 const WHOLE_BUREAU = 'all';
 
 export function OfficeSelect({ officeId, onChange }: { officeId: number | null; onChange: (officeId: number | null) => void }) {
-  const offices = useApi<Office[]>('office.list');
+  const offices = useApi('office.list', {});
   const { officeId: userOffice } = usePermissions();
   const data = [
     { value: WHOLE_BUREAU, label: '全局（全部单位）' },

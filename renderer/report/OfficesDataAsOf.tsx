@@ -4,12 +4,12 @@
 // Nothing at a standalone bureau or an office site.
 
 import { List, Stack, Text } from '@mantine/core';
-import { dataAsOfHeading, type OfficeDataAsOf } from '../../db/exchange/data-as-of.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
+import { dataAsOfHeading } from '../../db/api/contract.ts';
 import { useApi } from '../common/use-api.ts';
 
 export function OfficesDataAsOf({ to, office }: { to: string; office: string | null }) {
-  const offices = useApi<OfficeDataAsOf[]>('exchange.dataAsOf', { to });
+  const offices = useApi('exchange.dataAsOf', { to });
   if (offices.error) return <ErrorAlert title="未能读取各司法所的数据截至时间" error={offices.error} onRetry={offices.reload} />;
   const shown = (offices.data ?? []).filter((entry) => office === null || entry.office === office);
   if (shown.length === 0) return null;

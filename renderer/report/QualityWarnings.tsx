@@ -2,7 +2,6 @@
 // report's last day (or today, for a period that has not ended yet).
 
 import { Stack, Text } from '@mantine/core';
-import type { QualityWarning } from '../../db/report/quality.ts';
 import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { QualityList } from '../common/QualityList.tsx';
@@ -12,7 +11,7 @@ import type { ReportScope } from './report-types.ts';
 export function QualityWarnings({ scope }: { scope: ReportScope }) {
   const { info } = useAppInfo();
   const asOf = scope.to < info.today ? scope.to : info.today;
-  const warnings = useApi<QualityWarning[]>('report.quality', { asOf, officeId: scope.officeId });
+  const warnings = useApi('report.quality', { asOf, officeId: scope.officeId });
   if (warnings.error) return <ErrorAlert title="未能检查数据质量" error={warnings.error} onRetry={warnings.reload} />;
   if (!warnings.data) return null;
   if (warnings.data.length === 0) {

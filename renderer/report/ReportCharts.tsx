@@ -5,12 +5,11 @@
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { MonthFigures, Report } from '../../db/report/engine.ts';
+import type { ApiError, Report } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatCount } from '../common/format.ts';
 import { monthsOf } from '../common/periods.ts';
-import type { ApiError } from '../../db/api/contract.ts';
 import type { IndicatorLabel, ReportScope } from './report-types.ts';
 
 /** More months than this and the trend is not drawn (too many points to read). */
@@ -32,7 +31,7 @@ function useMonthlyTrend(scope: ReportScope) {
     if (tooLong) return;
     let current = true;
     const ids = trendSeries.map((series) => series.id);
-    void call<MonthFigures[]>('report.monthly', { ...scope, ids }).then((result) => {
+    void call('report.monthly', { ...scope, ids }).then((result) => {
       if (!current) return;
       if (!result.ok) return setState({ rows: null, error: result.error });
       const rows = result.value.map(

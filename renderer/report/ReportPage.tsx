@@ -8,7 +8,6 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconReportAnalytics } from '@tabler/icons-react';
 import { memo, useEffect, useState } from 'react';
 import type { ApiError } from '../../db/api/contract.ts';
-import type { Report } from '../../db/report/engine.ts';
 import { call } from '../api/client.ts';
 import { useAppInfo } from '../common/app-info.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -38,19 +37,19 @@ export function ReportPage() {
   useEffect(() => keepReport(user.username, { choice, officeId, generated }), [user.username, choice, officeId, generated]);
   const [error, setError] = useState<ApiError | null>(null);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const labels = useApi<IndicatorLabel[]>('report.indicators');
+  const labels = useApi('report.indicators', {});
   const period = periodOf(choice);
 
   const generate = async () => {
     if (!period) return;
     const scope: ReportScope = { ...period, officeId };
     setRunning(true);
-    const result = await call<Report>('report.run', scope);
+    const result = await call('report.run', scope);
     setRunning(false);
     setError(result.ok ? null : result.error);
     setGenerated(result.ok ? { scope, report: result.value, comparing: true } : null);
     if (!result.ok) return;
-    const compared = await call<Report>('report.run', { ...scope, compare: true });
+    const compared = await call('report.run', { ...scope, compare: true });
     // Kept only while the page still shows this scope's report (not a newer one, nor an error).
     const complete: Generated = { scope, report: compared.ok ? compared.value : result.value, comparing: false };
     setGenerated((shown) => (shown?.report === result.value ? complete : shown));

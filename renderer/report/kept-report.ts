@@ -3,7 +3,7 @@
 // time) instead of an empty page. Kept in memory only, and for one user: another login starts
 // afresh.
 
-import type { Report } from '../../db/report/engine.ts';
+import type { Report } from '../../db/api/contract.ts';
 import type { PeriodChoice } from './PeriodPicker.tsx';
 import type { ReportScope } from './report-types.ts';
 

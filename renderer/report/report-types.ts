@@ -1,8 +1,9 @@
 // Shapes the report page passes around: what a report covers, and an indicator's label as
 // `report.indicators` gives it.
 
-import { businessLines } from '../../db/registers/register.ts';
-import type { Register } from '../../db/report/indicators.ts';
+import { businessLines, type IndicatorLabel, type Register } from '../../db/api/contract.ts';
+
+export type { IndicatorLabel };
 
 /** What a report (and its drill-downs and exports) covers. */
 export interface ReportScope {
@@ -10,12 +11,6 @@ export interface ReportScope {
   readonly to: string;
   /** One office, or null for the whole bureau. */
   readonly officeId: number | null;
-}
-
-export interface IndicatorLabel {
-  readonly id: string;
-  readonly label: string;
-  readonly register: Register;
 }
 
 /** The report's sections, in the order of indicators.md. */

@@ -18,7 +18,7 @@ export interface ChangePasswordFormProps {
 export function ChangePasswordForm({ currentLabel = '当前密码', onChanged, secondary }: ChangePasswordFormProps) {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState(emptyNewPassword);
-  const change = useFormCall<object>('session.changePassword', ['currentPassword', 'newPassword']);
+  const change = useFormCall('session.changePassword', ['currentPassword', 'newPassword']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -22,7 +22,7 @@ export interface LoginFormProps {
 export function LoginForm({ lockedUser, reason, onLoggedIn, onForgotPassword }: LoginFormProps) {
   const [username, setUsername] = useState(lockedUser?.username ?? '');
   const [password, setPassword] = useState('');
-  const login = useFormCall<{ user: UserView }>('session.login', ['username', 'password']);
+  const login = useFormCall('session.login', ['username', 'password']);
   const otherUser = lockedUser !== null && username.trim() !== '' && username.trim() !== lockedUser.username;
 
   const submit = async (event: FormEvent) => {

@@ -2,7 +2,7 @@
 // under it. The backend checks the rule; the two entries are compared here.
 
 import { PasswordInput } from '@mantine/core';
-import { PASSWORD_RULE } from '../../db/accounts/roles.ts';
+import { PASSWORD_RULE } from '../../db/api/contract.ts';
 
 export const PASSWORDS_DIFFER = '两次输入的密码不一致';
 

@@ -18,7 +18,7 @@ export function RecoverForm({ username: initialUsername, onRecovered, onBack }: 
   const [recoveryCode, setRecoveryCode] = useState('');
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState(emptyNewPassword);
-  const recover = useFormCall<{ user: UserView }>('session.recover', ['recoveryCode', 'username', 'newPassword']);
+  const recover = useFormCall('session.recover', ['recoveryCode', 'username', 'newPassword']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

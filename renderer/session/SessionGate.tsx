@@ -16,7 +16,7 @@ import { FirstPasswordPage } from './FirstPasswordPage.tsx';
 import { LockScreen } from './LockScreen.tsx';
 import { LoginPanel } from './LoginPanel.tsx';
 import { RecoveryCodePage } from './RecoveryCodePage.tsx';
-import { SessionContext, permissionsOf, type SessionContextValue, type SessionStatus, type UserView } from './session.ts';
+import { SessionContext, permissionsOf, type SessionContextValue, type UserView } from './session.ts';
 import { SetupPage } from './SetupPage.tsx';
 import { useIdleLock } from './use-idle-lock.ts';
 
@@ -63,7 +63,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   const read = useCallback(async (firstRun = false) => {
     setGate({ kind: 'loading' });
-    const result = await call<SessionStatus>('session.status', {});
+    const result = await call('session.status', {});
     if (!result.ok) return setGate({ kind: 'failed', error: result.error });
     const status = result.value;
     setBureauName(status.bureauName);

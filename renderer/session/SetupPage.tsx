@@ -8,17 +8,12 @@ import { FormMessage } from '../common/FormMessage.tsx';
 import { useFormCall } from '../common/use-api.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { NewPasswordInputs, PASSWORDS_DIFFER, emptyNewPassword } from './NewPasswordInputs.tsx';
-import type { UserView } from './session.ts';
-
-interface SetupOutcome {
-  readonly user: UserView;
-  readonly recoveryCode: string;
-}
+import type { MethodOutput } from '../../db/api/contract.ts';
 
 export interface SetupPageProps {
   /** The name an existing plain database holds (it is encrypted by setup). */
   readonly knownBureauName: string | null;
-  readonly onDone: (outcome: SetupOutcome & { bureauName: string }) => void;
+  readonly onDone: (outcome: MethodOutput<'session.setup'> & { bureauName: string }) => void;
 }
 
 export function SetupPage({ knownBureauName, onDone }: SetupPageProps) {
@@ -26,7 +21,7 @@ export function SetupPage({ knownBureauName, onDone }: SetupPageProps) {
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState(emptyNewPassword);
-  const setup = useFormCall<SetupOutcome>('session.setup', ['bureauName', 'username', 'displayName', 'password']);
+  const setup = useFormCall('session.setup', ['bureauName', 'username', 'displayName', 'password']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

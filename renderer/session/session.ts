@@ -5,10 +5,9 @@
 // it would refuse.
 
 import { createContext, useContext } from 'react';
-import type { Role, SessionStatus, UserView } from '../../db/api/contract.ts';
-import { BUREAU_LEVEL, roleLabels } from '../../db/accounts/roles.ts';
+import { BUREAU_LEVEL, roleLabels, type Role, type UserView } from '../../db/api/contract.ts';
 
-export type { Role, SessionStatus, UserView };
+export type { Role, UserView };
 export { roleLabels };
 
 /** 局机关（全局） for a bureau user, else the office's name. */

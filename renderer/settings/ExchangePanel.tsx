@@ -4,10 +4,9 @@
 
 import { Button, FileButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { ExchangeStatus } from '../../db/exchange/exchange.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
-import { readAsBase64, saveExport, type ExportedFile } from '../common/files.ts';
+import { readAsBase64, saveExport } from '../common/files.ts';
 import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
 
 /** 2025-01-05 16:20, local time. */
@@ -19,7 +18,7 @@ function shown(iso: string | null): string {
 }
 
 async function makeAndSave(input: { office?: string }, done: () => void): Promise<void> {
-  const made = await call<ExportedFile & { office: string; records: number; seq: number }>('exchange.export', input);
+  const made = await call('exchange.export', input);
   if (!made.ok) return notifyError(made.error);
   const saved = await saveExport(made.value);
   if (!saved.ok) return notifyError(saved.error);
@@ -28,16 +27,17 @@ async function makeAndSave(input: { office?: string }, done: () => void): Promis
 }
 
 /** A file chosen and sent as base64 to `method` (import a package, join the county). */
-function SendFileButton(props: { label: string; method: string; accept: string; done: () => void }) {
+function SendFileButton(props: { label: string; method: 'exchange.join' | 'exchange.import'; accept: string; done: () => void }) {
   const [busy, setBusy] = useState(false);
   const send = async (file: File | null) => {
     if (!file) return;
     setBusy(true);
     const { content } = await readAsBase64(file);
-    const result = await call<{ message?: string; office?: string; records?: number }>(props.method, { content });
+    const result = await call(props.method, { content });
     setBusy(false);
     if (!result.ok) return notifyError(result.error, `${props.label}未完成`);
-    notifySuccess(result.value.message ?? `本机已成为${result.value.office ?? ''}的电脑（从局端带来本所记录 ${result.value.records ?? 0} 条）`);
+    const answer = result.value;
+    notifySuccess('message' in answer ? answer.message : `本机已成为${answer.office}的电脑（从局端带来本所记录 ${answer.records} 条）`);
     props.done();
   };
   return (
@@ -58,7 +58,7 @@ function InviteForm(props: { done: () => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const made = await call<ExportedFile & { records: number }>('exchange.invite', { office });
+    const made = await call('exchange.invite', { office });
     setBusy(false);
     if (!made.ok) return setError(made.error.message);
     const saved = await saveExport(made.value);
@@ -91,7 +91,7 @@ function InviteForm(props: { done: () => void }) {
 }
 
 export function ExchangePanel() {
-  const status = useApi<ExchangeStatus>('exchange.status');
+  const status = useApi('exchange.status', {});
   if (status.error) return <ErrorAlert error={status.error} />;
   const data = status.data;
   if (!data) return null;

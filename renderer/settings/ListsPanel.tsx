@@ -3,16 +3,11 @@
 
 import { Accordion, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import type { ValueList } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { notifySuccess, useApi } from '../common/use-api.ts';
 
-interface ValueList {
-  readonly name: string;
-  readonly title: string;
-  readonly configurable: boolean;
-  readonly items: readonly { code: string; label: string }[];
-}
 
 function AddItemForm({ list, onAdded }: { list: ValueList; onAdded: () => void }) {
   const [label, setLabel] = useState('');
@@ -70,7 +65,7 @@ function FixedLists({ lists }: { lists: readonly ValueList[] }) {
 }
 
 export function ListsPanel() {
-  const lists = useApi<ValueList[]>('lists.get');
+  const lists = useApi('lists.get', {});
   if (lists.error) return <ErrorAlert error={lists.error} onRetry={lists.reload} />;
   const all = lists.data ?? [];
   return (

@@ -4,9 +4,8 @@
 import { ActionIcon, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { officeKinds, type OfficeKind } from '../../db/settings/office-kinds.ts';
+import { officeKinds, type Office, type OfficeKind } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
-import type { Office } from '../common/domain.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { notifyError, notifySuccess, useApi } from '../common/use-api.ts';
 
@@ -63,7 +62,7 @@ const problemOf = (result: Awaited<ReturnType<typeof call>>) =>
   result.ok ? null : (result.error.fieldErrors?.name ?? result.error.message);
 
 export function OfficesPanel() {
-  const offices = useApi<Office[]>('office.list');
+  const offices = useApi('office.list', {});
   const [editing, setEditing] = useState<number | null>(null);
 
   const create = async (name: string) => {

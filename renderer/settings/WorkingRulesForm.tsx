@@ -4,7 +4,7 @@
 
 import { Button, NumberInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import { reminderDayRules, type NumberedRegister, type ReminderDayRule, type WorkingRules } from '../../db/settings/working-rules.ts';
+import { reminderDayRules, type NumberedRegister, type ReminderDayRule, type WorkingRules } from '../../db/api/contract.ts';
 import { call } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { notifySuccess, useApi } from '../common/use-api.ts';
@@ -15,7 +15,7 @@ const numberedTitles: Readonly<Record<NumberedRegister, { title: string; example
 };
 
 export function WorkingRulesForm() {
-  const stored = useApi<WorkingRules>('workingRules.get');
+  const stored = useApi('workingRules.get', {});
   const [rules, setRules] = useState<WorkingRules | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -30,7 +30,7 @@ export function WorkingRulesForm() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    const result = await call<WorkingRules>('workingRules.update', rules);
+    const result = await call('workingRules.update', rules);
     setSaving(false);
     if (!result.ok) return setErrors(result.error.fieldErrors ?? { _: result.error.message });
     setErrors({});

@@ -9,7 +9,7 @@ import { useSession } from '../session/session.ts';
 export function IdleMinutesForm() {
   const { idleMinutes, setIdleMinutes } = useSession();
   const [minutes, setMinutes] = useState<number | string>(idleMinutes);
-  const save = useFormCall<{ idleMinutes: number }>('session.setIdleMinutes', ['minutes']);
+  const save = useFormCall('session.setIdleMinutes', ['minutes']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

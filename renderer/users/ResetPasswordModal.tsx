@@ -10,7 +10,7 @@ import { NewPasswordInputs, PASSWORDS_DIFFER, emptyNewPassword } from '../sessio
 
 export function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => void }) {
   const [password, setPassword] = useState(emptyNewPassword);
-  const reset = useFormCall<unknown>('users.resetPassword', ['password']);
+  const reset = useFormCall('users.resetPassword', ['password']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -4,9 +4,7 @@
 
 import { Button, Group, Modal, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { USERNAME_RULE } from '../../db/accounts/roles.ts';
-import type { UserRow } from '../../db/api/contract.ts';
-import type { Office } from '../common/domain.ts';
+import { type Office, USERNAME_RULE, type UserRow } from '../../db/api/contract.ts';
 import { FormMessage } from '../common/FormMessage.tsx';
 import { useFormCall } from '../common/use-api.ts';
 import { NewPasswordInputs, PASSWORDS_DIFFER, emptyNewPassword } from '../session/NewPasswordInputs.tsx';
@@ -38,7 +36,7 @@ export function UserFormModal({ stored, offices, onSaved, onClose }: UserFormMod
   const [office, setOffice] = useState(stored?.officeId ? String(stored.officeId) : BUREAU);
   const [disabled, setDisabled] = useState(stored?.disabled ?? false);
   const [password, setPassword] = useState(emptyNewPassword);
-  const save = useFormCall<unknown>(stored ? 'users.update' : 'users.create', [
+  const save = useFormCall(stored ? 'users.update' : 'users.create', [
     'username',
     'displayName',
     'role',

@@ -7,7 +7,6 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconKey, IconLockOpen, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { UserRow } from '../../db/api/contract.ts';
-import type { Office } from '../common/domain.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTimestamp } from '../common/format.ts';
 import { notifySuccess, runAction, useApi } from '../common/use-api.ts';
@@ -30,8 +29,8 @@ function UserState({ user }: { user: UserRow }) {
 type Dialog = { readonly kind: 'edit'; readonly user: UserRow | null } | { readonly kind: 'password'; readonly user: UserRow };
 
 export function UsersPage() {
-  const users = useApi<UserRow[]>('users.list');
-  const offices = useApi<Office[]>('office.list');
+  const users = useApi('users.list', {});
+  const offices = useApi('office.list', {});
   const { user: me, reopen } = useSession();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   useHotkeys([['alt+N', () => dialog === null && setDialog({ kind: 'edit', user: null })]], []);

@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodInputs, sessionMethodInputs } from '../../db/api/contract.ts';
+import { methods, sessionMethods } from '../../db/api/contract.ts';
 import { tempDir } from '../support/cli.ts';
 import { ADMIN, CLERK_WEST, accountsWorld, checkRoles, sweepLedger, type AccountsWorld } from '../trust/scenarios/roles.ts';
 
@@ -28,7 +28,7 @@ describe('role and office checks on every method', () => {
     const outcome = await checkRoles(world);
     expect(outcome.problems).toEqual([]);
     expect(outcome.changed).toBe(0);
-    expect(outcome.methods).toBe(Object.keys(methodInputs).length + Object.keys(sessionMethodInputs).length);
+    expect(outcome.methods).toBe(Object.keys(methods).length + Object.keys(sessionMethods).length);
     expect(outcome.refused).toBeGreaterThan(outcome.methods);
   }, 120_000);
 

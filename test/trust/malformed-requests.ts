@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
-import { methodInputs, type ApiResult } from '../../db/api/contract.ts';
+import { declarationOf, methods as declarations, type ApiResult } from '../../db/api/contract.ts';
 import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
@@ -18,7 +18,7 @@ import type { RegisterName } from '../../db/registers/register.ts';
 import { tempDir } from '../support/cli.ts';
 import type { ScenarioResult } from './scenarios/scenario.ts';
 
-export const methods = Object.keys(methodInputs).sort();
+export const methods = Object.keys(declarations).sort();
 
 /** A database file with a few records of each kind, and the dispatcher over it. */
 export interface Target {
@@ -128,7 +128,7 @@ const hostileFile = fc.record({
 
 /** The keys a method's input has (its zod object's shape). */
 function inputKeys(method: string): string[] {
-  const schema = (methodInputs as Record<string, { shape?: Record<string, unknown> }>)[method];
+  const schema = declarationOf(method)?.input as { shape?: Record<string, unknown> } | undefined;
   return Object.keys(schema?.shape ?? {});
 }
 
@@ -157,7 +157,7 @@ export function malformedInput(method: string): fc.Arbitrary<unknown> {
 /** Method names that are not methods: near misses, prototype keys, nonsense. */
 export const unknownMethod = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'mediationCase.drop', 'office.delete', 'backup', ''),
-  fc.string({ maxLength: 30 }).filter((name) => !Object.hasOwn(methodInputs, name)),
+  fc.string({ maxLength: 30 }).filter((name) => !Object.hasOwn(declarations, name)),
 );
 
 // ---- what must come back --------------------------------------------------------------------

@@ -5,7 +5,7 @@
 
 import { Autocomplete, Checkbox, TextInput, Textarea } from '@mantine/core';
 import { memo } from 'react';
-import { readIdNumber, readMoneyFen, readWholeNumber } from '../../../db/registers/values.ts';
+import { readIdNumber, readMoneyFen, readWholeNumber } from '../../../db/api/contract.ts';
 import { formatFen } from '../../common/format.ts';
 import { readIdNumberText } from './field-values.ts';
 import { DateField } from './DateField.tsx';

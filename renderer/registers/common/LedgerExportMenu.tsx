@@ -8,7 +8,7 @@ import { IconChevronDown, IconFileSpreadsheet, IconFileTypeCsv, IconTableExport 
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
 import { formatCount } from '../../common/format.ts';
-import { saveExport, type ExportedFile } from '../../common/files.ts';
+import { saveExport } from '../../common/files.ts';
 import { notifyError, notifySuccess } from '../../common/use-api.ts';
 import { usePermissions } from '../../session/session.ts';
 import type { Catalogue, RegisterName } from './types.ts';
@@ -33,7 +33,7 @@ export function LedgerExportMenu({ register, catalogue, narrowing, total }: Ledg
 
   const exportAs = async (format: Format) => {
     setBusy(format);
-    const exported = await call<ExportedFile & { rows: number }>('ledger.export', {
+    const exported = await call('ledger.export', {
       ...narrowing,
       register,
       format,

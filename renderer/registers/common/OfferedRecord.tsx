@@ -34,7 +34,7 @@ export function OfferedRecord({ offer, onDone }: { offer: Offer; onDone: () => v
   useEffect(() => {
     let current = true;
     void (async () => {
-      const existing = await call<{ total: number }>(`${offer.register}.list`, { filters: offer.existing, limit: 1 });
+      const existing = await call(`${offer.register}.list`, { filters: offer.existing, limit: 1 });
       if (!current) return;
       if (!existing.ok || existing.value.total > 0) return onDone();
       if (await ask(offer)) setAccepted(true);

@@ -9,6 +9,7 @@ import { Alert, Box, Button, Drawer, Group, SimpleGrid, Text } from '@mantine/co
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { mayBeTownship } from '../../../db/api/contract.ts';
 import { usePermissions } from '../../session/session.ts';
 import { confirm } from './confirm.tsx';
 import { enterableInputs, enterNavigation, focusFirstInput } from './enter-navigation.ts';
@@ -31,12 +32,12 @@ export interface RecordFormProps {
   readonly onSaved: (record: ApiRecord, next: FormValues | null) => void;
 }
 
-/** The offices a user may put a record in: their own (an office account), only 司法所 (by 单位类别) where the field asks for one. */
+/** The offices a user may put a record in: their own (an office account), only those that may be a 司法所 (by 单位类别) where the field asks for one. */
 export function offeredOffices(catalogue: Catalogue, userOffice: number | null, townshipOnly: boolean, current: unknown): Office[] {
   return catalogue.offices.filter(
     (office) =>
       String(office.id) === current ||
-      ((userOffice === null || office.id === userOffice) && (!townshipOnly || office.kind === 'township')),
+      ((userOffice === null || office.id === userOffice) && (!townshipOnly || mayBeTownship(office.kind))),
   );
 }
 

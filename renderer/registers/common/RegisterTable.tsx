@@ -85,7 +85,7 @@ export function RegisterTable({ view, catalogue, list, columnNames, onOpen, onEd
       striped
       highlightOnHover
       minHeight={list.rows.length === 0 ? 180 : undefined}
-      records={list.rows as ApiRecord[]}
+      records={list.rows}
       columns={canEdit || marked ? [...columns, actions] : columns}
       pinLastColumn={canEdit || marked}
       fetching={list.fetching}

@@ -5,7 +5,7 @@
 
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
-import type { Read } from '../../../db/registers/values.ts';
+import type { Read } from '../../../db/api/contract.ts';
 
 export interface TypedInputProps extends Omit<TextInputProps, 'value' | 'onChange'> {
   readonly value: string;

@@ -17,7 +17,7 @@ type Answer = { ok: true; records: ApiRecord[] } | { ok: false; error: ApiError 
 async function listAll(register: RegisterName, query: object): Promise<Answer> {
   const records: ApiRecord[] = [];
   for (;;) {
-    const result = await call<{ total: number; rows: ApiRecord[] }>(`${register}.list`, { ...query, offset: records.length, limit: PAGE });
+    const result = await call(`${register}.list`, { ...query, offset: records.length, limit: PAGE });
     if (!result.ok) return result;
     records.push(...result.value.rows);
     if (result.value.rows.length === 0 || records.length >= result.value.total) return { ok: true, records };

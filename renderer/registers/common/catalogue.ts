@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { ApiError } from '../../../db/api/contract.ts';
 import { useApi } from '../../common/use-api.ts';
-import type { ApiRecord, Catalogue, ListItem, Office, RegisterDescription, RegisterName } from './types.ts';
+import type { ApiRecord, Catalogue, RegisterName } from './types.ts';
 
 export interface CatalogueState {
   readonly catalogue: Catalogue | null;
@@ -15,9 +15,9 @@ export interface CatalogueState {
 }
 
 export function useCatalogue(register: RegisterName): CatalogueState {
-  const registers = useApi<RegisterDescription[]>('registers.describe');
-  const lists = useApi<{ name: string; items: ListItem[] }[]>('lists.get');
-  const offices = useApi<Office[]>('office.list');
+  const registers = useApi('registers.describe', {});
+  const lists = useApi('lists.get', {});
+  const offices = useApi('office.list', {});
 
   const catalogue = useMemo(() => {
     const description = registers.data?.find((candidate) => candidate.name === register);

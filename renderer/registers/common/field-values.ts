@@ -4,7 +4,7 @@
 // whether it was typed or imported; money becomes integer fen without float arithmetic.
 // Pure functions: no React, no API calls. Whether a value is allowed is the backend's call.
 
-import { readDate, readIdNumber, readMoneyFen, readWholeNumber, toHalfWidth, type Read } from '../../../db/registers/values.ts';
+import { readDate, readIdNumber, readMoneyFen, readWholeNumber, toHalfWidth, type Read } from '../../../db/api/contract.ts';
 import { DASH, formatCount, formatDay, formatFen } from '../../common/format.ts';
 import type { Catalogue, Derivation, FieldDescription, FormValues } from './types.ts';
 

@@ -1,45 +1,22 @@
 // The shapes the register pages share: what `registers.describe`, `lists.get` and
-// `office.list` return, the form's values, and `RegisterView` — everything in which one
-// register's pages differ from another's, declared as data (one view per register, in the
-// group folders). No React state and no API calls here.
+// `office.list` return (as the API contract declares them), the form's values, and
+// `RegisterView` — everything in which one register's pages differ from another's, declared as
+// data (one view per register, in the group folders). No React state and no API calls here.
 
 import type { ComponentType } from 'react';
-import type { FieldKind, RegisterName } from '../../../db/registers/register.ts';
-import type { Read } from '../../../db/registers/values.ts';
-import type { Office } from '../../common/domain.ts';
+import type {
+  ApiRecord,
+  FieldDescription,
+  ListItem,
+  MethodInput,
+  MethodName,
+  Office,
+  Read,
+  RegisterDescription,
+  RegisterName,
+} from '../../../db/api/contract.ts';
 
-export type { RegisterName };
-
-/** One field as `registers.describe` gives it. */
-export interface FieldDescription {
-  readonly name: string;
-  /** Chinese label (the ledger's column header). */
-  readonly header: string;
-  readonly kind: FieldKind;
-  readonly requiredColumn: boolean;
-  /** The list a code or codeSet field takes its values from. */
-  readonly list?: string;
-  /** Smallest allowed value of an int field. */
-  readonly min?: number;
-}
-
-export interface RegisterDescription {
-  readonly name: RegisterName;
-  readonly title: string;
-  readonly group: string;
-  /** The field that puts a record in a period (受理日期, 日期 …). */
-  readonly dateField: string;
-  readonly fields: readonly FieldDescription[];
-  /** States the list can be narrowed to (在矫, 已解矫 …). */
-  readonly statuses: readonly { readonly code: string; readonly label: string }[];
-}
-
-export interface ListItem {
-  readonly code: string;
-  readonly label: string;
-}
-
-export type { Office };
+export type { ApiRecord, FieldDescription, ListItem, Office, RegisterDescription, RegisterName };
 
 /** What a register page needs to know before it can show anything. */
 export interface Catalogue {
@@ -47,9 +24,6 @@ export interface Catalogue {
   readonly lists: ReadonlyMap<string, readonly ListItem[]>;
   readonly offices: readonly Office[];
 }
-
-/** A record as the API returns it: SQL column names, plus joined columns in list rows. */
-export type ApiRecord = Record<string, unknown> & { readonly id: number; readonly deleted_at?: string | null };
 
 /**
  * The form's values, one per field, as the inputs hold them: text as typed (dates, money and
@@ -88,12 +62,14 @@ export interface CustomEditor<V = unknown> {
   readonly wide?: boolean;
 }
 
+type CaseNumberMethod = Extract<MethodName, `${string}.nextCaseNumber`>;
+
 /** Proposes the next case number once the form knows enough (受理日期's year and org/office). */
 export interface CaseNumberProposal {
   readonly field: string;
-  readonly method: string;
+  readonly method: CaseNumberMethod;
   /** The method's input, or null while something it needs is missing. */
-  readonly input: (values: FormValues) => Record<string, unknown> | null;
+  readonly input: (values: FormValues) => MethodInput<CaseNumberMethod> | null;
 }
 
 /** Fields whose values follow from other fields: shown, not typed. */

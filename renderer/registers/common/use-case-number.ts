@@ -16,7 +16,7 @@ export function useCaseNumberProposal(proposal: CaseNumberProposal | undefined, 
   useEffect(() => {
     if (!proposal || key === null) return;
     let current = true;
-    void call<{ caseNo: string }>(proposal.method, JSON.parse(key)).then((result) => {
+    void call(proposal.method, JSON.parse(key)).then((result) => {
       if (!current || !result.ok) return;
       const previous = lastProposed.current;
       lastProposed.current = result.value.caseNo;

@@ -146,8 +146,8 @@ export function useRecordForm(view: RegisterView, catalogue: Catalogue, stored: 
     savingRef.current = true;
     setSaving(true);
     const result = stored
-      ? await call<ApiRecord>(`${view.name}.update`, { id: stored.id, record })
-      : await call<ApiRecord>(`${view.name}.create`, { record });
+      ? await call(`${view.name}.update`, { id: stored.id, record })
+      : await call(`${view.name}.create`, { record });
     savingRef.current = false;
     setSaving(false);
     if (result.ok) return { saved: result.value, errorFields: [] };

@@ -45,7 +45,7 @@ export interface RegisterListState {
   readonly narrowing: ListNarrowing;
   /** Changes the query and goes back to page 1 (unless the change is the page). */
   readonly change: (change: Partial<ListQuery>) => void;
-  readonly rows: readonly ApiRecord[];
+  readonly rows: ApiRecord[];
   readonly total: number;
   readonly fetching: boolean;
   readonly error: ApiError | null;
@@ -87,7 +87,7 @@ export function useRegisterList(register: RegisterName, dateField: string): Regi
   useEffect(() => {
     const ticket = ++latest.current;
     setFetching(true);
-    void call<{ rows: ApiRecord[]; total: number }>(`${register}.list`, JSON.parse(key)).then((result) => {
+    void call(`${register}.list`, JSON.parse(key)).then((result) => {
       if (ticket !== latest.current) return;
       setFetching(false);
       // A failed question shows no rows: the previous answer is not the answer to it.

@@ -14,7 +14,7 @@ export function useUsedValues(register: RegisterName, fields: readonly string[])
     let current = true;
     void Promise.all(
       key.split(',').map(async (field) => {
-        const result = await call<string[]>('registers.usedValues', { register, field });
+        const result = await call('registers.usedValues', { register, field });
         return [field, result.ok ? result.value : []] as const;
       }),
     ).then((entries) => {

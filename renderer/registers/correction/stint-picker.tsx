@@ -40,7 +40,7 @@ function StintSelect({ field, value, onChange, error, form }: EditorProps<string
 
 /** 姓名 and the full 身份证号码, read from the stint (lists show the joined, masked columns). */
 function StintName({ record }: { record: ApiRecord }) {
-  const stint = useApi<ApiRecord>('correctionStint.get', { id: record.stint_id });
+  const stint = useApi('correctionStint.get', { id: Number(record.stint_id) });
   return <>{stint.data ? `${stint.data.name} ${stint.data.id_number}` : DASH}</>;
 }
 

@@ -6,7 +6,7 @@
 
 import { ActionIcon, Group, Input, Stack, Table, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { toHalfWidth } from '../../../db/registers/values.ts';
+import { toHalfWidth } from '../../../db/api/contract.ts';
 import { DASH } from '../../common/format.ts';
 import { enterExitAttribute, enterGroupAttribute } from '../common/enter-navigation.ts';
 import { readIdNumberText } from '../common/field-values.ts';

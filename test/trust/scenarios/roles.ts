@@ -1,6 +1,6 @@
 // Role checks through the session, as the app runs them: a bureau with two offices (城西, 城东)
 // and a record of every register in each; a 录入员 of 城西, a bureau-level 查看 account and the
-// administrator. For every API method of the contract (methodInputs and the session's own, so
+// administrator. For every API method of the contract (methods and the session's own, so
 // a new method is never missed), the 录入员 calls it with 城东's offices and records — and an
 // administrator-only method with any input — and must be refused as 'forbidden' with nothing in
 // the database or the key file changed; the 查看 account must be refused every write; the same
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createAppSession, type AppSession } from '../../../db/accounts/app-session.ts';
 import { methodRules } from '../../../db/accounts/permissions.ts';
-import { methodInputs, registerNames, sessionMethodInputs, type ApiResult } from '../../../db/api/contract.ts';
+import { methods as apiMethods, registerNames, sessionMethods, type ApiResult } from '../../../db/api/contract.ts';
 import { openDatabase, type RegisterDatabase } from '../../../db/database.ts';
 import { keyFileOf, openUserSlot, readKeyFile } from '../../../db/encryption/key-file.ts';
 import type { RegisterName } from '../../../db/registers/register.ts';
@@ -306,7 +306,7 @@ export interface RoleCheckOutcome {
 
 /** The checks of this scenario on a world made by accountsWorld. */
 export async function checkRoles(world: AccountsWorld): Promise<RoleCheckOutcome> {
-  const methods = [...Object.keys(methodInputs), ...Object.keys(sessionMethodInputs)].sort();
+  const methods = [...Object.keys(apiMethods), ...Object.keys(sessionMethods)].sort();
   const indicators = await world.value<{ id: string }[]>('report.indicators');
   const inputs = eastInputs(world, indicators[0]!.id);
   const problems: string[] = [];
