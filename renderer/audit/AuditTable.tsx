@@ -79,8 +79,10 @@ export function AuditTable({ rows, total, page, fetching, onPageChange }: AuditT
         {
           accessor: 'changedFields',
           title: '修改的字段',
+          // As wide as the window leaves it, cut with … (the entry opened shows every field): zero
+          // width to the table's layout, so a long list never pushes the column past the window.
           render: (entry) => (
-            <Text size="sm" truncate="end">
+            <Text size="sm" truncate="end" w={0} miw="100%" title={entry.readable.changes.map((change) => change.label).join('、')}>
               {entry.readable.changes.map((change) => change.label).join('、')}
             </Text>
           ),

@@ -2,14 +2,15 @@
 // county: the first row's 编辑/删除 and the last column's header and cell are inside the visible
 // area (the element drawn at their centre is themselves, not cut off by the window or covered),
 // and no name breaks across lines. Screenshots of every list at both sizes go to
-// test/artifacts/screenshots/. The column chooser hides a column and remembers it.
+// test/artifacts/screenshots/. The column chooser hides a column and remembers it. The other
+// tables — 审计日志, 用户管理 and the import history — fit 1280×720 the same way.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registers } from '../../db/registers/index.ts';
-import { registerRoutes } from '../../renderer/common/routes.ts';
+import { AUDIT, IMPORT, USERS, registerRoutes } from '../../renderer/common/routes.ts';
 import { startTestApp, type TestApp } from '../support/app-server.ts';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
 import { sampleExtraPaths, sampleLedgerPaths } from '../support/cli.ts';
@@ -105,5 +106,57 @@ describe('column chooser', () => {
     await expect.poll(async () => (await headers.allInnerTexts()).map((text) => text.trim())).toEqual([
       '案件编号', '单位', '受理日期', '案件类别', '受援人', '身份证号码', '审查结果', '结案日期', '',
     ]);
+  });
+});
+
+describe('the other tables at 1280×720', () => {
+  const tables = [
+    { name: '审计日志', route: AUDIT, table: 'main table', action: /^展开第 \d+ 条$/ },
+    { name: '用户管理', route: USERS, table: '[data-testid=users]', action: /^修改用户「/ },
+    { name: '导入记录', route: IMPORT, table: '[data-testid=import-history]', action: /^撤销$/ },
+  ] as const;
+
+  beforeAll(async () => {
+    // Accounts with long names and an office, as a bureau has them.
+    for (const [username, displayName, office] of [['chengxi_luru', '城西司法所录入员欧阳慧敏', '城西司法所'], ['chakan', '局机关查看员', null]] as const) {
+      const officeId = office ? ((await app.call('office.list', {})) as { ok: true; value: { id: number; name: string }[] }).value.find((row) => row.name === office)!.id : null;
+      const created = await app.call('users.create', { username, displayName, role: office ? 'clerk' : 'viewer', officeId, password: 'Chushi2026mima' });
+      if (!created.ok) throw new Error(created.error.message);
+    }
+  });
+
+  it.each(tables.map((table) => [table.name, table] as const))('%s: row actions and last column visible, names whole', async (name, { route, table: selector, action }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate((path) => {
+      window.location.hash = path;
+    }, route);
+    const table = page.locator(selector).first();
+    const firstRow = table.locator('tbody tr').first();
+    await firstRow.locator('td').nth(1).waitFor();
+    const headers = table.locator('thead th');
+    const cells = firstRow.locator('td');
+    const last = (await cells.count()) - 1;
+    const problems = {
+      行操作: await visible(firstRow.getByRole('button', { name: action }).first()),
+      [`最后一列表头「${(await headers.nth(last).innerText()).trim()}」`]: await visible(headers.nth(last)),
+      最后一列: await visible(cells.nth(last)),
+    };
+    await screenshot(page, `table-${name}-1280x720`);
+    expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((key) => [key, null])));
+    // No text in the first rows breaks across lines: each name, time and label is on one line.
+    const broken = await table.locator('tbody tr:first-child td, tbody tr:nth-child(2) td').evaluateAll((tds) =>
+      tds.flatMap((td) => {
+        const pieces: string[] = [];
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const tops = [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => rect.top);
+          if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4) pieces.push(node.textContent ?? '');
+        }
+        return pieces;
+      }),
+    );
+    expect(broken).toEqual([]);
   });
 });
