@@ -7,7 +7,7 @@ import { userHandlers, type AccountKeys } from '../accounts/users-api.ts';
 import { accountDescription } from '../accounts/users.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { searchAuditLog, verifyAuditLog } from '../audit/audit-log.ts';
-import { maskDrillDown, maskPersonalNumbers } from '../audit/personal-numbers.ts';
+import { maskDrillDown, maskListPage } from '../audit/personal-numbers.ts';
 import { backupHandlers } from '../backup/backup-api.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
@@ -94,7 +94,7 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
   };
   return {
     /** Personal numbers masked: in full only from `get`, which the audit log records. */
-    list: (input: ListQuery) => maskPersonalNumbers(listRecords(db, register, input)),
+    list: (input: ListQuery) => maskListPage(register, listRecords(db, register, input)),
     get: ({ id }: { id: number }) => mustExist(id),
     create: ({ record }: { record: Record<string, unknown> }) =>
       db.transaction(() => readRecord(db, register, insertRecord(db, register, validated(record))))(),
