@@ -8,7 +8,7 @@ import { accountDescription } from '../accounts/users.ts';
 import { buildAuditWorkbook } from '../audit/audit-export.ts';
 import { verifyAuditLog } from '../audit/audit-log.ts';
 import { searchAuditLog } from '../audit/audit-search.ts';
-import { maskDrillDown, maskPersonalNumbers } from '../audit/personal-numbers.ts';
+import { maskDrillDown, maskListPage } from '../audit/personal-numbers.ts';
 import { backupHandlers } from '../backup/backup-api.ts';
 import type { RegisterDatabase } from '../database.ts';
 import { schemaVersion } from '../database.ts';
@@ -98,7 +98,7 @@ function registerHandlers(db: RegisterDatabase, register: RegisterDefinition): {
   };
   return {
     /** Personal numbers masked: in full only from `get`, which the audit log records. */
-    list: (input: ListQuery) => maskPersonalNumbers(listRecords(db, register, input)) as RecordPage,
+    list: (input: ListQuery) => maskListPage(register, listRecords(db, register, input)) as RecordPage,
     get: ({ id }: { id: number }) => mustExist(id),
     create: ({ record }: { record: Record<string, unknown> }) =>
       db.transaction(() => mustExist(insertRecord(db, register, validated(record))))(),

@@ -1,7 +1,11 @@
 // Personal numbers (身份证号码, phone numbers) in what the API hands out: masked in lists and
 // in the audit log's pages (4451**********1234), in full only in one record's detail view,
 // which the audit trail records. Environment-neutral and pure: it copies, never mutates.
+// Register lists and drill-downs are masked by what their fields and columns are declared to
+// be; the audit log's entries (any table's records, nested) still by their field names.
 
+import type { RegisterDefinition, RegisterRecord } from '../registers/register.ts';
+import type { ListPage } from '../registers/store.ts';
 import type { DrillDown, DrillDownRow } from '../report/engine.ts';
 
 /** Field names that hold a personal number, in records (id_number, recipient_id_number …) and report rows (idNumber). */
@@ -15,6 +19,17 @@ export function isPersonalNumberField(name: string): boolean {
 export function maskPersonalNumber(number: string): string {
   if (number.length > 8) return `${number.slice(0, 4)}${'*'.repeat(number.length - 8)}${number.slice(-4)}`;
   return number.length > 4 ? `${'*'.repeat(number.length - 4)}${number.slice(-4)}` : '*'.repeat(number.length);
+}
+
+/** A copy of a register's list page with its personal numbers masked: its fields of kind idNumber and the joined columns it declares. */
+export function maskListPage(register: RegisterDefinition, page: ListPage): ListPage {
+  const keys = [...register.fields.filter((field) => field.kind === 'idNumber').map((field) => field.name), ...(register.listIdNumbers ?? [])];
+  const rows = page.rows.map((row) => {
+    const masked: RegisterRecord = { ...row };
+    for (const key of keys) if (typeof row[key] === 'string') masked[key] = maskPersonalNumber(row[key]);
+    return masked;
+  });
+  return { ...page, rows };
 }
 
 /** A copy of the drill-down with the numbers in its personal-number columns (as its columns declare them) masked. */

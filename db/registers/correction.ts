@@ -178,6 +178,7 @@ export const correctionEvent: RegisterDefinition = {
   idNumberColumns: ['s.id_number'],
   listJoins: 'JOIN correction_stint s ON s.id = t.stint_id',
   listColumns: 's.name AS person_name, s.id_number AS person_id_number',
+  listIdNumbers: ['person_id_number'],
   schema: (vocabulary) =>
     z.object({
       stint_id: entityId,

@@ -129,6 +129,8 @@ export interface RegisterDefinition {
   /** Extra display columns for lists: SQL expression → alias. */
   readonly listJoins?: string;
   readonly listColumns?: string;
+  /** Aliases of `listColumns` that hold a 身份证号码: masked in lists like the fields of kind idNumber. */
+  readonly listIdNumbers?: readonly string[];
   readonly schema: (vocabulary: Vocabulary) => z.ZodType<RegisterRecord>;
   readonly checkRelations: (record: RegisterRecord, context: RelationContext) => FieldProblem[];
   /** What of the stored record an import keeps when the ledger carries less (e.g. party details). */

@@ -13,8 +13,7 @@ import { publicityReport } from './lines/publicity.ts';
 import { resettlementReport } from './lines/resettlement.ts';
 import type { IndicatorDefinition, Source } from './measures.ts';
 
-/** The report's sections: the business lines. */
-export const registers = businessLines;
+/** A section of the report: a business line. */
 export type Register = BusinessLine;
 
 const reportOf: Readonly<Record<BusinessLine, LineReport>> = {
