@@ -124,6 +124,8 @@ const bureauName = z.string().trim().min(1, { message: '局名称不能为空' }
 /** 局机关 (null) or one office. */
 const userOffice = id.nullable();
 
+const intranetPort = z.number({ message: '请填写端口' }).int({ message: '端口应为整数' }).min(1, { message: '端口应为 1 至 65535' }).max(65535, { message: '端口应为 1 至 65535' });
+
 const auditQuery = {
   from: isoDay.nullish(),
   to: isoDay.nullish(),
@@ -215,6 +217,21 @@ export const methods = {
   'exchange.import': method(z.object({ content: z.string().min(1, { message: '请选择数据包' }).max(700_000_000) }), 'admin', WRITES),
   /** Each joined office's 数据截至 beside a report ending on `to`. */
   'exchange.dataAsOf': method(z.object({ to: isoDay }), 'read'),
+  // 内网同步 (db/exchange/intranet*.ts): the bureau's listener, the office's link to it, a sync now. Changes audited by db/exchange/intranet-settings.ts.
+  'exchange.intranetStatus': method(z.object({}), 'admin'),
+  'exchange.setListener': method(z.object({ enabled: z.boolean(), address: z.string().max(100), port: intranetPort }), 'admin', WRITES),
+  'exchange.setBureauLink': method(
+    z.object({
+      enabled: z.boolean(),
+      address: z.string().max(255),
+      port: intranetPort,
+      fingerprint: z.string().max(200),
+      intervalMinutes: z.number({ message: '请填写同步间隔（分钟）' }).int({ message: '同步间隔应为整数分钟' }).min(1, { message: '同步间隔应为 1 至 120 分钟' }).max(120, { message: '同步间隔应为 1 至 120 分钟' }),
+    }),
+    'admin',
+    WRITES,
+  ),
+  'exchange.syncNow': method(z.object({}), 'admin', WRITES),
   ...(Object.fromEntries(
     registerNames.flatMap((register) =>
       Object.entries(registerMethods).map(([action, declaration]) => [`${register}.${action}`, declaration]),
