@@ -128,7 +128,7 @@ export function setBureauLink(db: RegisterDatabase, wanted: BureauLink, user: st
   const problems: Record<string, string> = {};
   const address = wanted.address.trim();
   if (wanted.enabled && !address) problems.address = '请填写局端电脑的地址';
-  else if (address && !/^[0-9A-Za-z.:\-[\]]+$/.test(address)) problems.address = '地址应为局端电脑的 IP 地址或计算机名';
+  else if (address && !/^[0-9A-Za-z.:\-[\]]+$/.test(address)) problems.address = '地址应为局端电脑的网络地址（如 192.168.1.10）或计算机名';
   const port = portProblem(wanted.port);
   if (port) problems.port = port;
   const fingerprint = wanted.fingerprint.trim() ? normalFingerprint(wanted.fingerprint) : '';
