@@ -17,6 +17,7 @@ import {
   syncState,
   type BureauLink,
   type ListenerSettings,
+  type SyncState,
 } from './intranet-settings.ts';
 import { syncWithBureau } from './intranet-sync.ts';
 import { PackageRefused } from './portable-records.ts';
@@ -35,10 +36,21 @@ const day = () => new Date().toISOString().slice(0, 10);
 
 const NOT_RUNNING: ListenerState = { listening: null, error: null };
 
+/** What 设置 → 数据交换 → 内网同步 shows: at the bureau the listener, at an office the link and how the last sync went. */
+export interface IntranetStatus {
+  readonly role: 'standalone' | 'bureau' | 'office';
+  readonly listener: ListenerSettings;
+  readonly fingerprint: string | null;
+  /** This machine's addresses, to choose the listener's from. */
+  readonly addresses: string[];
+  readonly listenerState: ListenerState;
+  readonly link: BureauLink;
+  readonly sync: SyncState;
+}
+
 export function exchangeHandlers(context: Pick<HandlerContext, 'db' | 'user' | 'intranet'>) {
   const { db, user, intranet } = context;
-  /** What 内网同步 shows: at the bureau the listener, at an office the link and how the last sync went. */
-  const intranetStatus = () => ({
+  const intranetStatus = (): IntranetStatus => ({
     role: siteOf(db)?.role ?? 'standalone',
     listener: listenerSettings(db),
     fingerprint: bureauCertificate(db)?.fingerprint ?? null,
