@@ -287,6 +287,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     const admin = accountByName(db, input.username)!;
     recordLogin(db, admin.id, now());
     audit({ user: admin.username, action: 'login', method: 'session.setup' });
+    void intranet.reconfigure();
     return { user: openFor(accountById(db, admin.id)!), recoveryCode };
   }
 
