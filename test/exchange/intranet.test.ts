@@ -1,7 +1,8 @@
 // 内网同步 with two processes on 127.0.0.1 (exchange.md "Over the intranet"): the bureau's
 // listener runs in a child process over the bureau's database file (test/support/intranet-bureau.ts);
 // the office syncs from this process through the API, as 立即同步 does. A sync carries the office's
-// records and brings the acknowledgement back; a stranger's certificate on the bureau's port gets
+// records and brings the acknowledgement back; an office restored from an old backup gets its
+// records back in the bureau's answer; a stranger's certificate on the bureau's port gets
 // nothing; unsigned, wrongly signed, late, replayed and foreign requests, and any other path, are
 // refused with nothing written; a link cut mid-request, mid-answer, or a bureau killed while it
 // applies loses nothing, and the next sync completes.
@@ -153,6 +154,42 @@ describe('a sync over the intranet', () => {
     const before = atBureau((db) => portableOf(db, WEST));
     expect(await sync()).toMatchObject({ ok: true, value: { sent: 0 } });
     expect(atBureau((db) => portableOf(db, WEST))).toEqual(before);
+  }, 60_000);
+});
+
+describe('an office restored from an old backup', () => {
+  it('is noticed by the bureau, which answers with the office’s records; the next sync completes', async () => {
+    const west = officeId(office, WEST);
+    create(office, 'legalAidCase', legalAidCase('西-1', west, '2024-03-01'));
+    const officeFile = path.join(folder, 'west.sqlite');
+    const oldCopy = path.join(folder, 'west-old.sqlite');
+    office.exec(`VACUUM INTO '${oldCopy}'`);
+    create(office, 'legalAidCase', legalAidCase('西-2', west, '2024-04-01'));
+    const { port } = await startBureau();
+    await pointOfficeAt(port);
+    expect(await sync()).toMatchObject({ ok: true, value: { sent: 2 } });
+    const everythingTyped = portableOf(office, WEST);
+
+    office.close();
+    fs.copyFileSync(oldCopy, officeFile);
+    office = openDatabase(officeFile, { create: false });
+    officeCall = createDispatcher({ access: BUREAU_ADMINISTRATOR, db: office, user: '所管理员', today: () => '2025-01-05' });
+    expect(office.prepare('SELECT case_no FROM legal_aid_case ORDER BY case_no').pluck().all()).toEqual(['西-0', '西-1']);
+    // The copy was taken before the office was pointed at this test's port.
+    await pointOfficeAt(port);
+
+    const noticed = await sync();
+    expect(noticed.ok ? null : noticed.error.message).toBeNull();
+    if (noticed.ok) {
+      expect(noticed.value.message).toContain('的数据序号倒退');
+      expect(noticed.value.message).toContain('已从局端恢复本所记录 3 条');
+    }
+    expect(office.prepare('SELECT case_no FROM legal_aid_case ORDER BY case_no').pluck().all()).toEqual(['西-0', '西-1', '西-2']);
+    expect(portableOf(office, WEST)).toEqual(everythingTyped);
+    expect(await sync()).toMatchObject({ ok: true });
+    expect(atBureau((db) => db.prepare('SELECT went_back_at FROM exchange_office').pluck().get())).toBeNull();
+    expect(pending()).toBe(0);
+    sameRecords();
   }, 60_000);
 });
 
