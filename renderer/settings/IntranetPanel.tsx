@@ -78,7 +78,7 @@ function ListenerForm(props: { status: IntranetStatus; done: () => void }) {
             w={110}
           />
           <Button size="xs" type="submit" loading={busy}>
-            保存
+            保存内网同步设置
           </Button>
         </Group>
         {props.status.fingerprint && (
@@ -166,7 +166,7 @@ function BureauLinkForm(props: { status: IntranetStatus; done: () => void }) {
         <Group gap="sm">
           <Checkbox label="定时同步" checked={link.enabled} onChange={(event) => setLink({ ...link, enabled: event.currentTarget.checked })} />
           <Button size="xs" type="submit" loading={busy}>
-            保存
+            保存局端地址
           </Button>
           <Button size="xs" variant="light" loading={syncing} onClick={() => void syncNow()}>
             立即同步

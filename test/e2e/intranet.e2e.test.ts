@@ -50,7 +50,7 @@ describe('设置 → 数据交换 → 内网同步 at the bureau', () => {
     await form.getByRole('combobox', { name: '本机地址' }).click();
     await page.getByRole('option', { name: '127.0.0.1', exact: true }).click();
     await form.getByRole('textbox', { name: '端口' }).fill(String(port));
-    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('button', { name: '保存内网同步设置' }).click();
     await expect.poll(() => form.innerText(), { timeout: 30_000 }).toContain(`正在 127.0.0.1:${port} 上提供内网同步`);
     const fingerprint = (await form.locator('code').innerText()).trim();
     expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
