@@ -24,7 +24,8 @@ export interface SyncOutcome {
 }
 
 const CONNECT_TIMEOUT_MS = 15_000;
-const ANSWER_TIMEOUT_MS = 5 * 60_000;
+// 立即同步 runs as a write and holds the queue meanwhile: a bureau that does not answer holds it no longer than this.
+const ANSWER_TIMEOUT_MS = 2 * 60_000;
 
 const FALLBACK = '可先用「生成数据包」经U盘交换，数据不会丢失；未被局端确认的记录会在下次同步时重发';
 
