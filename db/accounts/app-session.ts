@@ -48,6 +48,7 @@ import {
   writeKeyFile,
 } from '../encryption/key-file.ts';
 import { UserError } from '../errors.ts';
+import { createIntranetRuntime } from '../exchange/intranet.ts';
 import { longWorkInThread } from '../worker/long-work-messages.ts';
 import {
   WRONG_CREDENTIALS,
@@ -127,6 +128,22 @@ export function createAppSession(options: AppSessionOptions): AppSession {
   /** The session's writes, in order (the dispatcher is remade at each login and after a restore). */
   let writes: Promise<void> = Promise.resolve();
 
+  /** Work queued behind the session's writes, and the writes behind it. */
+  function enqueue<T>(work: () => T | Promise<T>): Promise<T> {
+    const result = writes.then(work);
+    writes = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** 内网同步 (db/exchange/intranet.ts): the bureau's listener or the office's timer, once the database is open. */
+  const intranet = createIntranetRuntime(
+    () => (db?.open ? db : null),
+    (work) => enqueue(() => work(openDb())),
+  );
+
   finishInterruptedSetup();
 
   function finishInterruptedSetup(): void {
@@ -179,6 +196,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
       accounts: accountKeys,
       now,
       progress,
+      intranet,
       ...(options.longWorkOffThread ? { longWork: longWorkInThread(dbFile, dataKey) } : {}),
     });
     current = { account: view, dispatch };
@@ -198,6 +216,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
       updateKeyFile(keyFile, (stored) => ({ ...stored, bureauName }));
     }
     if (options.dailyBackup !== false) takeDailyBackup(db, dbFile, today());
+    void intranet.reconfigure();
   }
 
   /** A failed login once the database is open (before, key-login.ts keeps them in the key file). */
@@ -268,6 +287,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     const admin = accountByName(db, input.username)!;
     recordLogin(db, admin.id, now());
     audit({ user: admin.username, action: 'login', method: 'session.setup' });
+    void intranet.reconfigure();
     return { user: openFor(accountById(db, admin.id)!), recoveryCode };
   }
 
@@ -382,6 +402,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     db = openDatabase(dbFile, { create: false, key: dataKey! });
     openFor(accountById(db, user.id)!);
     if (result.ok) audit({ ...restoreEntry(result.value as RestoreOutcome), user: user.username, method: 'backup.restore' });
+    void intranet.reconfigure();
   }
 
   /** After a call through the dispatcher: what the session keeps in step with the database. */
@@ -447,18 +468,13 @@ export function createAppSession(options: AppSessionOptions): AppSession {
       if (!isWrite(method)) return await current.dispatch(method, input);
       // Writes one at a time, each through the dispatcher of the moment: a write queued behind a
       // restore runs on the restored database, through the dispatcher made for it.
-      const result = writes.then(async () => {
+      return await enqueue(async () => {
         if (!current) return refusal();
         const answered = await current.dispatch(method, input);
         reopenAfterRestore(answered);
         afterDispatch(method, input, answered);
         return answered;
       });
-      writes = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      return await result;
     } catch (error) {
       if (error instanceof DatabaseOpenError) return { ok: false, error: { kind: 'conflict', message: error.message } };
       return { ok: false, error: toApiError(error) };
@@ -473,6 +489,7 @@ export function createAppSession(options: AppSessionOptions): AppSession {
     },
     close: () => {
       current = null;
+      void intranet.stop();
       db?.close();
       db = null;
     },

@@ -17,7 +17,9 @@ import type { BackupFile } from '../backup/backup-files.ts';
 import type { BackupPreview, RestoreOutcome } from '../backup/restore.ts';
 import type { TakenBackup } from '../backup/take-backup.ts';
 import type { OfficeDataAsOf } from '../exchange/data-as-of.ts';
+import type { IntranetStatus } from '../exchange/exchange-api.ts';
 import type { ExchangeStatus, PackageApplied } from '../exchange/exchange.ts';
+import type { SyncOutcome } from '../exchange/intranet-sync.ts';
 import type { ImportLogEntry } from '../import/import-history.ts';
 import type { ImportOutcome } from '../import/import-ledger.ts';
 import { registerNames, type FieldKind, type RegisterName } from '../registers/register.ts';
@@ -36,7 +38,9 @@ export type { ReadableLogEntry } from '../audit/readable-entry.ts';
 export type { BackupPreview, RestoreOutcome } from '../backup/restore.ts';
 export type { TakenBackup } from '../backup/take-backup.ts';
 export { dataAsOfHeading, type OfficeDataAsOf } from '../exchange/data-as-of.ts';
+export type { IntranetStatus } from '../exchange/exchange-api.ts';
 export type { ExchangeStatus, PackageApplied } from '../exchange/exchange.ts';
+export type { BureauLink, ListenerSettings } from '../exchange/intranet-settings.ts';
 export type { ImportLogEntry } from '../import/import-history.ts';
 export type { ImportOutcome, ImportProblem, SheetReading, SheetSummary } from '../import/import-ledger.ts';
 export { businessLines, registerNames, type BusinessLine, type FieldKind, type RegisterName } from '../registers/register.ts';
@@ -235,6 +239,8 @@ const givenPassword = z.string().min(1, { message: '请输入密码' }).max(PASS
 const bureauName = z.string().trim().min(1, { message: '局名称不能为空' }).max(50);
 /** 局机关 (null) or one office. */
 const userOffice = id.nullable();
+
+const intranetPort = z.number({ message: '请填写端口' }).int({ message: '端口应为整数' }).min(1, { message: '端口应为 1 至 65535' }).max(65535, { message: '端口应为 1 至 65535' });
 
 const auditQuery = {
   from: isoDay.nullish(),
@@ -505,6 +511,22 @@ export const methods = {
   'exchange.import': method(z.object({ content: z.string().min(1, { message: '请选择数据包' }).max(700_000_000) }), value<PackageApplied>(), 'admin', WRITES),
   /** Each joined office's 数据截至 beside a report ending on `to`. */
   'exchange.dataAsOf': method(z.object({ to: isoDay }), value<OfficeDataAsOf[]>(), 'read'),
+  // 内网同步 (db/exchange/intranet*.ts): the bureau's listener, the office's link to it, a sync now. Changes audited by db/exchange/intranet-settings.ts.
+  'exchange.intranetStatus': method(z.object({}), value<IntranetStatus>(), 'admin'),
+  'exchange.setListener': method(z.object({ enabled: z.boolean(), address: z.string().max(100), port: intranetPort }), value<IntranetStatus>(), 'admin', WRITES),
+  'exchange.setBureauLink': method(
+    z.object({
+      enabled: z.boolean(),
+      address: z.string().max(255),
+      port: intranetPort,
+      fingerprint: z.string().max(200),
+      intervalMinutes: z.number({ message: '请填写同步间隔（分钟）' }).int({ message: '同步间隔应为整数分钟' }).min(1, { message: '同步间隔应为 1 至 120 分钟' }).max(120, { message: '同步间隔应为 1 至 120 分钟' }),
+    }),
+    value<IntranetStatus>(),
+    'admin',
+    WRITES,
+  ),
+  'exchange.syncNow': method(z.object({}), value<SyncOutcome>(), 'admin', WRITES),
   ...(Object.fromEntries(
     registerNames.flatMap((register) => Object.entries(registerMethods).map(([action, declaration]) => [`${register}.${action}`, declaration])),
   ) as RegisterMethodDeclarations),

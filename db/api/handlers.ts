@@ -16,6 +16,7 @@ import { UserError } from '../errors.ts';
 import { exportLedger, ledgerTemplate } from '../export/ledger-export.ts';
 import { readOnlyOfficeMarks } from '../exchange/exchange.ts';
 import { exchangeHandlers } from '../exchange/exchange-api.ts';
+import type { IntranetRuntime } from '../exchange/intranet.ts';
 import { checkSharedListChange } from '../exchange/ownership.ts';
 import { siteOf } from '../exchange/site.ts';
 import { buildReportDocument } from '../export/report-document.ts';
@@ -80,6 +81,8 @@ export interface HandlerContext {
   readonly longWork?: LongWork;
   /** Where long work reports its progress (`app.progress`); default a board of this dispatcher's own. */
   readonly progress?: ProgressBoard;
+  /** The intranet listener or timer of the running app, told when its settings change; absent in the CLI and tests. */
+  readonly intranet?: IntranetRuntime;
 }
 
 function registerHandlers(db: RegisterDatabase, register: RegisterDefinition): { [A in RegisterAction]: Handler<`${RegisterName}.${A}`> } {

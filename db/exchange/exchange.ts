@@ -11,6 +11,7 @@ import { firstValue, firstValues } from './first-column.ts';
 import { statement } from '../registers/register.ts';
 import { migrations } from '../schema/migrations.ts';
 import { officeKindOfName } from '../settings/office-kinds.ts';
+import { joinIntranet, takeJoinIntranet, type JoinIntranet } from './intranet-settings.ts';
 import { whileApplying } from './ownership.ts';
 import {
   PackageRefused,
@@ -59,6 +60,8 @@ interface JoinBody extends SharedLists {
   readonly packageKey: string;
   readonly dataVersion: number;
   readonly records: PortableRecord[];
+  /** The bureau's listener and the fingerprint to pin, when it was on at the invitation. */
+  readonly intranet?: JoinIntranet | null;
 }
 
 interface OfficeBody {
@@ -178,6 +181,7 @@ export function inviteOffice(db: RegisterDatabase, officeName: string, user: str
       packageKey,
       dataVersion: dataVersion(),
       records,
+      intranet: joinIntranet(db),
     };
     const text = JSON.stringify(body);
     const signature = signBytes(Buffer.from(text, 'utf8'), site.signingKey).toString('base64');
@@ -224,6 +228,7 @@ export function joinCounty(db: RegisterDatabase, file: Buffer, user: string): { 
        VALUES (1, 'office', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(body.countyId, newGid(), body.bureauName, officeId, body.inviteId, body.officePrivateKey, body.bureauPublicKey, body.packageKey, now());
     whileApplying(db, () => writePortables(db, body.records));
+    takeJoinIntranet(db, body.intranet ?? undefined);
     installChangeLog(db);
     recordAudit(db, { user, action: 'import', method: 'exchange.join', details: { office: body.office, records: body.records.length } });
   })();

@@ -4,6 +4,7 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { BureauNameForm } from './BureauNameForm.tsx';
 import { ExchangePanel } from './ExchangePanel.tsx';
+import { IntranetPanel } from './IntranetPanel.tsx';
 import { ListsPanel } from './ListsPanel.tsx';
 import { OfficesPanel } from './OfficesPanel.tsx';
 import { WorkingRulesForm } from './WorkingRulesForm.tsx';
@@ -48,6 +49,7 @@ export function SettingsPage() {
             数据交换
           </Title>
           <ExchangePanel />
+          <IntranetPanel />
         </Stack>
       </Paper>
     </Stack>

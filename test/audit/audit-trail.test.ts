@@ -10,6 +10,8 @@ import { methods, type ApiResult } from '../../db/api/contract.ts';
 import { BUREAU_ADMINISTRATOR } from '../../db/accounts/permissions.ts';
 import { createDispatcher, type ApiCall } from '../../db/api/dispatcher.ts';
 import { openDatabase, type RegisterDatabase } from '../../db/database.ts';
+import { startExchangeListener } from '../../db/exchange/intranet-listener.ts';
+import { bureauCertificate, bureauLink } from '../../db/exchange/intranet-settings.ts';
 import { tempDir } from '../support/cli.ts';
 
 type Row = Record<string, unknown>;
@@ -417,6 +419,45 @@ describe('数据交换', () => {
     expect(made.entry).toMatchObject({ action: 'export', details: { office: '城北司法所', records: 0 } });
     const applied = await withEntry('exchange.import', { content: made.value.content }, bureau);
     expect(applied.entry).toMatchObject({ action: 'import', details: { office: '城北司法所', records: 0 } });
+  });
+
+  it('records the intranet settings before and after, and a sync as the packages sent and taken in at both ends', async () => {
+    const bureauDb = openDatabase(':memory:', { create: true });
+    const officeDb = openDatabase(':memory:', { create: true });
+    const bureau = { db: bureauDb, call: createDispatcher({ access: BUREAU_ADMINISTRATOR, db: bureauDb, user: '录入员甲', today: () => '2024-12-31' }) };
+    const office = { db: officeDb, call: createDispatcher({ access: BUREAU_ADMINISTRATOR, db: officeDb, user: '录入员甲', today: () => '2024-12-31' }) };
+    const turnedOn = await withEntry<{ fingerprint: string }>('exchange.setListener', { enabled: true, address: '127.0.0.1', port: 8443 }, bureau);
+    expect(turnedOn.entry).toMatchObject({
+      action: 'settings',
+      table: 'setting',
+      before: { enabled: false, address: '', port: 8443 },
+      after: { enabled: true, address: '127.0.0.1', port: 8443, fingerprint: turnedOn.value.fingerprint },
+    });
+    const invited = await value<{ content: string }>('exchange.invite', { office: '城北司法所' }, bureau);
+    await value('exchange.join', { content: invited.content }, office);
+    const listener = await startExchangeListener({ address: '127.0.0.1', port: 0, certificate: bureauCertificate(bureauDb)!, run: async (work) => work(bureauDb) });
+    try {
+      const link = await withEntry('exchange.setBureauLink', { ...bureauLink(officeDb), port: listener.port, intervalMinutes: 10 }, office);
+      expect(link.entry).toMatchObject({
+        action: 'settings',
+        before: { address: '127.0.0.1', port: 8443, intervalMinutes: 5 },
+        after: { address: '127.0.0.1', port: listener.port, intervalMinutes: 10 },
+      });
+      const [atOffice, atBureau] = [lastId(officeDb), lastId(bureauDb)];
+      await value('exchange.syncNow', {}, office);
+      covered.add('exchange.syncNow');
+      const sent = { office: '城北司法所', records: 0 };
+      expect(entriesAfter(atOffice, officeDb)).toMatchObject([
+        { user: '录入员甲', method: 'exchange.export', action: 'export', details: sent },
+        { user: '录入员甲', method: 'exchange.import', action: 'import', details: { ...sent, seq: 1 } },
+      ]);
+      expect(entriesAfter(atBureau, bureauDb)).toMatchObject([
+        { user: '城北司法所（内网同步）', method: 'exchange.import', action: 'import', details: sent },
+        { user: '城北司法所（内网同步）', method: 'exchange.export', action: 'export', details: { ...sent, seq: 1 } },
+      ]);
+    } finally {
+      await listener.close();
+    }
   });
 });
 

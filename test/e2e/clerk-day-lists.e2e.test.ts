@@ -104,7 +104,7 @@ describe('one 调解中 threshold', () => {
     await goTo('设置');
     const days = page.getByRole('textbox', { name: '“调解中”超过多少天提醒' });
     await days.fill('20');
-    await page.getByRole('button', { name: '保存' }).last().click();
+    await page.getByRole('button', { name: '保存', exact: true }).last().click();
     await page.getByText('工作规则已保存').first().waitFor();
 
     expect(await pendingOver(20)).toBeGreaterThan(await pendingOver(30));
@@ -187,7 +187,7 @@ describe('proposed 法律援助 numbers', () => {
 
     await goTo('设置');
     await page.getByRole('textbox', { name: '法律援助案件编号格式' }).fill('({年})湘法援字第{序号}号');
-    await page.getByRole('button', { name: '保存' }).last().click();
+    await page.getByRole('button', { name: '保存', exact: true }).last().click();
     await page.getByText('工作规则已保存').first().waitFor();
     await screenshot(page, 'settings-working-rules');
     expect(await proposedFor('太平司法所')).toBe(`(2025)湘法援字第${next}号`);
@@ -195,7 +195,7 @@ describe('proposed 法律援助 numbers', () => {
     await goTo('设置');
     await page.getByText('各单位分别编号').nth(1).click();
     await page.getByRole('textbox', { name: '法律援助案件编号格式' }).fill('({年})湘法援字第{序号}号');
-    await page.getByRole('button', { name: '保存' }).last().click();
+    await page.getByRole('button', { name: '保存', exact: true }).last().click();
     await page.getByText(/按单位分别编号时，编号格式必须包含\{单位\}/).waitFor();
   });
 });

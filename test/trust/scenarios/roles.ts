@@ -289,6 +289,11 @@ function eastInputs(world: AccountsWorld, drillIndicator: string): Record<string
     'exchange.join': { content: 'AAAA' },
     'exchange.export': { office: '城北司法所' },
     'exchange.import': { content: 'AAAA' },
+    // Turned off: the administrator's call saves the setting without opening a port.
+    'exchange.intranetStatus': {},
+    'exchange.setListener': { enabled: false, address: '127.0.0.1', port: 8443 },
+    'exchange.setBureauLink': { enabled: false, address: '127.0.0.1', port: 8443, fingerprint: '', intervalMinutes: 5 },
+    'exchange.syncNow': {},
   };
 }
 
