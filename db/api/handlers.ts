@@ -77,6 +77,8 @@ export interface HandlerContext {
   readonly longWork?: LongWork;
   /** Where long work reports its progress (`app.progress`); default a board of this dispatcher's own. */
   readonly progress?: ProgressBoard;
+  /** The command line on this machine: an import may name its ledgers by path (no other transport may). */
+  readonly readsLocalFiles?: boolean;
 }
 
 function registerHandlers(db: RegisterDatabase, register: RegisterDefinition) {
@@ -141,7 +143,13 @@ export function createHandlers(context: HandlerContext): { [M in keyof Inputs]: 
   /** Long work, off the session's thread where the session has one, its progress on the board. */
   const runLong = <Job extends LongJob>(job: Job): Promise<LongJobResults[Job['kind']]> =>
     progress.track(longJobTitles[job.kind], (onProgress) => longWork(job, onProgress));
-  const importJob = (job: Omit<Extract<LongJob, { kind: 'import' }>, 'kind' | 'user'>, user = context.user) => runLong({ kind: 'import', user, ...job });
+  const importJob = (job: Omit<Extract<LongJob, { kind: 'import' }>, 'kind' | 'user'>, user = context.user) => {
+    // A file named by its path is read from this machine's disk: only the command line may ask that.
+    if (!context.readsLocalFiles && job.files.some((file) => 'path' in file)) {
+      throw new UserError('只能导入随请求上传的文件内容，不能按本机路径读取文件', 'bad_request');
+    }
+    return runLong({ kind: 'import', user, ...job });
+  };
   const officeName = (id: number) =>
     (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
   /** An office account imports its own office's rows only (null: the bureau imports any office's). */

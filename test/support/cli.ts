@@ -14,9 +14,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/**
+ * Node's arguments for the CLI, as package.json's `cli` script gives them: a young generation of
+ * 32 MB a semi-space, so the short-lived objects of a long import cost fewer scavenges.
+ */
+export const cliNodeArgs = ['--max-semi-space-size=32', '--import', 'tsx', path.join(repoRoot, 'db/cli.ts')];
+
 /** `env`: variables added to this process's environment (SFTZ_PASSWORD …). */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'db/cli.ts'), ...args], {
+  const result = spawnSync(process.execPath, [...cliNodeArgs, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
