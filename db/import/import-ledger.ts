@@ -277,12 +277,8 @@ async function runPass(
     const { register } = layout;
     const file = source.name;
     const summary = { file, sheet: layout.sheet, rows: 0, added: 0, updated: 0, unchanged: 0 };
-    let rows = writtenRows.get(register.table);
-    if (!rows) {
-      rows = new WrittenRows(!db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get());
-      writtenRows.set(register.table, rows);
-    }
-    const tableRows = rows;
+    if (!writtenRows.has(register.table)) writtenRows.set(register.table, new WrittenRows(!db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get()));
+    const tableRows = writtenRows.get(register.table)!;
     const fieldIndex = new Map(register.fields.map((field, index) => [field.name, index]));
     const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
     const writtenHeaderOf = new Map<string, string>();

@@ -9,6 +9,8 @@
 //           memory (RSS) of the CLI process, measured by /usr/bin/time
 //   `npm run bench -- --two-million` runs only a county of two million rows through the CLI
 //           (too slow for every bench run), with its rows/s and peak memory
+//   `npm run bench -- --imports` runs only the CLI imports and the responsiveness measure (the
+//           figures an importer change moves), each CLI figure also logged as it is measured
 //   report  a full report (every indicator, whole bureau, the middle year) on databases of 1×,
 //           10× and 100×, median of several runs after a warm-up, beside the scan floor
 //           (scanFloor: one plain read of every table the report reads) and their ratio
@@ -184,7 +186,7 @@ async function cliImport(scale: number, kind: 'csv' | 'xlsx') {
     // CPU time shows the importer's own speed when other work shares the machine's cores.
     const [, user, system] = /cpu=([\d.]+)\+([\d.]+)/.exec(run.stderr)!;
     const cpuMs = (Number(user) + Number(system)) * 1000;
-    return {
+    const result = {
       scale,
       kind,
       files: paths.length,
@@ -198,9 +200,26 @@ async function cliImport(scale: number, kind: 'csv' | 'xlsx') {
       loadAverage: round(os.loadavg()[0]!, 2),
       peakRssMB,
     };
+    log(`命令行导入：${JSON.stringify(result)}`);
+    return result;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function cliImports() {
+  const cli = [];
+  for (const kind of ['csv', 'xlsx'] as const) for (const scale of CLI_SCALES) cli.push(await cliImport(scale, kind));
+  return cli;
+}
+
+async function importsOnly() {
+  const loadAtStart = os.loadavg();
+  const responsiveness = await measureResponsiveness(await generateCounty(countyOptions(10)), rendererOutDir);
+  log(`响应：${JSON.stringify(responsiveness)}`);
+  const cli = await cliImports();
+  const loadAverage = { start: loadAtStart.map((load) => round(load, 2)), end: os.loadavg().map((load) => round(load, 2)) };
+  process.stdout.write(`${JSON.stringify({ loadAverage, responsiveness, cli }, null, 2)}\n`);
 }
 
 async function twoMillionRows() {
@@ -405,8 +424,7 @@ async function main() {
   const xlsx = [];
   for (const scale of IMPORT_SCALES) xlsx.push(await xlsxImport(scale));
   const responsiveness = await measureResponsiveness(await generateCounty(countyOptions(10)), rendererOutDir);
-  const cli = [];
-  for (const kind of ['csv', 'xlsx'] as const) for (const scale of CLI_SCALES) cli.push(await cliImport(scale, kind));
+  const cli = await cliImports();
 
   const report = [];
   const dbFiles = new Map<number, string>();
@@ -459,7 +477,7 @@ async function main() {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
-(process.argv.includes('--two-million') ? twoMillionRows() : main()).catch((error: unknown) => {
+(process.argv.includes('--two-million') ? twoMillionRows() : process.argv.includes('--imports') ? importsOnly() : main()).catch((error: unknown) => {
   log(`失败：${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
 });
