@@ -18,12 +18,16 @@ export const rowSource = (sheet: number, row: number): RowSource => sheet * SHEE
 export const sheetOf = (source: RowSource): number => Math.floor(source / SHEET_ROWS);
 export const rowOf = (source: RowSource): number => source % SHEET_ROWS;
 
-/** FNV-1a over the key's values, cut to a small integer (V8 keeps those unboxed in a Set). */
+/** FNV-1a over the key's values (whole numbers as they are), cut to a small integer (V8 keeps those unboxed in a Set). */
 function keyHash(params: readonly unknown[]): number {
   let hash = 0x811c9dc5;
-  for (const param of params) {
-    const text = param === null || param === undefined ? '\u0000' : String(param);
-    for (let at = 0; at < text.length; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  for (let index = 0; index < params.length; index++) {
+    const param = params[index];
+    if (typeof param === 'number' && Number.isInteger(param)) hash = Math.imul(hash ^ param, 0x01000193);
+    else {
+      const text = param === null || param === undefined ? '\u0000' : String(param);
+      for (let at = 0; at < text.length; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+    }
     hash = Math.imul(hash ^ 0x1f, 0x01000193);
   }
   return hash & 0x3fffffff;
@@ -39,9 +43,13 @@ export class WrittenRows {
   /** `emptyAtStart`: the table held no row when the pass began, so only the pass's own rows can hold a key. */
   constructor(private readonly emptyAtStart: boolean) {}
 
+  /** The key last hashed, and its hash: a row's key is asked about, then written. */
+  private lastParams: readonly unknown[] | null = null;
+  private lastHash = 0;
+
   /** Whether a row with this key may be in the table (false: certainly not, no lookup needed). */
   mayHold(params: readonly unknown[]): boolean {
-    return !this.emptyAtStart || this.hashes.has(keyHash(params));
+    return !this.emptyAtStart || this.hashes.has(this.hashOf(params));
   }
 
   /** Where the pass's row `id` came from; undefined when the pass has not written it. */
@@ -53,7 +61,7 @@ export class WrittenRows {
 
   /** A row the pass added, with its key (ids that do not follow the last one are kept in the Map). */
   add(params: readonly unknown[], id: number, source: RowSource): void {
-    this.hashes.add(keyHash(params));
+    this.hashes.add(this.hashOf(params));
     if (this.added === 0) this.firstAdded = id;
     const index = id - this.firstAdded;
     if (index !== this.added) {
@@ -72,6 +80,14 @@ export class WrittenRows {
   /** A stored row the pass updated or found unchanged. */
   keep(params: readonly unknown[], id: number, source: RowSource): void {
     this.storedSources.set(id, source);
-    this.hashes.add(keyHash(params));
+    this.hashes.add(this.hashOf(params));
+  }
+
+  private hashOf(params: readonly unknown[]): number {
+    if (params !== this.lastParams) {
+      this.lastParams = params;
+      this.lastHash = keyHash(params);
+    }
+    return this.lastHash;
   }
 }

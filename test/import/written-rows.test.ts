@@ -14,6 +14,16 @@ describe('WrittenRows', () => {
     expect(rows.mayHold([null])).toBe(false);
   });
 
+  it('knows keys of numbers, dates and empty values, given again as new arrays', () => {
+    const rows = new WrittenRows(true);
+    rows.add([1234, '2024-03-01', '报到'], 1, rowSource(0, 2));
+    rows.add([7, null, 'x'], 2, rowSource(0, 3));
+    expect(rows.mayHold([1234, '2024-03-01', '报到'])).toBe(true);
+    expect(rows.mayHold([7, null, 'x'])).toBe(true);
+    expect(rows.mayHold([1235, '2024-03-01', '报到'])).toBe(false);
+    expect(rows.mayHold([1234, '2024-03-02', '报到'])).toBe(false);
+  });
+
   it('asks the table for every key when it held rows at the start', () => {
     expect(new WrittenRows(false).mayHold(['城西镇人民调解委员会'])).toBe(true);
   });
