@@ -214,11 +214,13 @@ const importAnswers = {
   register: z.string().max(50).optional(),
 };
 
-const ledgerFile = z.object({
-  name: z.string().min(1).max(255),
-  /** File content, base64. */
-  content: z.string(),
-});
+const ledgerName = z.string().min(1).max(255);
+/**
+ * A ledger: its content, base64; or, from the command line only, its path on this machine, read
+ * as a stream (a county's ledgers of hundreds of megabytes are never held in memory). The
+ * handlers refuse a path from any other transport (HandlerContext.readsLocalFiles).
+ */
+const ledgerFile = z.union([z.object({ name: ledgerName, content: z.string() }), z.object({ name: ledgerName, path: z.string().min(1) })]);
 
 const period = { from: isoDay, to: isoDay, officeId: officeScope };
 

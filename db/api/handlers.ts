@@ -83,6 +83,8 @@ export interface HandlerContext {
   readonly progress?: ProgressBoard;
   /** The intranet listener or timer of the running app, told when its settings change; absent in the CLI and tests. */
   readonly intranet?: IntranetRuntime;
+  /** The command line on this machine: an import may name its ledgers by path (no other transport may). */
+  readonly readsLocalFiles?: boolean;
 }
 
 function registerHandlers(db: RegisterDatabase, register: RegisterDefinition): { [A in RegisterAction]: Handler<`${RegisterName}.${A}`> } {
@@ -148,7 +150,13 @@ export function createHandlers(context: HandlerContext): Handlers {
   /** Long work, off the session's thread where the session has one, its progress on the board. */
   const runLong = <Job extends LongJob>(job: Job): Promise<LongJobResults[Job['kind']]> =>
     progress.track(longJobTitles[job.kind], (onProgress) => longWork(job, onProgress));
-  const importJob = (job: Omit<Extract<LongJob, { kind: 'import' }>, 'kind' | 'user'>, user = context.user) => runLong({ kind: 'import', user, ...job });
+  const importJob = (job: Omit<Extract<LongJob, { kind: 'import' }>, 'kind' | 'user'>, user = context.user) => {
+    // A file named by its path is read from this machine's disk: only the command line may ask that.
+    if (!context.readsLocalFiles && job.files.some((file) => 'path' in file)) {
+      throw new UserError('只能导入随请求上传的文件内容，不能按本机路径读取文件', 'bad_request');
+    }
+    return runLong({ kind: 'import', user, ...job });
+  };
   const officeName = (id: number) =>
     (statement(db, 'SELECT name FROM office WHERE id = ?').get(id) as { name: string } | undefined)?.name;
   /** An office account imports its own office's rows only (null: the bureau imports any office's). */

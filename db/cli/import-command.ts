@@ -34,7 +34,8 @@ export const importCommand: CliCommand = {
   },
   run: async (transport, args) => {
     const mappingFile = text(args, 'mapping');
-    const files = args.positionals.map((file) => ({ name: file, content: fs.readFileSync(file).toString('base64') }));
+    // By path: the importer streams each file from disk, so a ledger of any size costs bounded memory.
+    const files = args.positionals.map((file) => ({ name: file, path: file }));
     let outcome: ImportOutcome & { backupBeforeImport: string | null };
     try {
       outcome = await whileTellingProgress(transport, () =>

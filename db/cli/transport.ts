@@ -50,14 +50,14 @@ export function openCliTransport(dbFile: string, command: string, method: string
   const opened = openForCommand(dbFile, command, method, credentials, create);
   let db = opened.db;
   const user = `${opened.user}${CLI_MARK}`;
-  let dispatch = createDispatcher({ db, user, access: opened.access, today: calendarDay, dbFile });
+  let dispatch = createDispatcher({ db, user, access: opened.access, today: calendarDay, dbFile, readsLocalFiles: true });
   return {
     call: async <T>(name: string, input: unknown = {}) => {
       const result = await dispatch(name, input);
       if (!db.open) {
         // A restore of an encrypted database replaced the file: open whichever file is now in place.
         db = openDatabase(dbFile, { create: false, key: opened.key! });
-        dispatch = createDispatcher({ db, user, access: opened.access, today: calendarDay, dbFile });
+        dispatch = createDispatcher({ db, user, access: opened.access, today: calendarDay, dbFile, readsLocalFiles: true });
         if (result.ok) recordAudit(db, { ...restoreEntry(result.value as RestoreOutcome), user, method: name });
       }
       if (!result.ok) throw new UserError(result.error.message, result.error.kind === 'internal' ? 'conflict' : result.error.kind);

@@ -10,7 +10,15 @@
 import path from 'node:path';
 import type { RegisterDatabase } from '../database.ts';
 import { registers } from '../registers/index.ts';
-import { findByKey, type FieldSpec, type ImportMemo, type RegisterDefinition, type RegisterRecord } from '../registers/register.ts';
+import {
+  findByKey,
+  type FieldSpec,
+  type ImportMemo,
+  type KeyRow,
+  type RecordKey,
+  type RegisterDefinition,
+  type RegisterRecord,
+} from '../registers/register.ts';
 import {
   checkRelations,
   insertRecord,
@@ -32,6 +40,7 @@ import { rememberMapping, type ImportMapping } from './mapping.ts';
 import { planLedgers, type PlannedLedgers, type SheetPlan, type UnknownColumn } from './plan-ledgers.ts';
 import { readSheetRows, type LedgerSource } from './read-ledger.ts';
 import { readListValue } from './value-words.ts';
+import { WrittenRows, rowOf, rowSource, sheetOf, type RowSource } from './written-rows.ts';
 
 export type { LedgerSource } from './read-ledger.ts';
 export type { UnknownColumn } from './plan-ledgers.ts';
@@ -191,36 +200,38 @@ interface PassResult {
  */
 const PROBLEMS_PER_SHEET = 1000;
 
-/** More rows than a sheet can have (Excel's limit is 1,048,576; a CSV of a county stays far below this): keys written are sheet × SHEET_ROWS + row. */
-const SHEET_ROWS = 2 ** 32;
-
 /** How often progress is told, in rows. */
 const PROGRESS_ROWS = 20_000;
 
 /**
  * Writes one checked record: added when its key is new, updated when it differs from what is
  * stored; refused when the stored or written row is not the importing account's (`owned`).
+ * The row is remembered in `written` with its key and `source`.
  */
 function writeRecord(
   db: RegisterDatabase,
   register: RegisterDefinition,
   record: RegisterRecord,
-  existingId: number | undefined,
-  existingDeleted: boolean,
-  changes: ChangeLog[],
+  key: RecordKey,
+  existing: KeyRow | undefined,
+  written: { rows: WrittenRows; source: RowSource; changes: ChangeLog[] },
   owned: (id: number) => boolean,
 ): 'added' | 'updated' | 'unchanged' | 'refused' {
-  if (existingId === undefined) {
+  const { rows, source, changes } = written;
+  if (existing === undefined) {
     const id = insertRecord(db, register, record);
+    rows.add(key.params, id, source);
     // Written, then checked: the register's own SQL says whose the row is (for 调解案件, its organisation's office).
     if (!owned(id)) return 'refused';
     logAdded(changes, register.table, id);
     return 'added';
   }
+  const existingId = existing.id;
+  rows.keep(key.params, existingId, source);
   if (!owned(existingId)) return 'refused';
   const before = readRecord(db, register, existingId)!;
   const merged = register.keepOnImport ? register.keepOnImport(record, before) : record;
-  if (!existingDeleted && sameFields(register, before, merged)) return 'unchanged';
+  if (existing.deleted_at === null && sameFields(register, before, merged)) return 'unchanged';
   updateRecord(db, register, existingId, merged);
   changes.push({ tbl: register.table, rowId: existingId, lastRowId: null, before });
   return 'updated';
@@ -259,23 +270,16 @@ async function runPass(
   };
   const memo: ImportMemo = new Map();
   const sheets: SheetSummary[] = [];
-  // The keys each table has been given in this pass, with the sheet (its place in the pass) and
-  // row that gave them, as one number; a table that was empty when the pass began holds no other
-  // key, so it need not be asked.
-  const keysWritten = new Map<string, Map<string, number>>();
-  const emptyAtStart = new Set<string>();
+  // The rows each table has been given in this pass, with the sheet (its place in the pass) and row that gave them.
+  const writtenRows = new Map<string, WrittenRows>();
   const ordered = registers.flatMap((register) => plans.filter((plan) => plan.layout.register === register));
   for (const [planIndex, plan] of ordered.entries()) {
     const { layout, source } = plan;
     const { register } = layout;
     const file = source.name;
     const summary = { file, sheet: layout.sheet, rows: 0, added: 0, updated: 0, unchanged: 0 };
-    let keys = keysWritten.get(register.table);
-    if (!keys) {
-      keys = new Map();
-      keysWritten.set(register.table, keys);
-      if (!db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get()) emptyAtStart.add(register.table);
-    }
+    if (!writtenRows.has(register.table)) writtenRows.set(register.table, new WrittenRows(!db.prepare(`SELECT 1 FROM ${register.table} LIMIT 1`).get()));
+    const tableRows = writtenRows.get(register.table)!;
     const fieldIndex = new Map(register.fields.map((field, index) => [field.name, index]));
     const headerOf = new Map(register.fields.map((field) => [field.name, field.header]));
     const writtenHeaderOf = new Map<string, string>();
@@ -397,21 +401,20 @@ async function runPass(
       }
       // The key is looked up once: the row found is the record's own, so only the other relations are checked.
       const key = register.keyOf(parsed.record);
-      const keyText = JSON.stringify(key.params);
-      const earlier = keys.get(keyText);
-      const existing = earlier === undefined && emptyAtStart.has(register.table) ? undefined : findByKey(db, register.table, key);
+      const existing = tableRows.mayHold(key.params) ? findByKey(db, register.table, key) : undefined;
       const relationContext = existing ? { db, id: existing.id, liveOffices, memo } : { db, liveOffices, memo };
       const relationErrors = checkRelations(register, parsed.record, relationContext, false);
       if (relationErrors) {
         reportFieldErrors(record, relationErrors);
         return;
       }
-      if (earlier !== undefined && Math.floor(earlier / SHEET_ROWS) === planIndex) {
-        rowProblem(record, null, `与第${earlier % SHEET_ROWS}行重复（${key.what}相同）`);
+      const earlier = existing && tableRows.sourceOf(existing.id);
+      if (earlier !== undefined && sheetOf(earlier) === planIndex) {
+        rowProblem(record, null, `与第${rowOf(earlier)}行重复（${key.what}相同）`);
         return;
       }
-      keys.set(keyText, planIndex * SHEET_ROWS + record.rowNumber);
-      const written = writeRecord(db, register, parsed.record, existing?.id, existing?.deleted_at != null, changes, (id) => ownRow(record, id));
+      const source = rowSource(planIndex, record.rowNumber);
+      const written = writeRecord(db, register, parsed.record, key, existing, { rows: tableRows, source, changes }, (id) => ownRow(record, id));
       if (written !== 'refused') summary[written]++;
     };
 

@@ -254,6 +254,8 @@ export function isBlankRow(cells: readonly RawCell[]): boolean {
 
 const totalWords = ['合计', '小计', '总计', '本页小计', '本页合计', '累计'];
 const footerWords = ['注:', '注：', '说明:', '说明：', '备注:', '填表人', '审核人', '负责人', '制表日期', '制表人', '填表日期', '填报人', '填报日期'];
+/** The footer words as first cells are compared (worked out once, not for every row). */
+const footerKeys = footerWords.map(headerKey);
 
 /** Why a row below the header is not data, or null when it is. Looks at the first filled cell, and at the rest only when it could be a repeated header. */
 export function skipReason(cells: readonly RawCell[], headerKeys: readonly string[]): string | null {
@@ -267,7 +269,7 @@ export function skipReason(cells: readonly RawCell[], headerKeys: readonly strin
   if (firstColumn < 0) return '空行';
   const first = headerKey(cellText(cells[firstColumn]!));
   if (totalWords.some((word) => first.startsWith(word))) return '合计行';
-  if (footerWords.some((word) => first.startsWith(headerKey(word)))) return '表尾说明';
+  if (footerKeys.some((key) => first.startsWith(key))) return '表尾说明';
   if (first === headerKeys[firstColumn] && cells.every((cell, column) => headerKey(cellText(cell)) === (headerKeys[column] ?? ''))) {
     return '重复的表头';
   }

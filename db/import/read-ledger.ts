@@ -200,7 +200,18 @@ function wholeFile(source: LedgerSource): Buffer {
 
 /** The top of every sheet of a file, with its merged cells. */
 export async function readHeads(source: LedgerSource): Promise<LedgerHeads> {
-  return kindOf(source.name) === 'xlsx' ? workbookHeads(source) : csvHeads(source);
+  const kind = kindOf(source.name);
+  if ('path' in source) checkReadable(source.path, source.name);
+  return kind === 'xlsx' ? workbookHeads(source) : csvHeads(source);
+}
+
+/** A file named by its path must be there and readable (it may have gone since it was chosen). */
+function checkReadable(file: string, name: string): void {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch {
+    throw new LedgerFileError(`无法读取文件「${path.basename(name)}」：文件不存在或没有读取权限`);
+  }
 }
 
 /**

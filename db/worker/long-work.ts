@@ -10,11 +10,11 @@ import { takeBackup, backupBeforeImport, type TakenBackup } from '../backup/take
 import type { RegisterDatabase } from '../database.ts';
 import { importLedgers, type ImportOptions, type ImportOutcome } from '../import/import-ledger.ts';
 
-/** A ledger as the API receives it: its content base64 (decoded by whoever runs the job, off the session's thread). */
-export interface LedgerFileData {
-  readonly name: string;
-  readonly content: string;
-}
+/**
+ * A ledger as the API receives it: its content base64 (decoded by whoever runs the job, off the
+ * session's thread), or its path (the command line's, read as a stream).
+ */
+export type LedgerFileData = { readonly name: string; readonly content: string } | { readonly name: string; readonly path: string };
 
 export type LongJob =
   | {
@@ -57,7 +57,7 @@ export async function runLongJob(
       const before = job.backupDay ? backupBeforeImport(db, dbFile ?? undefined, job.backupDay) : null;
       const outcome = await importLedgers(
         db,
-        job.files.map((file) => ({ name: file.name, content: Buffer.from(file.content, 'base64') })),
+        job.files.map((file) => ('path' in file ? file : { name: file.name, content: Buffer.from(file.content, 'base64') })),
         {
           preview: job.preview,
           user: job.user,
