@@ -263,11 +263,22 @@ function invitedOffice(db: RegisterDatabase, name: string): OfficeRow | undefine
 }
 
 /**
+ * Whether a package that carries no record leaves an audit entry: yes for the files a user makes
+ * and imports; no for the intranet's syncs every few minutes, which would otherwise fill the log
+ * (their last success time says they ran; a package with records is always audited).
+ */
+export interface AuditOfEmpty {
+  readonly auditEmpty?: boolean;
+}
+
+const audits = (options: AuditOfEmpty, records: number): boolean => options.auditEmpty !== false || records > 0;
+
+/**
  * The package this site sends: an office's carries every record changed and not yet
  * acknowledged; the bureau's to `office` carries the acknowledgement, the shared lists and,
  * when `restore` (or after the office's sequence went back), the office's records.
  */
-export function makePackage(db: RegisterDatabase, options: { office?: string; restore?: boolean; user: string }): PackageMade {
+export function makePackage(db: RegisterDatabase, options: { office?: string; restore?: boolean; user: string } & AuditOfEmpty): PackageMade {
   const site = requireSite(db);
   return db.transaction(() => {
     const base = { countyId: site.countyId, bureauName: site.bureauName, dataVersion: dataVersion(), madeAt: now() };
@@ -279,7 +290,9 @@ export function makePackage(db: RegisterDatabase, options: { office?: string; re
       const records = changes.map((change) => readPortableByGid(db, change.tbl, change.gid, site.officeName!));
       const body: OfficeBody = { siteId: site.siteId, seq: site.seq, records };
       const header = { ...base, kind: 'office' as const, office: site.officeName!, inviteId: site.inviteId! };
-      recordAudit(db, { user: options.user, action: 'export', method: 'exchange.export', details: { office: site.officeName, records: records.length, seq: site.seq } });
+      if (audits(options, records.length)) {
+        recordAudit(db, { user: options.user, action: 'export', method: 'exchange.export', details: { office: site.officeName, records: records.length, seq: site.seq } });
+      }
       return { file: sealPackage(header, body, site.packageKey!, site.signingKey), office: site.officeName!, records: records.length, seq: site.seq };
     }
     if (!options.office) throw new UserError('请用 --office 指定数据包给哪个司法所');
@@ -292,7 +305,9 @@ export function makePackage(db: RegisterDatabase, options: { office?: string; re
     const records = restore ? officeRecords(db, office.office_id) : [];
     const body: BureauBody = { ...sharedLists(db, site.bureauName), bureauSeq, ack: office.last_seq, restore, records };
     const header = { ...base, kind: 'bureau' as const, office: office.name, inviteId: office.invite_id };
-    recordAudit(db, { user: options.user, action: 'export', method: 'exchange.export', details: { office: office.name, records: records.length, seq: bureauSeq, restore } });
+    if (audits(options, records.length)) {
+      recordAudit(db, { user: options.user, action: 'export', method: 'exchange.export', details: { office: office.name, records: records.length, seq: bureauSeq, restore } });
+    }
     return { file: sealPackage(header, body, office.package_key, site.signingKey), office: office.name, records: records.length, seq: bureauSeq };
   })();
 }
@@ -300,7 +315,7 @@ export function makePackage(db: RegisterDatabase, options: { office?: string; re
 // ---- applying packages ----
 
 /** Applies a package made by the other side; refused whole (PackageRefused) or applied whole. */
-export function applyPackage(db: RegisterDatabase, file: Buffer, user: string): PackageApplied {
+export function applyPackage(db: RegisterDatabase, file: Buffer, user: string, options: AuditOfEmpty = {}): PackageApplied {
   const frame = readFrame(file);
   const site = siteOf(db);
   if (!site) throw new PackageRefused('本机尚未参加数据交换（局端尚未邀请任何司法所，或本机尚未加入），不能导入数据包');
@@ -308,7 +323,7 @@ export function applyPackage(db: RegisterDatabase, file: Buffer, user: string): 
   if (header.countyId !== site.countyId) {
     throw new PackageRefused(`该数据包属于另一个县（${String(header.bureauName)}），不是本县（${site.bureauName}）的，未导入任何数据`);
   }
-  return site.role === 'bureau' ? applyOfficePackage(db, site, frame, user) : applyBureauPackage(db, site, frame, user);
+  return site.role === 'bureau' ? applyOfficePackage(db, site, frame, user, options) : applyBureauPackage(db, site, frame, user, options);
 }
 
 function checkVersion(header: PackageHeader): void {
@@ -316,7 +331,7 @@ function checkVersion(header: PackageHeader): void {
   if (newer) throw new PackageRefused(newer);
 }
 
-function applyOfficePackage(db: RegisterDatabase, site: Site, frame: OpenedFrame, user: string): PackageApplied {
+function applyOfficePackage(db: RegisterDatabase, site: Site, frame: OpenedFrame, user: string, options: AuditOfEmpty): PackageApplied {
   const { header } = frame;
   if (header.kind !== 'office') throw new PackageRefused('这是局端生成的数据包，应在司法所的电脑上导入');
   const office = invitedOffice(db, header.office);
@@ -365,7 +380,9 @@ function applyOfficePackage(db: RegisterDatabase, site: Site, frame: OpenedFrame
       `UPDATE exchange_office SET site_id = ?, last_seq = ?, last_made_at = ?, last_received_at = ?, last_records = ?,
          went_back_at = NULL, went_back_seq = NULL WHERE office_id = ?`,
     ).run(body.siteId, body.seq, header.madeAt, now(), body.records.length, office.office_id);
-    recordAudit(db, { user, action: 'import', method: 'exchange.import', details: { office: office.name, records: body.records.length, seq: body.seq } });
+    if (audits(options, body.records.length)) {
+      recordAudit(db, { user, action: 'import', method: 'exchange.import', details: { office: office.name, records: body.records.length, seq: body.seq } });
+    }
   })();
   return { applied: true, office: office.name, records: body.records.length, message: `已导入${office.name}的数据包（序号 ${body.seq}，${body.records.length} 条记录）` };
 }
@@ -377,7 +394,7 @@ const tableOf = (record: PortableRecord) => {
 };
 const officeSqlOf = (record: PortableRecord) => registers.find((candidate) => candidate.table === record.t)!.officeSql;
 
-function applyBureauPackage(db: RegisterDatabase, site: Site, frame: OpenedFrame, user: string): PackageApplied {
+function applyBureauPackage(db: RegisterDatabase, site: Site, frame: OpenedFrame, user: string, options: AuditOfEmpty): PackageApplied {
   const { header } = frame;
   if (header.kind !== 'bureau') throw new PackageRefused('这是司法所生成的数据包，应在局端的电脑上导入');
   if (header.office !== site.officeName) {
@@ -409,7 +426,9 @@ function applyBureauPackage(db: RegisterDatabase, site: Site, frame: OpenedFrame
     applySharedLists(db, body);
     if (body.restore) restoreRecords(db, site, body);
     else statement(db, 'UPDATE exchange_site SET acked = max(acked, ?), bureau_seq = ?, last_sync_at = ?').run(body.ack, body.bureauSeq, now());
-    recordAudit(db, { user, action: 'import', method: 'exchange.import', details: { office: site.officeName, records: body.records.length, seq: body.bureauSeq, restore: body.restore } });
+    if (audits(options, body.records.length)) {
+      recordAudit(db, { user, action: 'import', method: 'exchange.import', details: { office: site.officeName, records: body.records.length, seq: body.bureauSeq, restore: body.restore } });
+    }
   })();
   const what = body.restore ? `，已从局端恢复本所记录 ${body.records.length} 条` : '';
   return { applied: true, office: site.officeName!, records: body.records.length, message: `已导入局端的数据包（局端序号 ${body.bureauSeq}）${what}` };

@@ -72,7 +72,7 @@ function exchange(db: RegisterDatabase, request: IncomingMessage, body: Buffer, 
   let outcome: string;
   try {
     if (readFrame(body).header.office !== office) return { status: 403, body: `请求由${office}签名，数据包却不是${office}的，局端拒绝，未导入任何数据` };
-    outcome = applyPackage(db, body, user).message;
+    outcome = applyPackage(db, body, user, { auditEmpty: false }).message;
   } catch (error) {
     if (!(error instanceof PackageRefused || error instanceof UserError)) throw error;
     // A sequence that went back is answered with the office's records (makePackage adds them).
@@ -80,7 +80,7 @@ function exchange(db: RegisterDatabase, request: IncomingMessage, body: Buffer, 
     if (!wentBack) return { status: 409, body: error.message };
     outcome = error.message;
   }
-  return { status: 200, body: makePackage(db, { office, user }).file, outcome };
+  return { status: 200, body: makePackage(db, { office, user, auditEmpty: false }).file, outcome };
 }
 
 export function startExchangeListener(options: {

@@ -101,7 +101,7 @@ export async function syncWithBureau(run: ExchangeRunner, user: string): Promise
     if (site?.role !== 'office') throw new UserError('只有已加入本县的司法所电脑才能与局端同步', 'conflict');
     const link = bureauLink(db);
     if (!link.address || !link.fingerprint) throw new UserError('尚未填写局端地址和证书指纹，不能同步（设置 → 数据交换 → 内网同步）', 'conflict');
-    const made = makePackage(db, { user });
+    const made = makePackage(db, { user, auditEmpty: false });
     return { link, made, headers: signRequest({ method: EXCHANGE_METHOD, path: EXCHANGE_PATH, body: made.file, inviteId: site.inviteId!, signingKey: site.signingKey, now: Date.now() }) };
   });
   const { link, made } = prepared;
@@ -109,7 +109,7 @@ export async function syncWithBureau(run: ExchangeRunner, user: string): Promise
     const answer = await post(link, made.file, prepared.headers);
     if (answer.status !== 200) throw new UserError(`局端拒绝了本次同步：${answer.body.toString('utf8')}`, 'conflict');
     const applied = await run((db) => {
-      const result = applyPackage(db, answer.body, user);
+      const result = applyPackage(db, answer.body, user, { auditEmpty: false });
       recordSyncOutcome(db, startedAt, null);
       return result;
     });

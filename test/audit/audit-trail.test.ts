@@ -443,18 +443,24 @@ describe('数据交换', () => {
         before: { address: '127.0.0.1', port: 8443, intervalMinutes: 5 },
         after: { address: '127.0.0.1', port: listener.port, intervalMinutes: 10 },
       });
+      const officeId = officeDb.prepare("SELECT id FROM office WHERE name = '城北司法所'").pluck().get();
+      await value('consultation.create', { record: { consulted_on: '2024-12-30', office_id: officeId, channel: 'phone', matter: 'civil', visitors: 1 } }, office);
       const [atOffice, atBureau] = [lastId(officeDb), lastId(bureauDb)];
       await value('exchange.syncNow', {}, office);
       covered.add('exchange.syncNow');
-      const sent = { office: '城北司法所', records: 0 };
-      expect(entriesAfter(atOffice, officeDb)).toMatchObject([
-        { user: '录入员甲', method: 'exchange.export', action: 'export', details: sent },
-        { user: '录入员甲', method: 'exchange.import', action: 'import', details: { ...sent, seq: 1 } },
-      ]);
+      // The record goes out and is taken in; the bureau's answer (an acknowledgement, no record) leaves no entry.
+      const sent = { office: '城北司法所', records: 1 };
+      const exported = entriesAfter(atOffice, officeDb);
+      expect(exported).toMatchObject([{ user: '录入员甲', method: 'exchange.export', action: 'export', details: sent }]);
+      // The bureau takes in the package of the sequence the office sent.
       expect(entriesAfter(atBureau, bureauDb)).toMatchObject([
-        { user: '城北司法所（内网同步）', method: 'exchange.import', action: 'import', details: sent },
-        { user: '城北司法所（内网同步）', method: 'exchange.export', action: 'export', details: { ...sent, seq: 1 } },
+        { user: '城北司法所（内网同步）', method: 'exchange.import', action: 'import', details: { ...sent, seq: exported[0]!.details!.seq } },
       ]);
+      // A sync every few minutes with nothing to carry leaves none at either end.
+      const [idleOffice, idleBureau] = [lastId(officeDb), lastId(bureauDb)];
+      await value('exchange.syncNow', {}, office);
+      expect(entriesAfter(idleOffice, officeDb)).toEqual([]);
+      expect(entriesAfter(idleBureau, bureauDb)).toEqual([]);
     } finally {
       await listener.close();
     }

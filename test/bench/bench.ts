@@ -9,6 +9,7 @@
 //           memory (RSS) of the CLI process, measured by /usr/bin/time
 //   `npm run bench -- --two-million` runs only a county of two million rows through the CLI
 //           (too slow for every bench run), with its rows/s and peak memory
+//   `npm run bench -- --responsiveness` runs only the responsiveness measure below
 //   `npm run bench -- --imports` runs only the CLI imports and the responsiveness measure (the
 //           figures an importer change moves), each CLI figure also logged as it is measured
 //   report  a full report (every indicator, whole bureau, the middle year) on databases of 1×,
@@ -16,7 +17,7 @@
 //           (scanFloor: one plain read of every table the report reads) and their ratio
 //   growth  ms per 1,000 records at each size, so it shows how cost grows
 //   responsiveness  while the app (session in its worker thread, loopback server) imports the 10×
-//           county (some 313,000 rows), a stream of app.info and list calls and their answer times
+//           county (some 424,000 rows), a stream of app.info and list calls and their answer times
 //           (responsiveness.ts)
 //   browser on the 100× database, in Chromium through the loopback server: time to open each
 //           register's list, to show search results, and to show the full report (browser-bench.ts)
@@ -220,6 +221,13 @@ async function importsOnly() {
   const cli = await cliImports();
   const loadAverage = { start: loadAtStart.map((load) => round(load, 2)), end: os.loadavg().map((load) => round(load, 2)) };
   process.stdout.write(`${JSON.stringify({ loadAverage, responsiveness, cli }, null, 2)}\n`);
+}
+
+async function responsivenessOnly() {
+  const loadAtStart = os.loadavg();
+  const responsiveness = await measureResponsiveness(await generateCounty(countyOptions(10)), rendererOutDir);
+  const loadAverage = { start: loadAtStart.map((load) => round(load, 2)), end: os.loadavg().map((load) => round(load, 2)) };
+  process.stdout.write(`${JSON.stringify({ loadAverage, responsiveness }, null, 2)}\n`);
 }
 
 async function twoMillionRows() {
@@ -477,7 +485,12 @@ async function main() {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
-(process.argv.includes('--two-million') ? twoMillionRows() : process.argv.includes('--imports') ? importsOnly() : main()).catch((error: unknown) => {
+const only = [
+  ['--two-million', twoMillionRows],
+  ['--imports', importsOnly],
+  ['--responsiveness', responsivenessOnly],
+] as const;
+(only.find(([flag]) => process.argv.includes(flag))?.[1] ?? main)().catch((error: unknown) => {
   log(`失败：${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
 });

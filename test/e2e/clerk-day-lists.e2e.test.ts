@@ -40,6 +40,10 @@ async function allRows<T>(register: string, query: object): Promise<T[]> {
 /** Every alert's text on the page. */
 const alerts = () => page.getByRole('alert').allInnerTexts();
 
+/** 保存 of 设置's 工作规则 form (the page has other forms with their own 保存). */
+const workingRulesSave = () =>
+  page.locator('form').filter({ has: page.getByRole('textbox', { name: '“调解中”超过多少天提醒' }) }).getByRole('button', { name: '保存', exact: true });
+
 async function goTo(link: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: link, exact: true }).click();
 }
@@ -104,7 +108,7 @@ describe('one 调解中 threshold', () => {
     await goTo('设置');
     const days = page.getByRole('textbox', { name: '“调解中”超过多少天提醒' });
     await days.fill('20');
-    await page.getByRole('button', { name: '保存', exact: true }).last().click();
+    await workingRulesSave().click();
     await page.getByText('工作规则已保存').first().waitFor();
 
     expect(await pendingOver(20)).toBeGreaterThan(await pendingOver(30));
@@ -143,7 +147,7 @@ describe('the legal-aid and correction reminders', () => {
     await goTo('设置');
     await page.getByRole('textbox', { name: '法律援助案件受理超过多少天未结案提醒' }).fill('60');
     await page.getByRole('textbox', { name: '社区矫正期满前多少天提醒' }).fill('60');
-    await page.getByRole('button', { name: '保存' }).last().click();
+    await workingRulesSave().click();
     await page.getByText('工作规则已保存').first().waitFor();
 
     expect(await openLegalAidOver(60)).toBeGreaterThan(await openLegalAidOver(90));
